@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** Raised when the environment cannot start Vouch; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const schema = z.object({
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number between 0 and 65535' })
+      .int('must be a whole number between 0 and 65535')
+      .min(0, 'must be a whole number between 0 and 65535')
+      .max(65535, 'must be a whole number between 0 and 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => /^postgres(ql)?:\/\//.test(v) && URL.canParse(v), {
+        message: 'must be a postgres:// or postgresql:// URL, e.g. postgres://user@127.0.0.1:5432/vouch',
+      })
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1).max(500, 'must be between 1 and 500').default(10),
+  ),
+  VOUCH_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./.vouch')),
+  VOUCH_PUBLIC_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+        message: 'must be an http:// or https:// URL, e.g. https://refer.example.com',
+      })
+      .optional(),
+  ),
+  VOUCH_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(32, 'must be at least 32 characters (try: openssl rand -hex 32)').optional(),
+  ),
+  VOUCH_BOOTSTRAP_API_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(
+        /^vch_sk_[A-Za-z0-9]{32,}$/,
+        'must be a secret key: vch_sk_ followed by at least 32 letters or digits',
+      )
+      .optional(),
+  ),
+  VOUCH_BODY_LIMIT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024, 'must be at least 1024 bytes')
+      .max(64 * 1024 * 1024)
+      .default(1024 * 1024),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  dataDir: string;
+  publicUrl: string;
+  /** Undefined only in embedded mode before the data dir supplies one (see `resolveSecret`). */
+  secret: string | undefined;
+  bootstrapApiKey: string | undefined;
+  bodyLimit: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+};
+
+/** Parses the environment once. Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const v = parsed.data;
+  if (v.DATABASE_URL && !v.VOUCH_SECRET) {
+    throw new ConfigError([
+      'VOUCH_SECRET: required when DATABASE_URL is set (it encrypts stored secrets; try: openssl rand -hex 32)',
+    ]);
+  }
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    databasePoolSize: v.DATABASE_POOL_SIZE,
+    dataDir: v.VOUCH_DATA_DIR,
+    publicUrl: (v.VOUCH_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    secret: v.VOUCH_SECRET,
+    bootstrapApiKey: v.VOUCH_BOOTSTRAP_API_KEY,
+    bodyLimit: v.VOUCH_BODY_LIMIT,
+    logLevel: v.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { ConnectionLock } from './connection-lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Tables } from './tables.js';
+
+export type Db = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+/** Either the top-level handle or a transaction: repositories accept both. */
+export type Executor = Db | Tx;
+
+/** What a job queue needs from a connection: pg-boss's `executeSql` contract. */
+export type SqlExecutor = {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+};
+
+export type Database = {
+  readonly kind: 'postgres' | 'pglite';
+  readonly db: Db;
+  /** Runs a script of one or more statements without parameters (migrations). */
+  exec(script: string): Promise<void>;
+  /** The connection the job queue uses outside transactions. */
+  readonly queueExecutor: SqlExecutor;
+  close(): Promise<void>;
+};
+
+const INT8_OID = 20;
+const LOCK_TIMEOUT_MS = 30_000;
+
+/** A pg-boss executor that runs inside an open Kysely transaction. */
+export function transactionExecutor(tx: Tx): SqlExecutor {
+  return {
+    async executeSql(text, values) {
+      const result = await tx.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+export function openPostgres(url: string, poolSize = 10): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    application_name: 'vouch',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === INT8_OID
+          ? (v: string) => Number(v)
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client losing its server must not crash the process; the next query reports the error.
+  pool.on('error', () => {});
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    async exec(script) {
+      await pool.query(script);
+    },
+    queueExecutor: {
+      async executeSql(text, values) {
+        return pool.query(text, values);
+      },
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Opens embedded Postgres. `dataDir` undefined keeps it in memory (tests). */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { [INT8_OID]: (v: string) => Number(v) },
+  });
+  const lock = new ConnectionLock(LOCK_TIMEOUT_MS);
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite, lock) });
+  return {
+    kind: 'pglite',
+    db,
+    async exec(script) {
+      await lock.run(() => pglite.exec(script));
+    },
+    queueExecutor: {
+      async executeSql(text, values) {
+        return lock.run(async () => {
+          if (values && values.length > 0) return pglite.query(text, values);
+          const results = await pglite.exec(text);
+          return { rows: results.at(-1)?.rows ?? [] };
+        });
+      },
+    },
+    async close() {
+      await db.destroy();
+      await lock.run(() => pglite.close());
+    },
+  };
+}

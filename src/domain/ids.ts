@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+
+/** Crockford base32: no I, L, O or U, so ids read aloud without ambiguity. */
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+export const ID_PREFIXES = {
+  apiKey: 'key',
+  maintenanceRun: 'mnt',
+  request: 'req',
+} as const;
+
+export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
+
+let lastTime = 0;
+let lastRandom: Buffer = Buffer.alloc(10);
+
+function encode(bytes: Uint8Array, length: number): string {
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < length; i++) {
+    out = ALPHABET[Number(bits & 31n)] + out;
+    bits >>= 5n;
+  }
+  return out;
+}
+
+/** Adds one to a big-endian byte string, so ids made in the same millisecond still sort in order. */
+function increment(buf: Buffer): Buffer {
+  const next = Buffer.from(buf);
+  for (let i = next.length - 1; i >= 0; i--) {
+    if (next[i]! < 255) {
+      next[i]! += 1;
+      return next;
+    }
+    next[i] = 0;
+  }
+  return next;
+}
+
+/**
+ * A prefixed id that sorts by creation time: `cmp_` + 10 characters of milliseconds + 16 of randomness.
+ * Within one process ids are strictly increasing, which keeps `starting_after` pagination stable.
+ */
+export function createId(prefix: IdPrefix, now = Date.now()): string {
+  if (now <= lastTime) {
+    lastRandom = increment(lastRandom);
+  } else {
+    lastTime = now;
+    lastRandom = randomBytes(10);
+  }
+  const time = Buffer.alloc(6);
+  time.writeUIntBE(lastTime, 0, 6);
+  return `${prefix}_${encode(time, 10)}${encode(lastRandom, 16)}`;
+}
+
+/** True when `value` looks like an id this function makes for `prefix`. */
+export function isId(prefix: IdPrefix, value: string): boolean {
+  return new RegExp(`^${prefix}_[${ALPHABET}]{26}$`).test(value);
+}

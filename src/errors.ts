@@ -1,0 +1,33 @@
+/** The kinds of error every Vouch API answers with; a client branches on `type`, then `code`. */
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'rate_limit_error'
+  | 'api_error';
+
+/**
+ * An error meant for the client: HTTP-free (the HTTP layer turns it into a response), with a message
+ * that says what was wrong and how to fix it.
+ */
+export class VouchError extends Error {
+  override name = 'VouchError';
+  constructor(
+    readonly status: number,
+    readonly type: ErrorType,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalidParameter = (param: string, message: string) =>
+  new VouchError(400, 'invalid_request_error', 'parameter_invalid', message, param);
+
+export const notFound = (resource: string, id: string, param = 'id') =>
+  new VouchError(404, 'invalid_request_error', 'resource_missing', `No such ${resource}: '${id}'`, param);
+
+export const conflict = (code: string, message: string, param?: string) =>
+  new VouchError(409, 'invalid_request_error', code, message, param);

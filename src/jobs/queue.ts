@@ -1,0 +1,96 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { type Database, type Tx, transactionExecutor } from '../db/database.js';
+import type { JobContext, JobDefinition } from './job-definition.js';
+
+export type QueueRole = 'producer' | 'worker';
+
+export type SendOptions = {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: Tx;
+  startAfterSeconds?: number;
+  /** At most one queued job per key (pg-boss singleton). */
+  singletonKey?: string;
+};
+
+/**
+ * The job queue, in the same Postgres as the data (pg-boss). Producers only enqueue; workers also run
+ * handlers and the schedules.
+ */
+export class JobQueue {
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly logger: Logger,
+  ) {}
+
+  static async start(options: {
+    database: Database;
+    logger: Logger;
+    role: QueueRole;
+    definitions: JobDefinition[];
+    context: JobContext;
+    pollingIntervalSeconds?: number;
+  }): Promise<JobQueue> {
+    const { database, logger, role, definitions, context } = options;
+    const isWorker = role === 'worker';
+    const boss = new PgBoss({
+      db: database.queueExecutor as PgBoss.Db,
+      schema: 'pgboss',
+      supervise: isWorker,
+      schedule: isWorker,
+      migrate: true,
+    });
+    boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+    await boss.start();
+    const queue = new JobQueue(boss, logger);
+    for (const def of definitions) {
+      await boss.createQueue(def.name, {
+        name: def.name,
+        retryLimit: def.retryLimit ?? 5,
+        retryDelay: def.retryDelaySeconds ?? 5,
+        retryBackoff: def.retryBackoff ?? true,
+        expireInSeconds: def.expireInSeconds ?? 15 * 60,
+      });
+    }
+    if (isWorker) {
+      for (const def of definitions) {
+        await queue.#work(def, context, options.pollingIntervalSeconds ?? 2);
+        if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: 'UTC' });
+      }
+    }
+    return queue;
+  }
+
+  async #work(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
+    await this.boss.work<object>(def.name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+      for (const job of jobs) {
+        const log = this.logger.child({ job: def.name, job_id: job.id });
+        const started = Date.now();
+        try {
+          await def.handle(job.data ?? {}, { ...context, logger: log });
+          log.debug({ ms: Date.now() - started }, 'job done');
+        } catch (err) {
+          log.warn({ err }, 'job failed; it will be retried while retries remain');
+          throw err;
+        }
+      }
+    });
+  }
+
+  async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, {
+      ...(options.tx ? { db: transactionExecutor(options.tx) as PgBoss.Db } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    });
+  }
+
+  async getJob(name: string, id: string) {
+    return this.boss.getJobById(name, id);
+  }
+
+  /** Stops taking new jobs and waits (up to `timeoutMs`) for running ones to finish. */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+  }
+}

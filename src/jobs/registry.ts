@@ -1,0 +1,5 @@
+import type { JobDefinition } from './job-definition.js';
+import { maintenanceJob } from './maintenance-job.js';
+
+/** Every job Vouch runs. A later capability adds its job here and nowhere else. */
+export const jobDefinitions: JobDefinition[] = [maintenanceJob];

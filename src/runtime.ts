@@ -1,0 +1,115 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { startAdminSocket } from './admin-socket.js';
+import type { Config } from './config.js';
+import { dataDirSecret, lockDataDir } from './data-dir.js';
+import type { Database } from './db/database.js';
+import { loadMigrations, migrate } from './db/migrate.js';
+import { buildApp } from './http/app.js';
+import { JobQueue } from './jobs/queue.js';
+import { jobDefinitions } from './jobs/registry.js';
+import { openDatabase } from './open-database.js';
+import { apiKeysService } from './services/api-keys.js';
+
+export type Role = 'api' | 'worker' | 'all';
+
+export type RunningVouch = {
+  database: Database;
+  queue: JobQueue;
+  app: FastifyInstance | undefined;
+  /** Base URL the API listens on, when this process serves it. */
+  url: string | undefined;
+  /** Stops accepting work, lets in-flight requests and jobs finish, then closes the database. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts Vouch: claims the data dir (embedded mode), applies migrations under a lock, ensures the
+ * bootstrap key, starts the job queue and, for the api role, the HTTP server.
+ */
+export async function startVouch(config: Config, role: Role, logger: Logger): Promise<RunningVouch> {
+  const started = Date.now();
+  const embedded = !config.databaseUrl;
+  const releaseDataDir = embedded ? lockDataDir(config.dataDir) : () => {};
+  const cleanups: Array<() => Promise<void> | void> = [releaseDataDir];
+  const runCleanups = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
+  try {
+    if (embedded && !config.secret) config.secret = dataDirSecret(config.dataDir);
+    const database = await openDatabase(config);
+    cleanups.push(() => database.close());
+
+    const migrations = loadMigrations();
+    const { applied } = await migrate(database, migrations);
+    for (const m of applied) logger.info({ migration: m.version, name: m.name }, 'migration applied');
+
+    const apiKeys = apiKeysService(database);
+    if (config.bootstrapApiKey) {
+      const outcome = await apiKeys.ensure(config.bootstrapApiKey);
+      logger.info({ outcome }, 'bootstrap API key checked');
+    }
+
+    const queue = await JobQueue.start({
+      database,
+      logger,
+      role: role === 'api' ? 'producer' : 'worker',
+      definitions: jobDefinitions,
+      context: { database, logger, now: () => new Date() },
+    });
+    cleanups.push(() => queue.stop());
+
+    let app: FastifyInstance | undefined;
+    let url: string | undefined;
+    if (role !== 'worker') {
+      app = await buildApp({
+        database,
+        logger,
+        apiKeys,
+        expectedMigration: migrations.at(-1)?.version ?? 0,
+        bodyLimit: config.bodyLimit,
+      });
+      await app.listen({ port: config.port, host: config.host });
+      const address = app.server.address() as AddressInfo;
+      url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+      const listening = app;
+      // Closing the HTTP server first: no new requests, in-flight ones finish before the queue stops.
+      cleanups.push(() => listening.close());
+    }
+
+    let adminSocket: Server | undefined;
+    if (embedded) {
+      adminSocket = await startAdminSocket(config.dataDir, apiKeys);
+      const socket = adminSocket;
+      if (socket) cleanups.push(() => new Promise<void>((resolve) => socket.close(() => resolve())));
+    }
+
+    logger.info(
+      {
+        role,
+        url,
+        database: database.kind,
+        data_dir: embedded ? config.dataDir : undefined,
+        startup_ms: Date.now() - started,
+      },
+      `Vouch is running${url ? ` at ${url}` : ''} (${role}, ${embedded ? 'embedded PGlite' : 'Postgres'})`,
+    );
+
+    let stopping: Promise<void> | undefined;
+    return {
+      database,
+      queue,
+      app,
+      url,
+      stop() {
+        stopping ??= runCleanups();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await runCleanups().catch(() => {});
+    throw error;
+  }
+}
