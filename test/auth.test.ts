@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const list = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/v1/api_keys', headers });
+const list = (headers: Record<string, string>) =>
+  t.app.inject({ method: 'GET', url: '/v1/api_keys', headers });
 
 describe('API key authentication', () => {
   it('a missing key is a 401 that says how to send one', async () => {
@@ -59,20 +60,37 @@ describe('API keys through the API', () => {
     expect(key.secret).toMatch(/^vch_sk_[A-Za-z0-9]{40}$/);
     expect(key).toMatchObject({ object: 'api_key', kind: 'secret', name: 'billing backend' });
 
-    const stored = await t.db.database.db.selectFrom('api_keys').selectAll().where('id', '=', key.id).executeTakeFirstOrThrow();
+    const stored = await t.db.database.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', key.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(key.secret.slice(7));
     expect(stored.secret_hash).toHaveLength(32);
 
-    const retrieved = await t.app.inject({ method: 'GET', url: `/v1/api_keys/${key.id}`, headers: bearer(t.secretKey) });
+    const retrieved = await t.app.inject({
+      method: 'GET',
+      url: `/v1/api_keys/${key.id}`,
+      headers: bearer(t.secretKey),
+    });
     expect(retrieved.json()).not.toHaveProperty('secret');
 
-    const page = await t.app.inject({ method: 'GET', url: '/v1/api_keys?limit=1', headers: bearer(key.secret) });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/v1/api_keys?limit=1',
+      headers: bearer(key.secret),
+    });
     expect(page.json()).toMatchObject({ object: 'list', has_more: true, data: [{ id: key.id }] });
   });
 
   it('paginates with starting_after until has_more is false', async () => {
     for (let i = 0; i < 5; i++) {
-      await t.app.inject({ method: 'POST', url: '/v1/api_keys', headers: bearer(t.secretKey), payload: { name: `k${i}` } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/api_keys',
+        headers: bearer(t.secretKey),
+        payload: { name: `k${i}` },
+      });
     }
     const seen: string[] = [];
     let after: string | undefined;
@@ -94,11 +112,20 @@ describe('API keys through the API', () => {
 
   it('a revoked key stops working at once, and revoking is idempotent', async () => {
     const created = (
-      await t.app.inject({ method: 'POST', url: '/v1/api_keys', headers: bearer(t.secretKey), payload: { name: 'temp' } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/v1/api_keys',
+        headers: bearer(t.secretKey),
+        payload: { name: 'temp' },
+      })
     ).json();
     expect((await list(bearer(created.secret))).statusCode).toBe(200);
 
-    const revoked = await t.app.inject({ method: 'POST', url: `/v1/api_keys/${created.id}/revoke`, headers: bearer(t.secretKey) });
+    const revoked = await t.app.inject({
+      method: 'POST',
+      url: `/v1/api_keys/${created.id}/revoke`,
+      headers: bearer(t.secretKey),
+    });
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().revoked_at).not.toBeNull();
 
@@ -106,12 +133,24 @@ describe('API keys through the API', () => {
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('api_key_invalid');
 
-    const again = await t.app.inject({ method: 'POST', url: `/v1/api_keys/${created.id}/revoke`, headers: bearer(t.secretKey) });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/v1/api_keys/${created.id}/revoke`,
+      headers: bearer(t.secretKey),
+    });
     expect(again.json().revoked_at).toBe(revoked.json().revoked_at);
 
-    const visible = await t.app.inject({ method: 'GET', url: '/v1/api_keys?limit=100', headers: bearer(t.secretKey) });
+    const visible = await t.app.inject({
+      method: 'GET',
+      url: '/v1/api_keys?limit=100',
+      headers: bearer(t.secretKey),
+    });
     expect(visible.json().data.map((k: { id: string }) => k.id)).not.toContain(created.id);
-    const all = await t.app.inject({ method: 'GET', url: '/v1/api_keys?limit=100&include_revoked=true', headers: bearer(t.secretKey) });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/v1/api_keys?limit=100&include_revoked=true',
+      headers: bearer(t.secretKey),
+    });
     expect(all.json().data.map((k: { id: string }) => k.id)).toContain(created.id);
   });
 
@@ -124,7 +163,12 @@ describe('API keys through the API', () => {
     });
     const key = res.json();
     expect(key.secret).toMatch(/^vch_pk_/);
-    const attempt = await t.app.inject({ method: 'POST', url: '/v1/api_keys', headers: bearer(key.secret), payload: { name: 'x' } });
+    const attempt = await t.app.inject({
+      method: 'POST',
+      url: '/v1/api_keys',
+      headers: bearer(key.secret),
+      payload: { name: 'x' },
+    });
     expect(attempt.statusCode).toBe(403);
   });
 });
@@ -136,7 +180,9 @@ describe('OpenAPI', () => {
     const create = doc.paths['/v1/api_keys'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(['name']);
     expect(create.security).toEqual([{ secretKey: [] }]);
-    expect(Object.keys(doc.paths['/v1/api_keys'].get.responses)).toEqual(expect.arrayContaining(['200', '400', '401']));
+    expect(Object.keys(doc.paths['/v1/api_keys'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '400', '401']),
+    );
     expect(doc.paths['/readyz']).toBeDefined();
   });
 });

@@ -7,9 +7,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-type ErrorBody = { error: { type: string; code: string; message: string; param?: string; request_id: string } };
+type ErrorBody = {
+  error: { type: string; code: string; message: string; param?: string; request_id: string };
+};
 
-function expectErrorShape(res: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number) {
+function expectErrorShape(
+  res: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+) {
   expect(res.statusCode).toBe(status);
   const body = res.json() as ErrorBody;
   expect(Object.keys(body)).toEqual(['error']);
@@ -65,7 +70,12 @@ describe('one error shape for bad input', () => {
   });
 
   it('a missing required field is named in param', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/api_keys', headers: bearer(t.secretKey), payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/v1/api_keys',
+      headers: bearer(t.secretKey),
+      payload: {},
+    });
     expect(expectErrorShape(res, 400)).toMatchObject({ code: 'parameter_missing', param: 'name' });
   });
 
@@ -100,7 +110,11 @@ describe('one error shape for bad input', () => {
       ['starting_after=cmp_01m7z4h91t42tc48nchenhga5e', 'starting_after'],
       ['page=2', 'page'],
     ] as const) {
-      const res = await t.app.inject({ method: 'GET', url: `/v1/api_keys?${query}`, headers: bearer(t.secretKey) });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/v1/api_keys?${query}`,
+        headers: bearer(t.secretKey),
+      });
       expect(expectErrorShape(res, 400).param, query).toBe(param);
     }
   });
@@ -111,8 +125,15 @@ describe('one error shape for bad input', () => {
   });
 
   it('an unknown object is a 404 resource_missing', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/v1/api_keys/key_nope', headers: bearer(t.secretKey) });
-    expect(expectErrorShape(res, 404)).toMatchObject({ code: 'resource_missing', message: "No such API key: 'key_nope'" });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/v1/api_keys/key_nope',
+      headers: bearer(t.secretKey),
+    });
+    expect(expectErrorShape(res, 404)).toMatchObject({
+      code: 'resource_missing',
+      message: "No such API key: 'key_nope'",
+    });
   });
 
   it('a request id is on every response, success included', async () => {

@@ -21,6 +21,11 @@ export type Database = {
   readonly db: Db;
   /** Runs a script of one or more statements without parameters (migrations). */
   exec(script: string): Promise<void>;
+  /**
+   * Runs `fn` while holding a session advisory lock, serialising it across processes that share the
+   * Postgres server. PGlite has one process (the data dir lock), so there it just runs `fn`.
+   */
+  withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** The connection the job queue uses outside transactions. */
   readonly queueExecutor: SqlExecutor;
   close(): Promise<void>;
@@ -60,6 +65,16 @@ export function openPostgres(url: string, poolSize = 10): Database {
     async exec(script) {
       await pool.query(script);
     },
+    async withLock(key, fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock($1)', [key]);
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
+        client.release();
+      }
+    },
     queueExecutor: {
       async executeSql(text, values) {
         return pool.query(text, values);
@@ -67,6 +82,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever queried through it; `exec` and the queue use it directly.
+      if (!pool.ending) await pool.end();
     },
   };
 }
@@ -85,6 +102,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     db,
     async exec(script) {
       await lock.run(() => pglite.exec(script));
+    },
+    async withLock(_key, fn) {
+      return fn();
     },
     queueExecutor: {
       async executeSql(text, values) {

@@ -19,13 +19,21 @@ export function sendError(reply: FastifyReply, error: VouchError): FastifyReply 
   return reply.status(error.status).type('application/json; charset=utf-8').send(body);
 }
 
-type ValidationEntry = { keyword?: string; instancePath?: string; message?: string; params?: { keys?: string[] } };
+type ValidationEntry = {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: { keys?: string[] };
+};
 
 /** `/items/0/name` becomes `items[0].name`, the way clients write parameter names. */
 function paramName(instancePath: string | undefined): string | undefined {
   const parts = (instancePath ?? '').split('/').filter(Boolean);
   if (parts.length === 0) return undefined;
-  return parts.reduce((name, part, i) => (i === 0 ? part : /^\d+$/.test(part) ? `${name}[${part}]` : `${name}.${part}`), '');
+  return parts.reduce(
+    (name, part, i) => (i === 0 ? part : /^\d+$/.test(part) ? `${name}[${part}]` : `${name}.${part}`),
+    '',
+  );
 }
 
 /** Turns the first schema issue into a message that names the parameter and what to send instead. */
@@ -45,7 +53,13 @@ function fromValidation(error: FastifyError): VouchError {
   }
   const message = issue.message ?? error.message;
   if (issue.keyword === 'invalid_type' && /received undefined/.test(message) && prefix) {
-    return new VouchError(400, 'invalid_request_error', 'parameter_missing', `Missing required parameter: ${prefix}.`, prefix);
+    return new VouchError(
+      400,
+      'invalid_request_error',
+      'parameter_missing',
+      `Missing required parameter: ${prefix}.`,
+      prefix,
+    );
   }
   const where = prefix ? `Invalid ${prefix}: ` : `Invalid ${location}: `;
   return new VouchError(400, 'invalid_request_error', 'parameter_invalid', where + message, prefix);

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { type Database, type Tx, transactionExecutor } from '../db/database.js';
 import type { JobContext, JobDefinition } from './job-definition.js';
 
+const QUEUE_SCHEMA_LOCK_KEY = 727_002;
+
 export type QueueRole = 'producer' | 'worker';
 
 export type SendOptions = {
@@ -41,7 +43,8 @@ export class JobQueue {
       migrate: true,
     });
     boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-    await boss.start();
+    // pg-boss creates its schema without guarding against another process doing the same at once.
+    await database.withLock(QUEUE_SCHEMA_LOCK_KEY, () => boss.start());
     const queue = new JobQueue(boss, logger);
     for (const def of definitions) {
       await boss.createQueue(def.name, {

@@ -14,7 +14,9 @@ export type TestApp = {
 };
 
 /** The real HTTP app on this file's own database, with one secret and one publishable key. */
-export async function startTestApp(options: { bodyLimit?: number; publicRateLimit?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { bodyLimit?: number; publicRateLimit?: number } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const apiKeys = apiKeysService(db.database);
   const app = await buildApp({

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration from the environment', () => {
+  it('has working defaults for the embedded mode', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: './.vouch',
+      publicUrl: 'http://localhost:3000',
+      logLevel: 'info',
+    });
+  });
+
+  it('names each bad variable', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      VOUCH_PUBLIC_URL: 'example.com',
+      DATABASE_URL: 'mysql://x',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'LOG_LEVEL',
+      'PORT',
+      'VOUCH_PUBLIC_URL',
+    ]);
+    expect(problems.join('\n')).toContain('postgres://');
+  });
+
+  it('refuses a port out of range and a short secret', () => {
+    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT:/);
+    expect(problemsOf({ VOUCH_SECRET: 'short' })[0]).toMatch(/^VOUCH_SECRET: must be at least 32/);
+  });
+
+  it('requires VOUCH_SECRET with DATABASE_URL', () => {
+    expect(problemsOf({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })[0]).toMatch(
+      /^VOUCH_SECRET: required/,
+    );
+    expect(
+      problemsOf({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', VOUCH_SECRET: 'x'.repeat(32) }),
+    ).toEqual([]);
+  });
+
+  it('checks the bootstrap key is a secret key', () => {
+    expect(problemsOf({ VOUCH_BOOTSTRAP_API_KEY: `vch_pk_${'a'.repeat(40)}` })[0]).toMatch(
+      /^VOUCH_BOOTSTRAP_API_KEY/,
+    );
+    expect(problemsOf({ VOUCH_BOOTSTRAP_API_KEY: `vch_sk_${'a'.repeat(40)}` })).toEqual([]);
+  });
+
+  it('treats blank values as unset and trims the public URL', () => {
+    const config = loadConfig({ PORT: '', VOUCH_PUBLIC_URL: 'https://refer.example.com/' });
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('https://refer.example.com');
+  });
+});

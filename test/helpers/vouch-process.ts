@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export type VouchProcess = {
+  child: ChildProcess;
+  output(): string;
+  stdout(): string;
+  /** Resolves with the API URL once the process logs that it is running. */
+  running(timeoutMs?: number): Promise<string | undefined>;
+  exited(timeoutMs?: number): Promise<number | null>;
+};
+
+/** The environment a Vouch process gets in tests: only what we set, nothing inherited by accident. */
+export function vouchEnv(extra: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+  };
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+/** Runs the `vouch` CLI from the sources, as a user would run the built one. */
+export function spawnVouch(args: string[], env: NodeJS.ProcessEnv): VouchProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let stdout = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    stdout += d.toString();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    stdout: () => stdout,
+    running(timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`Vouch did not start in time:\n${out}`)), timeoutMs);
+        const check = () => {
+          for (const line of out.split('\n')) {
+            if (!line.includes('Vouch is running')) continue;
+            clearTimeout(timer);
+            child.stdout!.off('data', check);
+            resolve((JSON.parse(line) as { url?: string }).url);
+            return;
+          }
+        };
+        child.stdout!.on('data', check);
+        void exit.then((code) => {
+          clearTimeout(timer);
+          reject(new Error(`Vouch exited with ${code} before starting:\n${out}`));
+        });
+        check();
+      });
+    },
+    async exited(timeoutMs = 30_000) {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`Vouch did not exit in time:\n${out}`)), timeoutMs).unref(),
+      );
+      return Promise.race([exit, timeout]);
+    },
+  };
+}
+
+/** Runs a CLI command to completion. */
+export async function runVouch(args: string[], env: NodeJS.ProcessEnv) {
+  const p = spawnVouch(args, env);
+  const code = await p.exited(60_000);
+  return { code, output: p.output(), stdout: p.stdout() };
+}

@@ -1,0 +1,77 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineJob } from '../src/jobs/job-definition.js';
+import { maintenanceJob } from '../src/jobs/maintenance-job.js';
+import { JobQueue } from '../src/jobs/queue.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+
+let t: TestDatabase;
+let worker: JobQueue;
+const seen: string[] = [];
+
+const echoJob = defineJob<{ tag: string }>({
+  name: 'test-echo',
+  retryLimit: 0,
+  async handle(data) {
+    seen.push(data.tag);
+  },
+});
+
+async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const logger = pino({ level: 'silent' });
+  worker = await JobQueue.start({
+    database: t.database,
+    logger,
+    role: 'worker',
+    definitions: [echoJob, maintenanceJob],
+    context: { database: t.database, logger, now: () => new Date() },
+    pollingIntervalSeconds: 0.5,
+  });
+});
+afterAll(async () => {
+  await worker.stop();
+  await t.close();
+});
+
+describe('job queue in the same database', () => {
+  it('a job enqueued in a transaction that rolls back never exists; one that commits runs', async () => {
+    const { db } = t.database;
+    await expect(
+      db.transaction().execute(async (tx) => {
+        await worker.send('test-echo', { tag: 'rolled-back' }, { tx });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+
+    let committedId: string | null = null;
+    await db.transaction().execute(async (tx) => {
+      committedId = await worker.send('test-echo', { tag: 'committed' }, { tx });
+    });
+    expect(committedId).toBeTruthy();
+    await waitFor(() => seen.includes('committed'));
+    // The rolled-back job was never stored, so it can never run.
+    const stored = await worker.getJob('test-echo', committedId!);
+    expect(stored?.state).toBe('completed');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(seen).not.toContain('rolled-back');
+  });
+
+  it('the maintenance job records its run', async () => {
+    const before = await t.database.db.selectFrom('maintenance_runs').selectAll().execute();
+    await worker.send('maintenance', {});
+    await waitFor(async () => {
+      const rows = await t.database.db.selectFrom('maintenance_runs').selectAll().execute();
+      return rows.length > before.length;
+    });
+  });
+});

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../src/db/database.js';
+import {
+  appliedVersion,
+  loadMigrations,
+  type Migration,
+  MigrationError,
+  migrate,
+} from '../src/db/migrate.js';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
+import { databaseUrlFor, onPostgres, testDatabaseUrl } from './helpers/test-target.js';
+import { spawnVouch, vouchEnv } from './helpers/vouch-process.js';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.close());
+
+const shipped = loadMigrations();
+const extra = (version: number, sql: string): Migration => ({
+  version,
+  name: `extra_${version}`,
+  sql,
+  checksum: `c${version}`,
+});
+
+describe('migrations', () => {
+  it('are applied in order, and a second run applies nothing', async () => {
+    expect(shipped.map((m) => m.version)).toEqual(shipped.map((_, i) => i + 1));
+    expect(await appliedVersion(t.database)).toBe(shipped.length);
+    const again = await migrate(t.database);
+    expect(again.applied).toEqual([]);
+  });
+
+  it('a failing migration rolls back whole and says which one failed', async () => {
+    const bad = [
+      ...shipped,
+      extra(shipped.length + 1, 'create table ok_table (id int); select no_such_column from api_keys;'),
+    ];
+    await expect(migrate(t.database, bad)).rejects.toThrow(MigrationError);
+    await expect(migrate(t.database, bad)).rejects.toThrow(
+      `Migration ${shipped.length + 1} (extra_${shipped.length + 1}) failed`,
+    );
+    expect(await appliedVersion(t.database)).toBe(shipped.length);
+    const table = await t.database.db
+      .selectNoFrom((eb) => eb.fn<string | null>('to_regclass', [eb.val('ok_table')]).as('t'))
+      .executeTakeFirst();
+    expect(table?.t).toBeNull();
+  });
+
+  it('refuses a database whose applied migration was edited or is unknown to this version', async () => {
+    const edited = shipped.map((m, i) => (i === 0 ? { ...m, checksum: 'different' } : m));
+    await expect(migrate(t.database, edited)).rejects.toThrow(/was changed after it was applied/);
+    await expect(migrate(t.database, shipped.slice(0, -1))).rejects.toThrow(/does not know/);
+  });
+});
+
+describe.runIf(onPostgres())('migrations under concurrent start (Postgres server)', () => {
+  async function freshDatabase() {
+    const server = testDatabaseUrl()!;
+    const name = `vouch_c_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgres(server, 1);
+    await admin.exec(`create database ${name}`);
+    return {
+      url: databaseUrlFor(server, name),
+      async drop() {
+        await admin.exec(`drop database if exists ${name} with (force)`);
+        await admin.close();
+      },
+    };
+  }
+
+  it('two migrators on separate connections apply each migration once', async () => {
+    const fresh = await freshDatabase();
+    const a = openPostgres(fresh.url, 2);
+    const b = openPostgres(fresh.url, 2);
+    try {
+      const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+      expect(ra.applied.length + rb.applied.length).toBe(shipped.length);
+      const rows = await a.db.selectFrom('schema_migrations').selectAll().execute();
+      expect(rows.map((r) => r.version)).toEqual(shipped.map((m) => m.version));
+    } finally {
+      await a.close();
+      await b.close();
+      await fresh.drop();
+    }
+  });
+
+  it('two `vouch start` processes on an empty database both come up ready', async () => {
+    const fresh = await freshDatabase();
+    const env = vouchEnv({ DATABASE_URL: fresh.url, VOUCH_SECRET: 'x'.repeat(40) });
+    const procs = [spawnVouch(['start'], env), spawnVouch(['start'], env)];
+    try {
+      const urls = await Promise.all(procs.map((p) => p.running(60_000)));
+      for (const url of urls) expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    } finally {
+      for (const p of procs) p.child.kill('SIGTERM');
+      for (const p of procs) expect(await p.exited()).toBe(0);
+      await fresh.drop();
+    }
+  });
+});
