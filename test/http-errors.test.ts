@@ -141,4 +141,32 @@ describe('one error shape for bad input', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.headers['request-id']).toMatch(/^req_/);
   });
+
+  it('hostile input gets a 4xx in the error shape, never a 5xx', async () => {
+    const nasty: Array<{ payload: string; type?: string }> = [
+      { payload: '{"__proto__": {"admin": true}, "name": "x"}' },
+      { payload: '{"constructor": {"prototype": {"admin": true}}, "name": "x"}' },
+      { payload: `${'['.repeat(5000)}${']'.repeat(5000)}` },
+      { payload: '{"name": 1e999}' },
+      { payload: '{"name": ["a"]}' },
+      { payload: '{"name": null}' },
+      { payload: '"just a string"' },
+      { payload: 'null' },
+      { payload: Buffer.from([0xff, 0xfe, 0x00, 0x7b]).toString('latin1') },
+      { payload: '<name>x</name>', type: 'application/xml' },
+      { payload: 'name=x', type: 'application/x-www-form-urlencoded' },
+    ];
+    for (const { payload, type } of nasty) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/api_keys',
+        headers: { ...bearer(t.secretKey), 'content-type': type ?? 'application/json' },
+        payload,
+      });
+      expect(res.statusCode, payload.slice(0, 40)).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, payload.slice(0, 40)).toBeLessThan(500);
+      expect(res.json().error.request_id).toMatch(/^req_/);
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
@@ -15,13 +15,13 @@ export type TestApp = {
 
 /** The real HTTP app on this file's own database, with one secret and one publishable key. */
 export async function startTestApp(
-  options: { bodyLimit?: number; publicRateLimit?: number } = {},
+  options: { bodyLimit?: number; publicRateLimit?: number; logger?: Logger } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const apiKeys = apiKeysService(db.database);
   const app = await buildApp({
     database: db.database,
-    logger: pino({ level: 'silent' }),
+    logger: options.logger ?? pino({ level: 'silent' }),
     apiKeys,
     expectedMigration: loadMigrations().at(-1)!.version,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,

@@ -1,0 +1,146 @@
+/**
+ * Stripe-compatible HTTP emulator. `startEmulator()` starts it in-process; point the official SDK at it
+ * with `new Stripe('sk_test_...', { host: '127.0.0.1', port, protocol: 'http' })`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ResolvedOptions } from './context.js';
+import { FaultInjector, RateLimiter } from './guards.js';
+import { randomToken } from './ids.js';
+import { loadState, StateSaver } from './persistence.js';
+import { allRoutes } from './routes.js';
+import { buildServer } from './server.js';
+import type { EventObj } from './shapes.js';
+import { State } from './store.js';
+import { type DeliveryRecord, WebhookDelivery } from './webhook-delivery.js';
+
+export type { EventObj } from './shapes.js';
+export type { DeliveryAttempt, DeliveryRecord } from './webhook-delivery.js';
+export { signPayload } from './webhook-delivery.js';
+
+export interface EmulatorLogger {
+  info(msg: string): void;
+  error(msg: string): void;
+}
+
+export interface EmulatorOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  port?: number;
+  /** Bind address; default '127.0.0.1'. */
+  host?: string;
+  /** `default_currency` of `GET /v1/account`; default 'usd'. */
+  defaultCurrency?: string;
+  /** Max requests per second; excess gets 429 `rate_limit_error`. Off when unset or 0. */
+  rateLimit?: number;
+  /** Fraction (0..1) of API requests answered with a random 500 `api_error`. Default 0. */
+  failRate?: number;
+  /** Seed for `failRate`, so the fault sequence is reproducible. Default 1. */
+  seed?: number;
+  /** First webhook retry delay in ms; attempt n waits base * 2^(n-1). Default 1000. */
+  webhookRetryBaseMs?: number;
+  /** Webhook attempts before giving up. Default 8. */
+  webhookMaxAttempts?: number;
+  /** Per-attempt webhook timeout in ms. Default 10000. */
+  webhookTimeoutMs?: number;
+  /** JSON file to load state from at start and save to (debounced, atomic) after changes and on close. */
+  stateFile?: string;
+  /** Debounce of state-file writes in ms. Default 100. */
+  stateSaveDebounceMs?: number;
+  logger?: EmulatorLogger;
+}
+
+export interface EmulatorHandle {
+  url: string;
+  port: number;
+  host: string;
+  /** Stops the server and webhook retries, and writes the state file if configured. */
+  close(): Promise<void>;
+  /** Webhook delivery log, oldest first. */
+  deliveries(): DeliveryRecord[];
+  /** Resolves when no webhook delivery is pending (or after timeoutMs). */
+  waitForDeliveries(timeoutMs?: number): Promise<void>;
+  /** All events, oldest first. */
+  events(): EventObj[];
+  /** Drops all state (customers, events, endpoints, ...). */
+  reset(): void;
+  /** Writes the state file now (no-op without stateFile). */
+  save(): Promise<void>;
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const logger = options.logger;
+  let state = loadState(options.stateFile);
+  const resolved: ResolvedOptions = {
+    defaultCurrency: (options.defaultCurrency ?? 'usd').toLowerCase(),
+    accountId: `acct_${randomToken(16)}`,
+  };
+  const delivery = new WebhookDelivery({
+    retryBaseMs: options.webhookRetryBaseMs ?? 1000,
+    maxAttempts: options.webhookMaxAttempts ?? 8,
+    timeoutMs: options.webhookTimeoutMs ?? 10_000,
+    resolveTarget: (endpointId) => {
+      const endpoint = state.webhookEndpoints.get(endpointId);
+      const secret = state.webhookSecrets.get(endpointId);
+      if (!endpoint || !secret || endpoint.status !== 'enabled') return undefined;
+      return { id: endpoint.id, url: endpoint.url, secret };
+    },
+    onError: (msg) => logger?.error(msg),
+  });
+  const saver = options.stateFile
+    ? new StateSaver(
+        options.stateFile,
+        () => state,
+        options.stateSaveDebounceMs ?? 100,
+        (err) => logger?.error(`stripe emulator: saving state failed: ${String(err)}`),
+      )
+    : null;
+  const app: FastifyInstance = buildServer({
+    state: () => state,
+    options: resolved,
+    delivery,
+    routes: allRoutes,
+    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
+    faults: options.failRate ? new FaultInjector(options.failRate, options.seed ?? 1) : null,
+    onMutation: () => saver?.markDirty(),
+    logError: (msg, err) => logger?.error(`${msg}: ${err instanceof Error ? err.stack : String(err)}`),
+    internalRoutes: (server) => {
+      server.get('/_emulator/health', async () => ({ ok: true }));
+      server.get('/_emulator/deliveries', async () => ({ object: 'list', data: delivery.records() }));
+      server.post('/_emulator/reset', async () => {
+        state = new State();
+        saver?.markDirty();
+        return { ok: true };
+      });
+    },
+  });
+  await app.listen({ port: options.port ?? 0, host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger?.info(`stripe emulator listening on ${url}`);
+  let closed: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    host,
+    close: () => {
+      closed ??= (async () => {
+        await delivery.close();
+        await app.close();
+        await saver?.flush();
+      })();
+      return closed;
+    },
+    deliveries: () => delivery.records(),
+    waitForDeliveries: (timeoutMs) => delivery.idle(timeoutMs),
+    events: () => [...state.events.values()],
+    reset: () => {
+      state = new State();
+      saver?.markDirty();
+    },
+    save: async () => {
+      saver?.markDirty();
+      await saver?.flush();
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Disputes: opened by the test helper `POST /v1/test_helpers/charges/:id/dispute`, closed as won/lost by
+ * `POST /v1/test_helpers/disputes/:id/close`; `POST /v1/disputes/:id/close` accepts (loses) it like Stripe.
+ */
+import { recordBalanceTransaction } from '../billing/payments.js';
+import { type Ctx, route, updateAndEmit } from '../context.js';
+import { invalidRequest } from '../errors.js';
+import { newId, nowSeconds } from '../ids.js';
+import { paginate } from '../list.js';
+import { mustGet } from '../lookups.js';
+import { int, mergeMetadata, metadata, oneOf, str } from '../params.js';
+import type { DisputeObj } from '../shapes.js';
+import { newestFirst } from '../store.js';
+
+function closeDispute(ctx: Ctx, dispute: DisputeObj, outcome: 'won' | 'lost'): DisputeObj {
+  if (dispute.status === 'won' || dispute.status === 'lost') {
+    throw invalidRequest(`Dispute ${dispute.id} is already closed.`, undefined, 'dispute_already_closed');
+  }
+  if (outcome === 'won') {
+    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+    recordBalanceTransaction(ctx, dispute.amount, dispute.currency, chargeId, 'adjustment');
+  }
+  updateAndEmit(ctx, 'charge.dispute.updated', dispute, (d) => {
+    d.status = outcome;
+    d.is_charge_refundable = false;
+  });
+  ctx.emit('charge.dispute.closed', dispute);
+  return dispute;
+}
+
+export const disputeRoutes = [
+  route('POST', '/v1/test_helpers/charges/:id/dispute', ({ ctx, params, body }) => {
+    const charge = mustGet(ctx, 'charges', 'charge', params.id ?? '');
+    if (charge.status !== 'succeeded') throw invalidRequest(`Charge ${charge.id} did not succeed.`, 'charge');
+    if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`, 'charge');
+    const amount = int(body, 'amount') ?? charge.amount - charge.amount_refunded;
+    const dispute = {
+      id: newId('dp'),
+      object: 'dispute',
+      amount,
+      charge: charge.id,
+      created: nowSeconds(),
+      currency: charge.currency,
+      is_charge_refundable: false,
+      livemode: false,
+      metadata: {},
+      payment_intent: charge.payment_intent,
+      reason:
+        oneOf(body, 'reason', [
+          'fraudulent',
+          'product_not_received',
+          'duplicate',
+          'general',
+          'subscription_canceled',
+          'unrecognized',
+          'credit_not_processed',
+          'product_unacceptable',
+        ] as const) ?? 'fraudulent',
+      status: 'needs_response',
+    } satisfies DisputeObj;
+    const stored: DisputeObj = dispute;
+    ctx.state.disputes.set(dispute.id, stored);
+    recordBalanceTransaction(ctx, -amount, charge.currency, dispute.id, 'adjustment');
+    updateAndEmit(ctx, 'charge.updated', charge, (c) => {
+      c.disputed = true;
+    });
+    ctx.emit('charge.dispute.created', stored);
+    return stored;
+  }),
+  route('POST', '/v1/test_helpers/disputes/:id/close', ({ ctx, params, body }) => {
+    const dispute = mustGet(ctx, 'disputes', 'dispute', params.id ?? '');
+    const outcome = oneOf(body, 'outcome', ['won', 'lost'] as const) ?? 'lost';
+    return closeDispute(ctx, dispute, outcome);
+  }),
+  route('POST', '/v1/disputes/:id/close', ({ ctx, params }) =>
+    closeDispute(ctx, mustGet(ctx, 'disputes', 'dispute', params.id ?? ''), 'lost'),
+  ),
+  route('GET', '/v1/disputes/:id', ({ ctx, params }) => mustGet(ctx, 'disputes', 'dispute', params.id ?? '')),
+  route('POST', '/v1/disputes/:id', ({ ctx, params, body }) =>
+    updateAndEmit(
+      ctx,
+      'charge.dispute.updated',
+      mustGet(ctx, 'disputes', 'dispute', params.id ?? ''),
+      (d) => {
+        if (body.metadata !== undefined) d.metadata = mergeMetadata(d.metadata, metadata(body));
+      },
+    ),
+  ),
+  route('GET', '/v1/disputes', ({ ctx, body }) => {
+    const charge = str(body, 'charge');
+    const paymentIntent = str(body, 'payment_intent');
+    const items = newestFirst(ctx.state.disputes).filter(
+      (d) =>
+        (charge === undefined || d.charge === charge) &&
+        (paymentIntent === undefined || d.payment_intent === paymentIntent),
+    );
+    return paginate(items, body, '/v1/disputes', 'dispute');
+  }),
+];
