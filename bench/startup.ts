@@ -42,7 +42,7 @@ async function measure(
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    env: { PATH: process.env.PATH, VOUCH_SANDBOX_PORT: '0', ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   try {

@@ -5,7 +5,6 @@ import type { State } from './store.js';
 
 export interface ResolvedOptions {
   defaultCurrency: string;
-  accountId: string;
 }
 
 export interface Ctx {

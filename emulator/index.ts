@@ -5,7 +5,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedOptions } from './context.js';
 import { FaultInjector, RateLimiter } from './guards.js';
-import { randomToken } from './ids.js';
 import { loadState, StateSaver } from './persistence.js';
 import { allRoutes } from './routes.js';
 import { buildServer } from './server.js';
@@ -72,7 +71,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let state = loadState(options.stateFile);
   const resolved: ResolvedOptions = {
     defaultCurrency: (options.defaultCurrency ?? 'usd').toLowerCase(),
-    accountId: `acct_${randomToken(16)}`,
   };
   const delivery = new WebhookDelivery({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,

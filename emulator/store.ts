@@ -1,4 +1,6 @@
 /** In-memory state of the emulator: one map per resource, insertion-ordered (oldest first). */
+
+import { randomToken } from './ids.js';
 import type {
   BalanceTransactionObj,
   ChargeObj,
@@ -22,6 +24,8 @@ import type {
 } from './shapes.js';
 
 export class State {
+  /** Kept with the state, so a persisted sandbox stays the same Stripe account across restarts. */
+  accountId = `acct_${randomToken(16)}`;
   customers = new Map<string, CustomerObj>();
   deletedCustomers = new Set<string>();
   customerBalanceTxns = new Map<string, CustomerBalanceTxnObj>();

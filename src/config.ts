@@ -13,16 +13,20 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
-const schema = z.object({
-  PORT: z.preprocess(
+const PORT_MESSAGE = 'must be a whole number between 0 and 65535';
+const port = (fallback: number) =>
+  z.preprocess(
     blankToUndefined,
     z.coerce
-      .number({ message: 'must be a whole number between 0 and 65535' })
-      .int('must be a whole number between 0 and 65535')
-      .min(0, 'must be a whole number between 0 and 65535')
-      .max(65535, 'must be a whole number between 0 and 65535')
-      .default(3000),
-  ),
+      .number({ message: PORT_MESSAGE })
+      .int(PORT_MESSAGE)
+      .min(0, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .default(fallback),
+  );
+
+const schema = z.object({
+  PORT: port(3000),
   HOST: z.preprocess(blankToUndefined, z.string().default('127.0.0.1')),
   DATABASE_URL: z.preprocess(
     blankToUndefined,
@@ -74,6 +78,20 @@ const schema = z.object({
     blankToUndefined,
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  STRIPE_API_BASE: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+        message: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:12111',
+      })
+      .optional(),
+  ),
+  VOUCH_SANDBOX: z.preprocess(
+    blankToUndefined,
+    z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
+  ),
+  VOUCH_SANDBOX_PORT: port(12111),
 });
 
 export type Config = {
@@ -88,6 +106,11 @@ export type Config = {
   bootstrapApiKey: string | undefined;
   bodyLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Base URL of the Stripe API; unset means Stripe itself (or the sandbox when it runs). */
+  stripeApiBase: string | undefined;
+  /** Whether `vouch start` runs the Stripe emulator in-process; see `sandboxEnabled`. */
+  sandbox: 'auto' | 'on' | 'off';
+  sandboxPort: number;
 };
 
 /** Parses the environment once. Throws ConfigError naming each bad variable. */
@@ -114,5 +137,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiKey: v.VOUCH_BOOTSTRAP_API_KEY,
     bodyLimit: v.VOUCH_BODY_LIMIT,
     logLevel: v.LOG_LEVEL,
+    stripeApiBase: v.STRIPE_API_BASE,
+    sandbox: v.VOUCH_SANDBOX,
+    sandboxPort: v.VOUCH_SANDBOX_PORT,
   };
+}
+
+/**
+ * The sandbox runs when asked (`on`), or by default (`auto`) in embedded mode when no Stripe API base is
+ * configured: a laptop trial needs no Stripe account, and a server deployment never emulates by accident.
+ */
+export function sandboxEnabled(config: Config): boolean {
+  if (config.sandbox === 'on') return true;
+  if (config.sandbox === 'off') return false;
+  return !config.databaseUrl && !config.stripeApiBase;
 }

@@ -31,3 +31,8 @@ export const notFound = (resource: string, id: string, param = 'id') =>
 
 export const conflict = (code: string, message: string, param?: string) =>
   new VouchError(409, 'invalid_request_error', code, message, param);
+
+/** A failure whose message tells an operator all they need; the CLI prints it without a stack trace. */
+export class OperatorError extends Error {
+  override name = 'OperatorError';
+}

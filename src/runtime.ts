@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { startAdminSocket } from './admin-socket.js';
-import type { Config } from './config.js';
+import { type Config, sandboxEnabled } from './config.js';
 import { dataDirSecret, lockDataDir } from './data-dir.js';
 import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
@@ -12,6 +12,7 @@ import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
+import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -19,6 +20,10 @@ export type RunningVouch = {
   database: Database;
   queue: JobQueue;
   app: FastifyInstance | undefined;
+  /** The in-process Stripe emulator, when Vouch runs as a sandbox. */
+  sandbox: StripeSandbox | undefined;
+  /** Where Stripe calls go: the sandbox, STRIPE_API_BASE, or (undefined) Stripe itself. */
+  stripeApiBase: string | undefined;
   /** Base URL the API listens on, when this process serves it. */
   url: string | undefined;
   /** Stops accepting work, lets in-flight requests and jobs finish, then closes the database. */
@@ -52,6 +57,23 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       logger.info({ outcome }, 'bootstrap API key checked');
     }
 
+    let sandbox: StripeSandbox | undefined;
+    if (sandboxEnabled(config)) {
+      sandbox = await startStripeSandbox({ port: config.sandboxPort, dataDir: config.dataDir, logger });
+      const running = sandbox;
+      cleanups.push(() => running.close());
+      logger.warn(
+        {
+          sandbox_url: sandbox.target.apiBase,
+          stripe_account: sandbox.accountId,
+          state_file: sandbox.stateFile,
+        },
+        `SANDBOX MODE: Stripe is emulated at ${sandbox.target.apiBase}; no real Stripe account is used. ` +
+          'Try `vouch demo` for sample data; set VOUCH_SANDBOX=off to turn this off.',
+      );
+    }
+    const stripeApiBase = sandbox?.target.apiBase ?? config.stripeApiBase;
+
     const queue = await JobQueue.start({
       database,
       logger,
@@ -70,6 +92,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         apiKeys,
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
+        sandbox: sandbox !== undefined,
       });
       await app.listen({ port: config.port, host: config.host });
       const address = app.server.address() as AddressInfo;
@@ -92,6 +115,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         url,
         database: database.kind,
         data_dir: embedded ? config.dataDir : undefined,
+        sandbox: sandbox !== undefined,
         startup_ms: Date.now() - started,
       },
       `Vouch is running${url ? ` at ${url}` : ''} (${role}, ${embedded ? 'embedded PGlite' : 'Postgres'})`,
@@ -103,6 +127,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       queue,
       app,
       url,
+      sandbox,
+      stripeApiBase,
       stop() {
         stopping ??= runCleanups();
         return stopping;

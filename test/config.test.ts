@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig, sandboxEnabled } from '../src/config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -65,5 +65,23 @@ describe('configuration from the environment', () => {
     const config = loadConfig({ PORT: '', VOUCH_PUBLIC_URL: 'https://refer.example.com/' });
     expect(config.port).toBe(3000);
     expect(config.publicUrl).toBe('https://refer.example.com');
+  });
+
+  it('runs the Stripe sandbox by default only in embedded mode without a Stripe API base', () => {
+    const secret = 'x'.repeat(32);
+    expect(sandboxEnabled(loadConfig({}))).toBe(true);
+    expect(sandboxEnabled(loadConfig({ DATABASE_URL: 'postgres://h/db', VOUCH_SECRET: secret }))).toBe(false);
+    expect(sandboxEnabled(loadConfig({ STRIPE_API_BASE: 'http://127.0.0.1:12111' }))).toBe(false);
+    expect(
+      sandboxEnabled(
+        loadConfig({ DATABASE_URL: 'postgres://h/db', VOUCH_SECRET: secret, VOUCH_SANDBOX: 'on' }),
+      ),
+    ).toBe(true);
+    expect(sandboxEnabled(loadConfig({ VOUCH_SANDBOX: 'off' }))).toBe(false);
+    expect(
+      problemsOf({ VOUCH_SANDBOX: 'maybe', STRIPE_API_BASE: 'stripe' })
+        .map((p) => p.split(':')[0])
+        .sort(),
+    ).toEqual(['STRIPE_API_BASE', 'VOUCH_SANDBOX']);
   });
 });

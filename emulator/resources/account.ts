@@ -3,7 +3,7 @@ import { route } from '../context.js';
 
 export const accountRoutes = [
   route('GET', '/v1/account', ({ ctx }) => ({
-    id: ctx.options.accountId,
+    id: ctx.state.accountId,
     object: 'account',
     business_type: null,
     charges_enabled: true,

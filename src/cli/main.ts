@@ -3,10 +3,13 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { DataDirBusyError } from '../data-dir.js';
 import { MigrationError } from '../db/migrate.js';
+import { OperatorError } from '../errors.js';
 import { VERSION } from '../http/app.js';
+import { demoCommand } from './demo-command.js';
 import { keysCommands } from './keys-commands.js';
 import { runMigrate } from './migrate-command.js';
 import { runStart } from './start-command.js';
+import { stripeEmulatorCommand } from './stripe-emulator-command.js';
 
 const program = new Command()
   .name('vouch')
@@ -30,6 +33,8 @@ program
   .action(async () => runMigrate());
 
 program.addCommand(keysCommands());
+program.addCommand(stripeEmulatorCommand());
+program.addCommand(demoCommand());
 
 /** Known failures print one clear line; anything else is a bug and prints its stack. */
 function reportFailure(error: unknown): never {
@@ -40,6 +45,7 @@ function reportFailure(error: unknown): never {
   if (
     error instanceof DataDirBusyError ||
     error instanceof MigrationError ||
+    error instanceof OperatorError ||
     error instanceof InvalidArgumentError
   ) {
     process.stderr.write(`vouch: ${error.message}\n`);

@@ -24,6 +24,8 @@ export type AppDeps = {
   /** The migration the code expects; /readyz reports not ready below it. */
   expectedMigration: number;
   bodyLimit: number;
+  /** True when Stripe is the in-process emulator; /readyz says so. */
+  sandbox?: boolean;
   /** Requests per minute per client IP on public endpoints. */
   publicRateLimit?: number;
 };
@@ -74,7 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  await app.register(healthRoutes({ database: deps.database, expectedMigration: deps.expectedMigration }));
+  await app.register(
+    healthRoutes({
+      database: deps.database,
+      expectedMigration: deps.expectedMigration,
+      sandbox: deps.sandbox ?? false,
+    }),
+  );
   await app.register(openapiRoutes());
   await app.register(apiKeyRoutes(deps.apiKeys));
   return app;

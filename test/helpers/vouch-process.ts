@@ -18,6 +18,7 @@ export function vouchEnv(extra: Record<string, string | undefined>): NodeJS.Proc
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     PORT: '0',
+    VOUCH_SANDBOX_PORT: '0',
     LOG_LEVEL: 'info',
   };
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) env[k] = v;

@@ -7,7 +7,7 @@ import { VouchError } from '../../errors.js';
 import { lastMaintenanceAt } from '../../jobs/maintenance-job.js';
 import { errorSchema } from '../schemas.js';
 
-export type HealthDeps = { database: Database; expectedMigration: number };
+export type HealthDeps = { database: Database; expectedMigration: number; sandbox: boolean };
 
 export const healthRoutes =
   (deps: HealthDeps): FastifyPluginAsyncZod =>
@@ -38,6 +38,7 @@ export const healthRoutes =
               database: z.enum(['postgres', 'pglite']),
               migration: z.number(),
               last_maintenance_at: z.string().nullable(),
+              sandbox: z.boolean().describe('True when Stripe is the built-in emulator, not a real account'),
             }),
             503: errorSchema,
           },
@@ -65,6 +66,7 @@ export const healthRoutes =
           database: deps.database.kind,
           migration: applied,
           last_maintenance_at: maintenance?.toISOString() ?? null,
+          sandbox: deps.sandbox,
         };
       },
     );

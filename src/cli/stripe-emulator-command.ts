@@ -1,0 +1,74 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { startEmulator } from '../../emulator/index.js';
+import { createLogger } from '../logger.js';
+
+const number = (name: string, min: number, max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new InvalidArgumentError(`${name} must be between ${min} and ${max}.`);
+  return n;
+};
+
+/** `vouch stripe-emulator`: the Stripe-compatible emulator on its own, until SIGTERM or SIGINT. */
+export function stripeEmulatorCommand(): Command {
+  return new Command('stripe-emulator')
+    .description('run the Stripe-compatible emulator (point the stripe SDK or STRIPE_API_BASE at it)')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', number('--port', 0, 65535), 12111)
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--currency <code>', "the account's default currency", 'usd')
+    .option(
+      '--rate-limit <n>',
+      'answer requests beyond N per second with 429, like Stripe',
+      number('--rate-limit', 1, 100_000),
+    )
+    .option(
+      '--fail-rate <f>',
+      'answer this fraction of requests with a 500 (0 to 1)',
+      number('--fail-rate', 0, 1),
+    )
+    .option('--seed <n>', 'seed for --fail-rate, for repeatable faults', number('--seed', 0, 2 ** 31), 1)
+    .option('--state-file <file>', 'keep state in this JSON file across restarts')
+    .option(
+      '--webhook-retry-ms <ms>',
+      'first webhook retry delay; doubles each attempt',
+      number('--webhook-retry-ms', 1, 3_600_000),
+      1000,
+    )
+    .action(
+      async (o: {
+        port: number;
+        host: string;
+        currency: string;
+        rateLimit?: number;
+        failRate?: number;
+        seed: number;
+        stateFile?: string;
+        webhookRetryMs: number;
+      }) => {
+        const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
+        const emulator = await startEmulator({
+          port: o.port,
+          host: o.host,
+          defaultCurrency: o.currency,
+          seed: o.seed,
+          webhookRetryBaseMs: o.webhookRetryMs,
+          ...(o.rateLimit ? { rateLimit: o.rateLimit } : {}),
+          ...(o.failRate ? { failRate: o.failRate } : {}),
+          ...(o.stateFile ? { stateFile: o.stateFile } : {}),
+          logger: { info: (msg) => logger.info(msg), error: (msg) => logger.error(msg) },
+        });
+        logger.info(
+          { url: emulator.url },
+          `Stripe emulator listening at ${emulator.url} (any sk_test_ key works)`,
+        );
+        const stop = () => {
+          emulator.close().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once('SIGTERM', stop);
+        process.once('SIGINT', stop);
+      },
+    );
+}
