@@ -2,6 +2,7 @@
  * Stripe-compatible HTTP emulator. `startEmulator()` starts it in-process; point the official SDK at it
  * with `new Stripe('sk_test_...', { host: '127.0.0.1', port, protocol: 'http' })`.
  */
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedOptions } from './context.js';
 import { FaultInjector, RateLimiter } from './guards.js';
@@ -68,6 +69,7 @@ export interface EmulatorHandle {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
+  const fresh = options.stateFile !== undefined && !existsSync(options.stateFile);
   let state = loadState(options.stateFile);
   const resolved: ResolvedOptions = {
     defaultCurrency: (options.defaultCurrency ?? 'usd').toLowerCase(),
@@ -92,6 +94,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         (err) => logger?.error(`stripe emulator: saving state failed: ${String(err)}`),
       )
     : null;
+  // A new state file is written at once, so the account id survives a restart even before any change.
+  if (fresh) saver?.markDirty();
   const app: FastifyInstance = buildServer({
     state: () => state,
     options: resolved,

@@ -93,6 +93,16 @@ describe('emulator options', () => {
     await second.emulator.close();
   });
 
+  it('keeps the account id across restarts even when nothing changed', async () => {
+    const stateFile = join(dir, 'untouched.json');
+    const first = await startTestEnv({ stateFile, stateSaveDebounceMs: 10 });
+    const account = await first.stripe.accounts.retrieveCurrent();
+    await first.emulator.close();
+    const second = await startTestEnv({ stateFile });
+    expect((await second.stripe.accounts.retrieveCurrent()).id).toBe(account.id);
+    await second.emulator.close();
+  });
+
   it('uses the configured default currency and supports reset', async () => {
     const env = await startTestEnv({ defaultCurrency: 'EUR' });
     expect((await env.stripe.accounts.retrieveCurrent()).default_currency).toBe('eur');
