@@ -1,4 +1,4 @@
-// Compiles TypeScript to dist/ and copies the SQL migrations beside the compiled code.
+// Compiles TypeScript to dist/ and copies the SQL migrations and static assets beside the compiled code.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,3 +9,4 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
   stdio: 'inherit',
 });
 cpSync('src/db/migrations', 'dist/src/db/migrations', { recursive: true });
+cpSync('src/http/assets', 'dist/src/http/assets', { recursive: true });

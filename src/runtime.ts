@@ -90,6 +90,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         database,
         logger,
         apiKeys,
+        queue,
+        publicUrl: config.publicUrl,
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
         sandbox: sandbox !== undefined,

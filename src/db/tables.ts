@@ -28,9 +28,95 @@ export type SchemaMigrationsTable = {
 
 export type Tables = {
   api_keys: ApiKeysTable;
+  campaigns: CampaignsTable;
+  referrers: ReferrersTable;
+  leads: LeadsTable;
+  lead_events: LeadEventsTable;
+  clicks: ClicksTable;
   maintenance_runs: MaintenanceRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKeyRow = Insertable<ApiKeysTable>;
+
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
+
+export type CampaignStatus = 'draft' | 'live' | 'paused' | 'archived';
+
+export type CampaignsTable = {
+  id: string;
+  name: string;
+  status: ColumnType<CampaignStatus, CampaignStatus | undefined, CampaignStatus>;
+  destination_url: string | null;
+  participant_limit: number | null;
+  participant_count: ColumnType<number, number | undefined, number>;
+  allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
+  cookie_days: ColumnType<number, number | undefined, number>;
+  auto_referral_codes: ColumnType<boolean, boolean | undefined, boolean>;
+  settings: Json;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Date | null;
+};
+
+export type ReferrerSource = 'api' | 'hosted_page' | 'import' | 'sync';
+
+export type ReferrersTable = {
+  id: string;
+  campaign_id: string;
+  email: string;
+  email_normalized: string;
+  first_name: string;
+  last_name: string | null;
+  metadata: Json;
+  source: ReferrerSource;
+  slug: string;
+  referral_code: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type LeadSource = 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
+export type LeadStatus = 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+export type RejectionReason = 'self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit';
+
+export type LeadsTable = {
+  id: string;
+  campaign_id: string;
+  referrer_id: string;
+  email: string;
+  email_normalized: string;
+  first_name: string | null;
+  last_name: string | null;
+  metadata: Json;
+  source: LeadSource;
+  status: ColumnType<LeadStatus, LeadStatus | undefined, LeadStatus>;
+  rejection_reason: RejectionReason | null;
+  referred_at: Date;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+
+export type LeadEventsTable = {
+  id: string;
+  lead_id: string;
+  type: string;
+  message: string;
+  status: LeadStatus;
+  data: Json;
+  created_at: CreatedAt;
+};
+
+export type ClicksTable = {
+  referrer_id: string;
+  hour: Date;
+  campaign_id: string;
+  count: number;
+};
+
+export type CampaignRow = Selectable<CampaignsTable>;
+export type ReferrerRow = Selectable<ReferrersTable>;
+export type LeadRow = Selectable<LeadsTable>;
+export type LeadEventRow = Selectable<LeadEventsTable>;

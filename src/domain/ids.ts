@@ -5,6 +5,10 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export const ID_PREFIXES = {
   apiKey: 'key',
+  campaign: 'cmp',
+  referrer: 'rfr',
+  lead: 'lead',
+  leadEvent: 'lev',
   maintenanceRun: 'mnt',
   request: 'req',
 } as const;

@@ -10,17 +10,33 @@ import {
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
+import type { JobQueue } from '../jobs/queue.js';
 import type { ApiKeysService } from '../services/api-keys.js';
+import { campaignsService } from '../services/campaigns.js';
+import { ClickCounter } from '../services/click-counter.js';
+import { leadsService } from '../services/leads.js';
+import { ReferralLinks } from '../services/referral-links.js';
+import { referrersService } from '../services/referrers.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { campaignRoutes } from './routes/campaigns.js';
 import { healthRoutes } from './routes/health.js';
+import { hostedPageRoutes } from './routes/hosted-pages.js';
+import { leadRoutes } from './routes/leads.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { referralLinkRoutes } from './routes/referral-links.js';
+import { referrerRoutes } from './routes/referrers.js';
+import { snippetRoutes } from './routes/snippet.js';
 
 export type AppDeps = {
   database: Database;
   logger: Logger;
   apiKeys: ApiKeysService;
+  /** Enqueues background work; absent only in tests that need no jobs. */
+  queue?: JobQueue;
+  /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
+  publicUrl: string;
   /** The migration the code expects; /readyz reports not ready below it. */
   expectedMigration: number;
   bodyLimit: number;
@@ -28,6 +44,11 @@ export type AppDeps = {
   sandbox?: boolean;
   /** Requests per minute per client IP on public endpoints. */
   publicRateLimit?: number;
+  /** Referral-link redirects per minute per client IP (links are shared widely, so this is higher). */
+  redirectRateLimit?: number;
+  /** How often batched link clicks are written. */
+  clickFlushMs?: number;
+  now?: () => Date;
 };
 
 export const VERSION = '0.1.0';
@@ -83,7 +104,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sandbox: deps.sandbox ?? false,
     }),
   );
+  const now = deps.now ?? (() => new Date());
+  const campaigns = campaignsService(deps.database, deps.publicUrl, now);
+  const referrers = referrersService(deps.database, deps.publicUrl, now);
+  const leads = leadsService(deps.database, now);
+  const clicks = new ClickCounter(deps.database, deps.logger, deps.clickFlushMs);
+  app.addHook('onClose', async () => clicks.close());
+
   await app.register(openapiRoutes());
   await app.register(apiKeyRoutes(deps.apiKeys));
+  await app.register(campaignRoutes(campaigns));
+  await app.register(referrerRoutes(referrers));
+  await app.register(leadRoutes(leads, campaigns));
+  const links = new ReferralLinks(deps.database);
+  await app.register(
+    referralLinkRoutes({
+      links,
+      clicks,
+      publicUrl: deps.publicUrl,
+      redirectRateLimit: deps.redirectRateLimit ?? 600,
+    }),
+  );
+  await app.register(snippetRoutes());
+  await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
   return app;
 }

@@ -22,8 +22,31 @@ export const errorResponses = {
   401: errorSchema.describe('No valid API key was provided.'),
   403: errorSchema.describe('The API key may not do this (a publishable key on a secret route).'),
   404: errorSchema.describe('No such object.'),
+  409: errorSchema.describe(
+    'The request conflicts with the current state (a duplicate, a limit, a campaign status).',
+  ),
   429: errorSchema.describe('Too many requests.'),
 };
 
-export const secretKeySecurity = [{ secretKey: [] }];
-export const publishableKeySecurity = [{ secretKey: [] }, { publishableKey: [] }];
+type Security = Array<Record<string, string[]>>;
+export const secretKeySecurity: Security = [{ secretKey: [] }];
+export const publishableKeySecurity: Security = [{ secretKey: [] }, { publishableKey: [] }];
+
+/** Stripe's limits: 50 keys of at most 40 characters, values of at most 500. */
+export const metadataSchema = z
+  .record(
+    z.string().min(1).max(40, 'keys must be at most 40 characters'),
+    z.string().max(500, 'values must be at most 500 characters'),
+  )
+  .refine((m) => Object.keys(m).length <= 50, { message: 'at most 50 keys' })
+  .describe('Your own key-value pairs (strings). In updates an empty string removes a key.');
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email({ message: 'must be an email address like jane@example.com' }));
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
+
+export const timestamp = z.string().describe('ISO 8601, UTC');

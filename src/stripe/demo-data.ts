@@ -67,7 +67,7 @@ export async function seedDemoData(
   for (const [first, last] of PEOPLE) {
     const customer = await stripe.customers.create({
       name: `${first} ${last}`,
-      email: `${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '') + '@example.com',
+      email: `${`${first}.${last}`.toLowerCase().replace(/[^a-z.]/g, '')}@example.com`,
       metadata: { [MARKER]: 'true' },
     });
     customers.push(customer);

@@ -23,6 +23,8 @@ export async function startTestApp(
     database: db.database,
     logger: options.logger ?? pino({ level: 'silent' }),
     apiKeys,
+    publicUrl: 'http://vouch.test',
+    clickFlushMs: 50,
     expectedMigration: loadMigrations().at(-1)!.version,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),

@@ -1,0 +1,42 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { VouchError } from '../errors.js';
+
+/**
+ * Browser calls are allowed only from a campaign's `allowed_origins`. A request with an Origin header from
+ * anywhere else is refused outright (not merely left without CORS headers), so a page elsewhere cannot
+ * create leads with a copied publishable key. Requests without Origin (servers) pass.
+ */
+export function applyCampaignCors(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  allowedOrigins: string[],
+): void {
+  const origin = request.headers.origin;
+  reply.header('vary', 'Origin');
+  if (!origin) return;
+  if (!allowedOrigins.includes(origin)) {
+    throw new VouchError(
+      403,
+      'permission_error',
+      'origin_not_allowed',
+      `Requests from ${origin} are not allowed for this campaign; add it to the campaign's allowed_origins.`,
+    );
+  }
+  reply.header('access-control-allow-origin', origin);
+}
+
+/** Answers a CORS preflight for a campaign's browser endpoint. */
+export function answerPreflight(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  allowedOrigins: string[],
+  methods: string,
+) {
+  applyCampaignCors(request, reply, allowedOrigins);
+  return reply
+    .header('access-control-allow-methods', methods)
+    .header('access-control-allow-headers', 'authorization, content-type')
+    .header('access-control-max-age', '600')
+    .status(204)
+    .send();
+}

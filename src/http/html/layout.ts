@@ -1,0 +1,47 @@
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+const STYLE = `
+  :root { color-scheme: light dark; --accent: #2f5bd3; }
+  body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; padding: 2rem 1rem; }
+  main { max-width: 34rem; margin: 0 auto; }
+  h1 { font-size: 1.6rem; margin: 0 0 1rem; }
+  label { display: block; font-weight: 600; margin-top: 1rem; }
+  input { width: 100%; box-sizing: border-box; padding: .6rem; font: inherit; border: 1px solid #888; border-radius: .4rem; }
+  button, .button { display: inline-block; margin-top: 1rem; padding: .6rem 1.1rem; font: inherit; font-weight: 600;
+    color: #fff; background: var(--accent); border: 0; border-radius: .4rem; cursor: pointer; text-decoration: none; }
+  button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
+  .error { color: #b00020; font-weight: 600; }
+  .hp { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
+  .share { display: flex; gap: .5rem; flex-wrap: wrap; }
+  output { display: block; font-family: ui-monospace, monospace; padding: .6rem; border: 1px dashed #888; border-radius: .4rem; word-break: break-all; }
+`;
+
+/** A complete page: no scripts or styles from elsewhere, readable without JavaScript. */
+export function page(title: string, body: string, script = ''): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+${body}
+</main>
+${script ? `<script>${script}</script>` : ''}
+</body>
+</html>`;
+}
+
+export function notFoundPage(message: string): string {
+  return page('Link not found', `<h1>Link not found</h1><p>${escapeHtml(message)}</p>`);
+}

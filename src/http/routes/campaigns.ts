@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CampaignsService } from '../../services/campaigns.js';
+import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
+
+const status = z.enum(['draft', 'live', 'paused', 'archived']);
+
+export const campaignSchema = z.object({
+  id: z.string(),
+  object: z.literal('campaign'),
+  name: z.string(),
+  status,
+  destination_url: z
+    .string()
+    .nullable()
+    .describe('Where referral links land; null lands on the hosted friend page'),
+  participant_limit: z.number().nullable(),
+  participants_count: z.number().describe('Referrers plus leads that were not rejected'),
+  allowed_origins: z.array(z.string()),
+  cookie_days: z.number(),
+  auto_referral_codes: z.boolean(),
+  join_url: z.string().describe('The hosted page where people join as referrers'),
+  created_at: timestamp,
+  updated_at: timestamp,
+  archived_at: timestamp.nullable(),
+});
+
+const httpUrl = z
+  .string()
+  .max(2000)
+  .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+    message: 'must be an http:// or https:// URL',
+  });
+const origin = z
+  .string()
+  .max(200)
+  .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v) && new URL(v).pathname === '/', {
+    message: 'must be an origin like https://shop.example.com (scheme, host and port only)',
+  });
+
+const fields = {
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  status: z.enum(['draft', 'live', 'paused']).describe('Archive with POST /v1/campaigns/{id}/archive'),
+  destination_url: httpUrl.nullable(),
+  participant_limit: z.number().int().min(1).max(100_000_000).nullable(),
+  allowed_origins: z.array(origin).max(20).describe('Sites whose pages may call the browser endpoints'),
+  cookie_days: z.number().int().min(1).max(730).describe('How long the snippet remembers a referral'),
+  auto_referral_codes: z.boolean().describe('Give every new referrer a referral code'),
+};
+
+const tags = ['campaigns'];
+
+export const campaignRoutes =
+  (campaigns: CampaignsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/v1/campaigns',
+      {
+        schema: {
+          tags,
+          summary: 'Create a campaign (a referral program)',
+          security: secretKeySecurity,
+          body: z.strictObject({
+            name: fields.name,
+            status: fields.status.optional(),
+            destination_url: fields.destination_url.optional(),
+            participant_limit: fields.participant_limit.optional(),
+            allowed_origins: fields.allowed_origins.optional(),
+            cookie_days: fields.cookie_days.optional(),
+            auto_referral_codes: fields.auto_referral_codes.optional(),
+          }),
+          response: { 200: campaignSchema, ...errorResponses },
+        },
+      },
+      async (request) => campaigns.create(request.body),
+    );
+
+    app.get(
+      '/v1/campaigns',
+      {
+        schema: {
+          tags,
+          summary: 'List campaigns, newest first',
+          security: secretKeySecurity,
+          querystring: listQuerySchema('cmp', 'a campaign').extend({ status: status.optional() }),
+          response: { 200: listResponseSchema(campaignSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { limit, starting_after, status: wanted } = request.query;
+        return listResponse(
+          '/v1/campaigns',
+          await campaigns.list({ limit, startingAfter: starting_after, status: wanted }),
+        );
+      },
+    );
+
+    app.get(
+      '/v1/campaigns/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Retrieve a campaign',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: campaignSchema, ...errorResponses },
+        },
+      },
+      async (request) => campaigns.retrieve(request.params.id),
+    );
+
+    app.post(
+      '/v1/campaigns/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Update a campaign; only the fields sent change',
+          security: secretKeySecurity,
+          params: idParams,
+          body: z.strictObject({
+            name: fields.name.optional(),
+            status: fields.status.optional(),
+            destination_url: fields.destination_url.optional(),
+            participant_limit: fields.participant_limit.optional(),
+            allowed_origins: fields.allowed_origins.optional(),
+            cookie_days: fields.cookie_days.optional(),
+            auto_referral_codes: fields.auto_referral_codes.optional(),
+          }),
+          response: { 200: campaignSchema, ...errorResponses },
+        },
+      },
+      async (request) => campaigns.update(request.params.id, request.body),
+    );
+
+    app.post(
+      '/v1/campaigns/:id/archive',
+      {
+        schema: {
+          tags,
+          summary: 'Archive a campaign: it keeps its data, takes no one new and records nothing',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: campaignSchema, ...errorResponses },
+        },
+      },
+      async (request) => campaigns.archive(request.params.id),
+    );
+  };

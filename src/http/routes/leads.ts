@@ -1,0 +1,141 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CampaignsService } from '../../services/campaigns.js';
+import type { LeadsService } from '../../services/leads.js';
+import { answerPreflight, applyCampaignCors } from '../campaign-cors.js';
+import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import {
+  emailSchema,
+  errorResponses,
+  idParams,
+  metadataSchema,
+  publishableKeySecurity,
+  secretKeySecurity,
+  timestamp,
+} from '../schemas.js';
+
+const leadStatus = z.enum(['pending', 'qualified', 'unqualified', 'rejected', 'expired']);
+
+const leadEventSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  message: z.string().describe('What happened and why, in words'),
+  status: z.string().describe('The lead status after this event'),
+  data: z.record(z.string(), z.unknown()),
+  created_at: timestamp,
+});
+
+export const leadSchema = z.object({
+  id: z.string(),
+  object: z.literal('lead'),
+  campaign_id: z.string(),
+  referrer_id: z.string(),
+  email: z.string(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  source: z.enum(['api', 'browser', 'hosted_page', 'checkout', 'promotion_code', 'offline']),
+  status: leadStatus,
+  rejection_reason: z
+    .enum(['self_referral', 'already_lead', 'existing_customer', 'campaign_limit'])
+    .nullable(),
+  referred_at: timestamp,
+  created_at: timestamp,
+  updated_at: timestamp,
+  timeline: z.array(leadEventSchema).optional().describe('Present when retrieving one lead'),
+});
+
+const name = z.string().trim().max(100);
+const tags = ['leads'];
+
+export const leadRoutes =
+  (leads: LeadsService, campaigns: CampaignsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.options(
+      '/v1/campaigns/:id/leads',
+      { config: { auth: 'public' }, schema: { hide: true, params: idParams } },
+      async (request, reply) => {
+        const campaign = await campaigns.load(request.params.id);
+        return answerPreflight(request, reply, campaign.allowed_origins, 'POST');
+      },
+    );
+
+    app.post(
+      '/v1/campaigns/:id/leads',
+      {
+        config: { auth: 'publishable' },
+        schema: {
+          tags,
+          summary: 'Record a friend (the person invited) referred by a referrer',
+          description:
+            'Name the referrer with exactly one of referrer (id), referral_code or referral_slug. Works with a ' +
+            "publishable key from the browser (only from the campaign's allowed_origins). The same friend twice " +
+            'is one lead; self-referrals, friends already referred by someone else and sign-ups past the limit ' +
+            'are kept as rejected leads with their reason.',
+          security: publishableKeySecurity,
+          params: idParams,
+          body: z.strictObject({
+            email: emailSchema,
+            first_name: name.optional(),
+            last_name: name.optional(),
+            metadata: metadataSchema.optional(),
+            referrer: z.string().max(64).optional(),
+            referral_code: z.string().trim().min(1).max(64).optional(),
+            referral_slug: z.string().trim().min(1).max(64).optional(),
+          }),
+          response: { 200: leadSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const campaign = await campaigns.load(request.params.id);
+        applyCampaignCors(request, reply, campaign.allowed_origins);
+        const source = request.apiKey?.kind === 'secret' ? 'api' : 'browser';
+        const { lead } = await leads.create(campaign.id, request.body, source);
+        return lead;
+      },
+    );
+
+    app.get(
+      '/v1/campaigns/:id/leads',
+      {
+        schema: {
+          tags,
+          summary: "List a campaign's leads, newest first",
+          security: secretKeySecurity,
+          params: idParams,
+          querystring: listQuerySchema('lead', 'a lead').extend({
+            status: leadStatus.optional(),
+            referrer: z.string().max(64).optional(),
+            email: z.string().max(254).optional(),
+          }),
+          response: { 200: listResponseSchema(leadSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const page = await leads.list({
+          campaignId: request.params.id,
+          limit: q.limit,
+          startingAfter: q.starting_after,
+          status: q.status,
+          referrerId: q.referrer,
+          email: q.email,
+        });
+        return listResponse(`/v1/campaigns/${request.params.id}/leads`, page);
+      },
+    );
+
+    app.get(
+      '/v1/leads/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Retrieve a lead with its timeline: what happened to it and why',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: leadSchema, ...errorResponses },
+        },
+      },
+      async (request) => leads.retrieve(request.params.id),
+    );
+  };

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SLUG_PATTERN } from '../../domain/referral-codes.js';
+import { notFound } from '../../errors.js';
+import type { ClickCounter } from '../../services/click-counter.js';
+import type { ReferralLinks } from '../../services/referral-links.js';
+import { applyCampaignCors } from '../campaign-cors.js';
+import { notFoundPage } from '../html/layout.js';
+import { errorResponses } from '../schemas.js';
+
+export type ReferralLinkDeps = {
+  links: ReferralLinks;
+  clicks: ClickCounter;
+  publicUrl: string;
+  /** Redirects per minute per client IP. */
+  redirectRateLimit: number;
+};
+
+const slugParams = z.strictObject({ slug: z.string().max(64) });
+const NOT_FOUND = 'This referral link is not valid, or its program has ended.';
+
+/** The landing URL of a referral link: the campaign's destination (or the hosted friend page) plus `vouch_ref`. */
+export function landingUrl(destination: string | null, publicUrl: string, slug: string): string {
+  const url = new URL(destination ?? `${publicUrl}/invite/${slug}`);
+  url.searchParams.set('vouch_ref', slug);
+  return url.toString();
+}
+
+export const referralLinkRoutes =
+  (deps: ReferralLinkDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/r/:slug',
+      {
+        config: { auth: 'public', rateLimit: { max: deps.redirectRateLimit, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['referral links'],
+          summary: 'Follow a referral link: 302 to the landing page with vouch_ref, counting the click',
+          params: slugParams,
+        },
+      },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const link = SLUG_PATTERN.test(slug) ? await deps.links.resolve(slug) : null;
+        if (!link || link.campaignStatus === 'archived') {
+          return reply
+            .status(404)
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-store')
+            .send(notFoundPage(NOT_FOUND));
+        }
+        // A paused campaign still sends people on, but records nothing.
+        if (link.campaignStatus !== 'paused') deps.clicks.record(link.referrerId, link.campaignId);
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(landingUrl(link.destinationUrl, deps.publicUrl, slug), 302);
+      },
+    );
+
+    app.get(
+      '/v1/referrals/:slug',
+      {
+        config: { auth: 'public', rateLimit: {} },
+        schema: {
+          tags: ['referral links'],
+          summary: 'What a referral link belongs to (for the browser snippet and landing pages)',
+          params: slugParams,
+          response: {
+            200: z.object({
+              object: z.literal('referral_link'),
+              slug: z.string(),
+              campaign_id: z.string(),
+              campaign_status: z.enum(['draft', 'live', 'paused', 'archived']),
+              cookie_days: z.number(),
+              referrer_first_name: z.string(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const { slug } = request.params;
+        const link = SLUG_PATTERN.test(slug) ? await deps.links.resolve(slug) : null;
+        if (!link) throw notFound('referral link', slug, 'slug');
+        applyCampaignCors(request, reply, link.allowedOrigins);
+        return {
+          object: 'referral_link' as const,
+          slug: link.slug,
+          campaign_id: link.campaignId,
+          campaign_status: link.campaignStatus,
+          cookie_days: link.cookieDays,
+          referrer_first_name: link.referrerFirstName,
+        };
+      },
+    );
+  };

@@ -1,0 +1,152 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CODE_PATTERN } from '../../domain/referral-codes.js';
+import type { ReferrersService } from '../../services/referrers.js';
+import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import {
+  emailSchema,
+  errorResponses,
+  idParams,
+  metadataSchema,
+  secretKeySecurity,
+  timestamp,
+} from '../schemas.js';
+
+export const referrerSchema = z.object({
+  id: z.string(),
+  object: z.literal('referrer'),
+  campaign_id: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string().nullable(),
+  metadata: z.record(z.string(), z.unknown()),
+  source: z.enum(['api', 'hosted_page', 'import', 'sync']),
+  slug: z.string(),
+  referral_link: z.string(),
+  referral_code: z.string().nullable(),
+  referrals_count: z.number().describe('Leads referred, rejected ones excluded'),
+  converted_referrals_count: z.number().describe('Leads that qualified'),
+  clicks_count: z.number(),
+  created_at: timestamp,
+  updated_at: timestamp,
+});
+
+export const referralCodeSchema = z
+  .string()
+  .trim()
+  .regex(
+    CODE_PATTERN,
+    'must be 3 to 32 letters, digits or dashes, starting and ending with a letter or digit',
+  );
+const name = z.string().trim().min(1, 'must not be empty').max(100);
+const tags = ['referrers'];
+
+export const referrerRoutes =
+  (referrers: ReferrersService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/v1/campaigns/:id/referrers',
+      {
+        schema: {
+          tags,
+          summary: 'Add a referrer (the person referring) to a campaign',
+          security: secretKeySecurity,
+          params: idParams,
+          body: z.strictObject({
+            email: emailSchema,
+            first_name: name,
+            last_name: name.nullable().optional(),
+            metadata: metadataSchema.optional(),
+            referral_code: referralCodeSchema
+              .optional()
+              .describe('Choose the code; otherwise see generate_referral_code'),
+            generate_referral_code: z
+              .boolean()
+              .optional()
+              .describe("Generate a code; defaults to the campaign's auto_referral_codes"),
+          }),
+          response: { 200: referrerSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { generate_referral_code, ...input } = request.body;
+        return referrers.join(request.params.id, { ...input, generateCode: generate_referral_code }, 'api');
+      },
+    );
+
+    app.get(
+      '/v1/campaigns/:id/referrers',
+      {
+        schema: {
+          tags,
+          summary: "List a campaign's referrers, newest first",
+          security: secretKeySecurity,
+          params: idParams,
+          querystring: listQuerySchema('rfr', 'a referrer').extend({
+            email: z.string().max(254).optional(),
+            has_referral_code: z.enum(['true', 'false']).optional(),
+          }),
+          response: { 200: listResponseSchema(referrerSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const q = request.query;
+        const page = await referrers.list({
+          campaignId: request.params.id,
+          limit: q.limit,
+          startingAfter: q.starting_after,
+          email: q.email,
+          hasCode: q.has_referral_code === undefined ? undefined : q.has_referral_code === 'true',
+        });
+        return listResponse(`/v1/campaigns/${request.params.id}/referrers`, page);
+      },
+    );
+
+    app.get(
+      '/v1/referrers/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Retrieve a referrer',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: referrerSchema, ...errorResponses },
+        },
+      },
+      async (request) => referrers.retrieve(request.params.id),
+    );
+
+    app.post(
+      '/v1/referrers/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Update a referrer; metadata merges (an empty string removes a key)',
+          security: secretKeySecurity,
+          params: idParams,
+          body: z.strictObject({
+            first_name: name.optional(),
+            last_name: name.nullable().optional(),
+            metadata: metadataSchema.optional(),
+            referral_code: referralCodeSchema.optional(),
+          }),
+          response: { 200: referrerSchema, ...errorResponses },
+        },
+      },
+      async (request) => referrers.update(request.params.id, request.body),
+    );
+
+    app.post(
+      '/v1/referrers/:id/referral_code',
+      {
+        schema: {
+          tags,
+          summary: 'Generate a referral code for this referrer (a referrer with a code keeps it)',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: referrerSchema, ...errorResponses },
+        },
+      },
+      async (request) => referrers.generateCode(request.params.id),
+    );
+  };

@@ -1,0 +1,151 @@
+import type { Database } from '../db/database.js';
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import type { CampaignRow, CampaignStatus } from '../db/tables.js';
+import { refuseStatusChange } from '../domain/campaign-rules.js';
+import { createId } from '../domain/ids.js';
+import { conflict, notFound } from '../errors.js';
+
+export type Campaign = {
+  id: string;
+  object: 'campaign';
+  name: string;
+  status: CampaignStatus;
+  destination_url: string | null;
+  participant_limit: number | null;
+  participants_count: number;
+  allowed_origins: string[];
+  cookie_days: number;
+  auto_referral_codes: boolean;
+  join_url: string;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+};
+
+export type CampaignInput = {
+  name: string;
+  status?: 'draft' | 'live' | 'paused' | undefined;
+  destination_url?: string | null | undefined;
+  participant_limit?: number | null | undefined;
+  allowed_origins?: string[] | undefined;
+  cookie_days?: number | undefined;
+  auto_referral_codes?: boolean | undefined;
+};
+
+export type CampaignChanges = Partial<CampaignInput>;
+
+export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
+  return {
+    id: row.id,
+    object: 'campaign',
+    name: row.name,
+    status: row.status,
+    destination_url: row.destination_url,
+    participant_limit: row.participant_limit,
+    participants_count: row.participant_count,
+    allowed_origins: row.allowed_origins,
+    cookie_days: row.cookie_days,
+    auto_referral_codes: row.auto_referral_codes,
+    join_url: `${publicUrl}/join/${row.id}`,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    archived_at: row.archived_at?.toISOString() ?? null,
+  };
+}
+
+/** Origins compare as the browser sends them: scheme, host and port, no path or trailing slash. */
+export const normalizeOrigin = (origin: string) => new URL(origin).origin;
+
+export function campaignsService(database: Database, publicUrl: string, now: () => Date = () => new Date()) {
+  const repo = campaignsRepository(database.db);
+  const present = (row: CampaignRow) => toCampaign(row, publicUrl);
+
+  async function load(id: string): Promise<CampaignRow> {
+    const row = await repo.findById(id);
+    if (!row) throw notFound('campaign', id);
+    return row;
+  }
+
+  return {
+    load,
+
+    async create(input: CampaignInput): Promise<Campaign> {
+      const at = now();
+      const row = await repo.insert({
+        id: createId('cmp'),
+        name: input.name,
+        status: input.status ?? 'draft',
+        destination_url: input.destination_url ?? null,
+        participant_limit: input.participant_limit ?? null,
+        allowed_origins: (input.allowed_origins ?? []).map(normalizeOrigin),
+        cookie_days: input.cookie_days ?? 30,
+        auto_referral_codes: input.auto_referral_codes ?? false,
+        created_at: at,
+        updated_at: at,
+      });
+      return present(row);
+    },
+
+    async retrieve(id: string): Promise<Campaign> {
+      return present(await load(id));
+    },
+
+    async list(query: {
+      limit: number;
+      startingAfter?: string | undefined;
+      status?: CampaignStatus | undefined;
+    }) {
+      const rows = await repo.list(query);
+      return { data: rows.slice(0, query.limit).map(present), hasMore: rows.length > query.limit };
+    },
+
+    async update(id: string, changes: CampaignChanges): Promise<Campaign> {
+      return database.db.transaction().execute(async (tx) => {
+        const txRepo = campaignsRepository(tx);
+        const current = await txRepo.lock(id);
+        if (!current) throw notFound('campaign', id);
+        if (current.status === 'archived')
+          throw conflict('campaign_archived', 'An archived campaign cannot be changed.');
+        if (changes.status) {
+          const refusal = refuseStatusChange(current.status, changes.status);
+          if (refusal) throw conflict(refusal.code, refusal.message, 'status');
+        }
+        if (changes.participant_limit != null && changes.participant_limit < current.participant_count) {
+          throw conflict(
+            'participant_limit_below_count',
+            `The campaign already has ${current.participant_count} participants; the limit cannot be lower.`,
+            'participant_limit',
+          );
+        }
+        const row = await txRepo.update(id, {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.status !== undefined ? { status: changes.status } : {}),
+          ...(changes.destination_url !== undefined ? { destination_url: changes.destination_url } : {}),
+          ...(changes.participant_limit !== undefined
+            ? { participant_limit: changes.participant_limit }
+            : {}),
+          ...(changes.allowed_origins !== undefined
+            ? { allowed_origins: changes.allowed_origins.map(normalizeOrigin) }
+            : {}),
+          ...(changes.cookie_days !== undefined ? { cookie_days: changes.cookie_days } : {}),
+          ...(changes.auto_referral_codes !== undefined
+            ? { auto_referral_codes: changes.auto_referral_codes }
+            : {}),
+          updated_at: now(),
+        });
+        return present(row!);
+      });
+    },
+
+    /** Archiving is final: the campaign keeps its data, takes no one new and records nothing. */
+    async archive(id: string): Promise<Campaign> {
+      const current = await load(id);
+      if (current.status === 'archived') return present(current);
+      const at = now();
+      const row = await repo.update(id, { status: 'archived', archived_at: at, updated_at: at });
+      return present(row!);
+    },
+  };
+}
+
+export type CampaignsService = ReturnType<typeof campaignsService>;

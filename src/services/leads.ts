@@ -1,0 +1,218 @@
+import type { Database, Tx } from '../db/database.js';
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { leadsRepository } from '../db/repositories/leads.js';
+import { referrersRepository } from '../db/repositories/referrers.js';
+import type {
+  CampaignRow,
+  LeadEventRow,
+  LeadRow,
+  LeadSource,
+  ReferrerRow,
+  RejectionReason,
+} from '../db/tables.js';
+import { refuseAttribution } from '../domain/campaign-rules.js';
+import { createId } from '../domain/ids.js';
+import { cleanName, normalizeEmail } from '../domain/people.js';
+import { conflict, invalidParameter, notFound } from '../errors.js';
+
+export type LeadEvent = {
+  id: string;
+  type: string;
+  message: string;
+  status: string;
+  data: Record<string, unknown>;
+  created_at: string;
+};
+
+export type Lead = {
+  id: string;
+  object: 'lead';
+  campaign_id: string;
+  referrer_id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  metadata: Record<string, unknown>;
+  source: LeadSource;
+  status: LeadRow['status'];
+  rejection_reason: RejectionReason | null;
+  referred_at: string;
+  created_at: string;
+  updated_at: string;
+  timeline?: LeadEvent[];
+};
+
+/** How the caller names the person referring: exactly one of these. */
+export type ReferrerRef = {
+  referrer?: string | undefined;
+  referral_code?: string | undefined;
+  referral_slug?: string | undefined;
+};
+
+export type NewLead = ReferrerRef & {
+  email: string;
+  first_name?: string | undefined;
+  last_name?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+};
+
+export const toLeadEvent = (row: LeadEventRow): LeadEvent => ({
+  id: row.id,
+  type: row.type,
+  message: row.message,
+  status: row.status,
+  data: row.data,
+  created_at: row.created_at.toISOString(),
+});
+
+export function toLead(row: LeadRow, timeline?: LeadEventRow[]): Lead {
+  return {
+    id: row.id,
+    object: 'lead',
+    campaign_id: row.campaign_id,
+    referrer_id: row.referrer_id,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    metadata: row.metadata,
+    source: row.source,
+    status: row.status,
+    rejection_reason: row.rejection_reason,
+    referred_at: row.referred_at.toISOString(),
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    ...(timeline ? { timeline: timeline.map(toLeadEvent) } : {}),
+  };
+}
+
+const REJECTION_MESSAGES: Record<RejectionReason, string> = {
+  self_referral: 'Rejected: the friend used their own referral link or code (self-referral).',
+  already_lead: 'Rejected: this friend was already referred in this campaign by someone else.',
+  existing_customer: 'Rejected: this friend is already a customer.',
+  campaign_limit: 'Rejected: the campaign had reached its participant limit.',
+};
+
+/** Finds the referrer a sign-up names, inside the campaign; a code or slug of another campaign is unknown here. */
+async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Promise<ReferrerRow> {
+  const repo = referrersRepository(tx);
+  const given = [ref.referrer, ref.referral_code, ref.referral_slug].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw invalidParameter(
+      'referrer',
+      'Name the person referring with exactly one of referrer, referral_code or referral_slug.',
+    );
+  }
+  if (ref.referrer) {
+    const row = await repo.findById(ref.referrer);
+    if (!row || row.campaign_id !== campaignId)
+      throw notFound('referrer in this campaign', ref.referrer, 'referrer');
+    return row;
+  }
+  if (ref.referral_code) {
+    const row = await repo.findByCode(campaignId, ref.referral_code);
+    if (!row) throw notFound('referral code in this campaign', ref.referral_code, 'referral_code');
+    return row;
+  }
+  const row = await repo.findBySlug(ref.referral_slug!);
+  if (!row || row.campaign_id !== campaignId)
+    throw notFound('referral link in this campaign', ref.referral_slug!, 'referral_slug');
+  return row;
+}
+
+export type LeadOutcome = { lead: Lead; created: boolean };
+
+export function leadsService(database: Database, now: () => Date = () => new Date()) {
+  const repo = leadsRepository(database.db);
+
+  async function record(
+    tx: Tx,
+    campaign: CampaignRow,
+    referrer: ReferrerRow,
+    input: NewLead,
+    source: LeadSource,
+    rejection?: RejectionReason,
+  ) {
+    const at = now();
+    const leads = leadsRepository(tx);
+    const row = await leads.insert({
+      id: createId('lead'),
+      campaign_id: campaign.id,
+      referrer_id: referrer.id,
+      email: input.email.trim(),
+      email_normalized: normalizeEmail(input.email),
+      first_name: cleanName(input.first_name),
+      last_name: cleanName(input.last_name),
+      metadata: JSON.stringify(input.metadata ?? {}),
+      source,
+      status: rejection ? 'rejected' : 'pending',
+      rejection_reason: rejection ?? null,
+      referred_at: at,
+      created_at: at,
+      updated_at: at,
+    });
+    if (!row) return undefined;
+    await leads.addEvent({
+      id: createId('lev'),
+      lead_id: row.id,
+      type: rejection ? 'lead.rejected' : 'lead.created',
+      message: rejection
+        ? REJECTION_MESSAGES[rejection]
+        : `Referred by ${referrer.first_name} (${referrer.id}) through ${source.replace('_', ' ')}; pending qualification.`,
+      status: row.status,
+      data: JSON.stringify({ referrer_id: referrer.id, source }),
+      created_at: at,
+    });
+    return row;
+  }
+
+  return {
+    /**
+     * A friend arrives through a referrer. The same friend twice is one lead; a friend already referred by
+     * someone else, a self-referral or a sign-up past the limit is kept as a rejected lead with its reason.
+     */
+    async create(campaignId: string, input: NewLead, source: LeadSource): Promise<LeadOutcome> {
+      return database.db.transaction().execute(async (tx) => {
+        const campaign = await campaignsRepository(tx).lock(campaignId);
+        if (!campaign) throw notFound('campaign', campaignId);
+        const refusal = refuseAttribution(campaign.status);
+        if (refusal) throw conflict(refusal.code, refusal.message);
+        const referrer = await resolveReferrer(tx, campaign.id, input);
+        const email = normalizeEmail(input.email);
+        const leads = leadsRepository(tx);
+
+        const existing = await leads.findActiveByEmail(campaign.id, email);
+        let rejection: RejectionReason | undefined;
+        if (existing?.referrer_id === referrer.id) return { lead: toLead(existing), created: false };
+        if (email === referrer.email_normalized) rejection = 'self_referral';
+        else if (existing) rejection = 'already_lead';
+        else if (!(await campaignsRepository(tx).takePlaces(campaign.id, 1))) rejection = 'campaign_limit';
+
+        if (rejection) {
+          const earlier = await leads.findRejected(campaign.id, referrer.id, email);
+          if (earlier) return { lead: toLead(earlier), created: false };
+        }
+        const row = await record(tx, campaign, referrer, input, source, rejection);
+        if (!row) throw new Error('lead insert conflicted although the campaign row was locked');
+        return { lead: toLead(row), created: true };
+      });
+    },
+
+    async retrieve(id: string): Promise<Lead> {
+      const row = await repo.findById(id);
+      if (!row) throw notFound('lead', id);
+      return toLead(row, await repo.timeline(id));
+    },
+
+    async list(query: Parameters<typeof repo.list>[0]) {
+      if (!(await campaignsRepository(database.db).findById(query.campaignId)))
+        throw notFound('campaign', query.campaignId);
+      const rows = await repo.list({
+        ...query,
+        email: query.email ? normalizeEmail(query.email) : undefined,
+      });
+      return { data: rows.slice(0, query.limit).map((r) => toLead(r)), hasMore: rows.length > query.limit };
+    },
+  };
+}
+
+export type LeadsService = ReturnType<typeof leadsService>;

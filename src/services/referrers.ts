@@ -1,0 +1,179 @@
+import type { Database } from '../db/database.js';
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
+import type { ReferrerSource } from '../db/tables.js';
+import { refuseJoin } from '../domain/campaign-rules.js';
+import { normalizeEmail } from '../domain/people.js';
+import { conflict, notFound } from '../errors.js';
+import { assignGeneratedCode, insertReferrer, type NewReferrer } from './referrer-writes.js';
+
+export type Referrer = {
+  id: string;
+  object: 'referrer';
+  campaign_id: string;
+  email: string;
+  first_name: string;
+  last_name: string | null;
+  metadata: Record<string, unknown>;
+  source: ReferrerSource;
+  slug: string;
+  referral_link: string;
+  referral_code: string | null;
+  referrals_count: number;
+  converted_referrals_count: number;
+  clicks_count: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export function toReferrer(row: ReferrerWithCounts, publicUrl: string): Referrer {
+  return {
+    id: row.id,
+    object: 'referrer',
+    campaign_id: row.campaign_id,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    metadata: row.metadata,
+    source: row.source,
+    slug: row.slug,
+    referral_link: `${publicUrl}/r/${row.slug}`,
+    referral_code: row.referral_code,
+    referrals_count: row.referrals_count,
+    converted_referrals_count: row.converted_count,
+    clicks_count: row.clicks_count,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+/** Stripe's rule: given keys replace, an empty string removes a key, others stay. */
+export function mergeMetadata(
+  current: Record<string, unknown>,
+  changes: Record<string, string>,
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...current, ...changes };
+  for (const [key, value] of Object.entries(changes)) if (value === '') delete merged[key];
+  return merged;
+}
+
+export const participantLimitReached = (limit: number) =>
+  conflict(
+    'participant_limit_reached',
+    `This campaign has reached its participant limit (${limit}); raise participant_limit to let more people join.`,
+  );
+
+export function referrersService(database: Database, publicUrl: string, now: () => Date = () => new Date()) {
+  const repo = referrersRepository(database.db);
+  const present = (row: ReferrerWithCounts) => toReferrer(row, publicUrl);
+
+  async function retrieve(id: string): Promise<Referrer> {
+    const row = await repo.findById(id);
+    if (!row) throw notFound('referrer', id);
+    return present(row);
+  }
+
+  return {
+    retrieve,
+
+    /** A person joins a campaign as a referrer and gets a link (and a code when asked or by default). */
+    async join(campaignId: string, input: NewReferrer, source: ReferrerSource): Promise<Referrer> {
+      const id = await database.db.transaction().execute(async (tx) => {
+        const campaign = await campaignsRepository(tx).lock(campaignId);
+        if (!campaign) throw notFound('campaign', campaignId);
+        const refusal = refuseJoin(campaign.status);
+        if (refusal) throw conflict(refusal.code, refusal.message);
+        if (campaign.participant_limit !== null && campaign.participant_count >= campaign.participant_limit) {
+          throw participantLimitReached(campaign.participant_limit);
+        }
+        const outcome = await insertReferrer(tx, campaign, input, source, now());
+        if ('conflict' in outcome) {
+          throw outcome.conflict === 'email'
+            ? conflict(
+                'referrer_exists',
+                `${input.email.trim()} is already a referrer in this campaign.`,
+                'email',
+              )
+            : conflict(
+                'referral_code_taken',
+                `The referral code ${input.referral_code} is taken in this campaign.`,
+                'referral_code',
+              );
+        }
+        await campaignsRepository(tx).takePlaces(campaign.id, 1);
+        return outcome.referrer.id;
+      });
+      return retrieve(id);
+    },
+
+    async findByEmail(campaignId: string, email: string): Promise<Referrer | undefined> {
+      const row = await repo.findByEmail(campaignId, normalizeEmail(email));
+      return row ? retrieve(row.id) : undefined;
+    },
+
+    async findBySlug(slug: string): Promise<Referrer | undefined> {
+      const row = await repo.findBySlug(slug);
+      return row ? retrieve(row.id) : undefined;
+    },
+
+    async list(query: {
+      campaignId: string;
+      limit: number;
+      startingAfter?: string | undefined;
+      email?: string | undefined;
+      hasCode?: boolean | undefined;
+    }) {
+      if (!(await campaignsRepository(database.db).findById(query.campaignId)))
+        throw notFound('campaign', query.campaignId);
+      const rows = await repo.list({
+        ...query,
+        email: query.email ? normalizeEmail(query.email) : undefined,
+      });
+      return { data: rows.slice(0, query.limit).map(present), hasMore: rows.length > query.limit };
+    },
+
+    async update(
+      id: string,
+      changes: {
+        first_name?: string;
+        last_name?: string | null;
+        metadata?: Record<string, string>;
+        referral_code?: string;
+      },
+    ): Promise<Referrer> {
+      const current = await repo.findById(id);
+      if (!current) throw notFound('referrer', id);
+      if (changes.referral_code !== undefined) {
+        const holder = await repo.findByCode(current.campaign_id, changes.referral_code);
+        if (holder && holder.id !== id) {
+          throw conflict(
+            'referral_code_taken',
+            `The referral code ${changes.referral_code} is taken in this campaign.`,
+            'referral_code',
+          );
+        }
+      }
+      await repo.update(id, {
+        ...(changes.first_name !== undefined ? { first_name: changes.first_name.trim() } : {}),
+        ...(changes.last_name !== undefined ? { last_name: changes.last_name?.trim() || null } : {}),
+        ...(changes.metadata !== undefined
+          ? { metadata: JSON.stringify(mergeMetadata(current.metadata, changes.metadata)) }
+          : {}),
+        ...(changes.referral_code !== undefined ? { referral_code: changes.referral_code.trim() } : {}),
+        updated_at: now(),
+      });
+      return retrieve(id);
+    },
+
+    /** Gives the referrer a generated code; a referrer that has one keeps it. */
+    async generateCode(id: string): Promise<Referrer> {
+      const current = await repo.findById(id);
+      if (!current) throw notFound('referrer', id);
+      if (!current.referral_code)
+        await database.db.transaction().execute((tx) => assignGeneratedCode(tx, current));
+      return retrieve(id);
+    },
+  };
+}
+
+export type ReferrersService = ReturnType<typeof referrersService>;
