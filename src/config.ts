@@ -78,6 +78,20 @@ const schema = z.object({
     blankToUndefined,
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   ),
+  VOUCH_TRUST_PROXY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(true|false|[0-9a-fA-F.:/]*[.:][0-9a-fA-F.:/]*(,\s*[0-9a-fA-F.:/]*[.:][0-9a-fA-F.:/]*)*)$/, {
+        message:
+          'must be true, false, or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.0/8)',
+      })
+      .default('false'),
+  ),
+  VOUCH_REDIRECT_RATE_LIMIT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1, 'must be at least 1').max(10_000_000).default(600),
+  ),
   STRIPE_API_BASE: z.preprocess(
     blankToUndefined,
     z
@@ -105,6 +119,10 @@ export type Config = {
   secret: string | undefined;
   bootstrapApiKey: string | undefined;
   bodyLimit: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client IP (rate limits). */
+  trustProxy: boolean | string;
+  /** Referral-link redirects per minute per client IP. */
+  redirectRateLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Base URL of the Stripe API; unset means Stripe itself (or the sandbox when it runs). */
   stripeApiBase: string | undefined;
@@ -112,6 +130,12 @@ export type Config = {
   sandbox: 'auto' | 'on' | 'off';
   sandboxPort: number;
 };
+
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value;
+}
 
 /** Parses the environment once. Throws ConfigError naming each bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -136,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: v.VOUCH_SECRET,
     bootstrapApiKey: v.VOUCH_BOOTSTRAP_API_KEY,
     bodyLimit: v.VOUCH_BODY_LIMIT,
+    redirectRateLimit: v.VOUCH_REDIRECT_RATE_LIMIT,
+    trustProxy: parseTrustProxy(v.VOUCH_TRUST_PROXY),
     logLevel: v.LOG_LEVEL,
     stripeApiBase: v.STRIPE_API_BASE,
     sandbox: v.VOUCH_SANDBOX,

@@ -94,6 +94,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         publicUrl: config.publicUrl,
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
+        redirectRateLimit: config.redirectRateLimit,
+        trustProxy: config.trustProxy,
         sandbox: sandbox !== undefined,
       });
       await app.listen({ port: config.port, host: config.host });

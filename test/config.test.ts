@@ -84,4 +84,16 @@ describe('configuration from the environment', () => {
         .sort(),
     ).toEqual(['STRIPE_API_BASE', 'VOUCH_SANDBOX']);
   });
+
+  it('reads which proxies to trust and the redirect rate limit', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ VOUCH_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ VOUCH_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe(
+      '10.0.0.0/8, 127.0.0.1',
+    );
+    expect(problemsOf({ VOUCH_TRUST_PROXY: '2' })[0]).toMatch(/^VOUCH_TRUST_PROXY:/);
+    expect(problemsOf({ VOUCH_TRUST_PROXY: 'everyone' })[0]).toMatch(/^VOUCH_TRUST_PROXY:/);
+    expect(loadConfig({ VOUCH_REDIRECT_RATE_LIMIT: '5000' }).redirectRateLimit).toBe(5000);
+    expect(problemsOf({ VOUCH_REDIRECT_RATE_LIMIT: '0' })[0]).toMatch(/^VOUCH_REDIRECT_RATE_LIMIT:/);
+  });
 });

@@ -26,6 +26,7 @@ import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
 import { openapiRoutes } from './routes/openapi.js';
 import { referralLinkRoutes } from './routes/referral-links.js';
+import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
 import { snippetRoutes } from './routes/snippet.js';
 
@@ -40,12 +41,16 @@ export type AppDeps = {
   /** The migration the code expects; /readyz reports not ready below it. */
   expectedMigration: number;
   bodyLimit: number;
+  /** Which reverse proxies to believe about the client address (VOUCH_TRUST_PROXY). */
+  trustProxy?: boolean | string;
   /** True when Stripe is the in-process emulator; /readyz says so. */
   sandbox?: boolean;
   /** Requests per minute per client IP on public endpoints. */
   publicRateLimit?: number;
   /** Referral-link redirects per minute per client IP (links are shared widely, so this is higher). */
   redirectRateLimit?: number;
+  /** How long a resolved referral link is remembered (a campaign change shows after this). */
+  linkCacheMs?: number;
   /** How often batched link clicks are written. */
   clickFlushMs?: number;
   now?: () => Date;
@@ -58,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: deps.bodyLimit,
+    trustProxy: deps.trustProxy ?? false,
     genReqId: () => createId('req'),
     requestIdHeader: false,
     return503OnClosing: true,
@@ -115,8 +121,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes(deps.apiKeys));
   await app.register(campaignRoutes(campaigns));
   await app.register(referrerRoutes(referrers));
+  await app.register(referrerBulkRoutes({ database: deps.database, campaigns, queue: deps.queue }));
   await app.register(leadRoutes(leads, campaigns));
-  const links = new ReferralLinks(deps.database);
+  const links = new ReferralLinks(deps.database, deps.linkCacheMs);
   await app.register(
     referralLinkRoutes({
       links,

@@ -40,3 +40,20 @@ export function answerPreflight(
     .status(204)
     .send();
 }
+
+/**
+ * An `onSend` hook for browser routes: error responses (bad key, bad body, unknown campaign, rate limit)
+ * are readable by the campaign's allowed origins too, so the snippet can tell the page what went wrong.
+ * `resolve` answers the allowed origins, or null when the campaign is unknown (its 404 is readable by all).
+ */
+export function corsOnErrors(resolve: (request: FastifyRequest) => Promise<string[] | null>) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const origin = request.headers.origin;
+    if (!origin || reply.statusCode < 400 || reply.getHeader('access-control-allow-origin')) return payload;
+    const allowed = await resolve(request).catch(() => null);
+    if (allowed === null || allowed.includes(origin)) {
+      reply.header('access-control-allow-origin', origin).header('vary', 'Origin');
+    }
+    return payload;
+  };
+}

@@ -1,5 +1,6 @@
+import { generateReferralCodesJob } from './generate-referral-codes-job.js';
 import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
-export const jobDefinitions: JobDefinition[] = [maintenanceJob];
+export const jobDefinitions: JobDefinition[] = [maintenanceJob, generateReferralCodesJob];

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
+import { JobQueue } from '../../src/jobs/queue.js';
+import { jobDefinitions } from '../../src/jobs/registry.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -15,16 +17,36 @@ export type TestApp = {
 
 /** The real HTTP app on this file's own database, with one secret and one publishable key. */
 export async function startTestApp(
-  options: { bodyLimit?: number; publicRateLimit?: number; logger?: Logger } = {},
+  options: {
+    bodyLimit?: number;
+    publicRateLimit?: number;
+    redirectRateLimit?: number;
+    logger?: Logger;
+    jobs?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const apiKeys = apiKeysService(db.database);
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const queue = options.jobs
+    ? await JobQueue.start({
+        database: db.database,
+        logger,
+        role: 'worker',
+        definitions: jobDefinitions,
+        context: { database: db.database, logger, now: () => new Date() },
+        pollingIntervalSeconds: 0.5,
+      })
+    : undefined;
   const app = await buildApp({
     database: db.database,
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger,
     apiKeys,
+    ...(queue ? { queue } : {}),
+    ...(options.redirectRateLimit ? { redirectRateLimit: options.redirectRateLimit } : {}),
     publicUrl: 'http://vouch.test',
     clickFlushMs: 50,
+    linkCacheMs: 100,
     expectedMigration: loadMigrations().at(-1)!.version,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
@@ -39,9 +61,33 @@ export async function startTestApp(
     publishableKey: publishable.secret,
     async close() {
       await app.close();
+      await queue?.stop();
       await db.close();
     },
   };
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** A JSON API call with the secret key (or `key`), answering the status and the parsed body. */
+export async function api(
+  t: TestApp,
+  method: 'GET' | 'POST' | 'OPTIONS',
+  url: string,
+  payload?: object,
+  key = t.secretKey,
+) {
+  const res = await t.app.inject({ method, url, headers: bearer(key), ...(payload ? { payload } : {}) });
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields freely
+  return { status: res.statusCode, body: (res.body ? res.json() : undefined) as any, headers: res.headers };
+}
+
+/** Polls until `check` holds (jobs and batched writes finish in the background). */
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('condition not met in time');
+}

@@ -122,6 +122,16 @@ export function referrersRepository(db: Executor) {
       await db.updateTable('referrers').set(changes).where('id', '=', id).execute();
     },
 
+    async countWithoutCode(campaignId: string): Promise<number> {
+      const row = await db
+        .selectFrom('referrers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaign_id', '=', campaignId)
+        .where('referral_code', 'is', null)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
     /** Ids of a campaign's referrers without a code, oldest first, after `afterId`. */
     async withoutCode(campaignId: string, afterId: string | undefined, limit: number) {
       let q = db

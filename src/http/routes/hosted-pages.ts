@@ -1,8 +1,26 @@
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { CampaignsService } from '../../services/campaigns.js';
+import { z } from 'zod';
+import { isId } from '../../domain/ids.js';
+import { SLUG_PATTERN } from '../../domain/referral-codes.js';
+import { VouchError } from '../../errors.js';
+import type { Campaign, CampaignsService } from '../../services/campaigns.js';
 import type { LeadsService } from '../../services/leads.js';
-import type { ReferralLinks } from '../../services/referral-links.js';
-import type { ReferrersService } from '../../services/referrers.js';
+import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
+import type { Referrer, ReferrersService } from '../../services/referrers.js';
+import { EMPTY_PERSON, honeypotFilled, readPersonForm } from '../html/forms.js';
+import { inviteFormPage, inviteThanksPage, notReferredPage, signupsClosedPage } from '../html/invite-page.js';
+import {
+  joinedPage,
+  joinFormPage,
+  joinReceivedPage,
+  programEndedPage,
+  programFullPage,
+} from '../html/join-page.js';
+import { htmlHeaders, notFoundPage } from '../html/layout.js';
+import { SHARE_SCRIPT } from '../html/share.js';
+import { badRequestPage, serverErrorPage, tooManyAttemptsPage } from '../html/status-pages.js';
 
 export type HostedPageDeps = {
   campaigns: CampaignsService;
@@ -12,7 +30,155 @@ export type HostedPageDeps = {
   publicUrl: string;
 };
 
-/** The hosted join page and friend landing page. (Filled in with the pages themselves.) */
+const campaignParams = z.object({ campaignId: z.string().refine((v) => isId('cmp', v)) });
+const slugParams = z.object({ slug: z.string().regex(SLUG_PATTERN) });
+
+const NO_PROGRAM = 'This page does not belong to any referral program.';
+const NO_LINK = 'This referral link is not valid, or its program has ended.';
+
+const HEADERS = htmlHeaders([SHARE_SCRIPT]);
+
+function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.status(status).headers(HEADERS).type('text/html; charset=utf-8').send(html);
+}
+
+const errorCode = (error: unknown) => (error instanceof VouchError ? error.code : undefined);
+
+const isFull = (c: Campaign) => c.participant_limit !== null && c.participants_count >= c.participant_limit;
+
+const joined = (campaign: Campaign, referrer: Referrer, existing: boolean) =>
+  joinedPage({
+    campaignName: campaign.name,
+    firstName: referrer.first_name,
+    link: referrer.referral_link,
+    code: referrer.referral_code,
+    existing,
+  });
+
+/**
+ * The hosted join page (people join a campaign as referrers) and friend landing page (where referral links
+ * land when the campaign has no destination_url). Server-rendered HTML that works without JavaScript.
+ * Form bodies are accepted only here: formbody is registered inside this encapsulated plugin.
+ */
 export const hostedPageRoutes =
-  (_deps: HostedPageDeps): FastifyPluginAsyncZod =>
-  async () => {};
+  (deps: HostedPageDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    await app.register(formbody);
+
+    // Errors here (the rate limit, an unreadable body, a failure) answer as HTML pages, not the JSON shape.
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      const status = error instanceof VouchError ? error.status : (error.statusCode ?? 500);
+      if (status === 429) return sendPage(reply, 429, tooManyAttemptsPage());
+      if (status >= 400 && status < 500) return sendPage(reply, status, badRequestPage());
+      request.log.error({ err: error }, 'hosted page failed');
+      return sendPage(reply, 500, serverErrorPage(String(request.id)));
+    });
+
+    async function findCampaign(params: unknown): Promise<Campaign | undefined> {
+      const parsed = campaignParams.safeParse(params);
+      if (!parsed.success) return undefined;
+      try {
+        return await deps.campaigns.retrieve(parsed.data.campaignId);
+      } catch (error) {
+        if (errorCode(error) === 'resource_missing') return undefined;
+        throw error;
+      }
+    }
+
+    /** The link and its campaign, read fresh (the link cache may lag a status change by a few seconds). */
+    async function findInvitation(
+      params: unknown,
+    ): Promise<{ link: ReferralLink; campaign: Campaign } | undefined> {
+      const parsed = slugParams.safeParse(params);
+      if (!parsed.success) return undefined;
+      const link = await deps.links.resolve(parsed.data.slug);
+      if (!link) return undefined;
+      const campaign = await findCampaign({ campaignId: link.campaignId });
+      if (!campaign || campaign.status === 'archived') return undefined;
+      return { link, campaign };
+    }
+
+    const pageRoute = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
+    const formRoute = {
+      config: { auth: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: { hide: true },
+    };
+
+    app.get('/join/:campaignId', pageRoute, async (request, reply) => {
+      const campaign = await findCampaign(request.params);
+      if (!campaign) return sendPage(reply, 404, notFoundPage(NO_PROGRAM));
+      if (campaign.status === 'archived') return sendPage(reply, 410, programEndedPage(campaign.name));
+      if (isFull(campaign)) return sendPage(reply, 200, programFullPage(campaign.name));
+      return sendPage(reply, 200, joinFormPage(campaign.name, EMPTY_PERSON));
+    });
+
+    app.post('/join/:campaignId', formRoute, async (request, reply) => {
+      const campaign = await findCampaign(request.params);
+      if (!campaign) return sendPage(reply, 404, notFoundPage(NO_PROGRAM));
+      if (campaign.status === 'archived') return sendPage(reply, 410, programEndedPage(campaign.name));
+      if (honeypotFilled(request.body)) return sendPage(reply, 200, joinReceivedPage(campaign.name));
+      const form = readPersonForm(request.body);
+      if (!form.ok) return sendPage(reply, 400, joinFormPage(campaign.name, form.values, form.errors));
+      try {
+        const input = { ...form.person, generateCode: true };
+        const referrer = await deps.referrers.join(campaign.id, input, 'hosted_page');
+        return sendPage(reply, 200, joined(campaign, referrer, false));
+      } catch (error) {
+        switch (errorCode(error)) {
+          case 'referrer_exists': {
+            const existing = await deps.referrers.findByEmail(campaign.id, form.person.email);
+            if (existing) return sendPage(reply, 200, joined(campaign, existing, true));
+            break;
+          }
+          case 'participant_limit_reached':
+            return sendPage(reply, 409, programFullPage(campaign.name));
+          case 'campaign_archived':
+            return sendPage(reply, 410, programEndedPage(campaign.name));
+          case 'resource_missing':
+            return sendPage(reply, 404, notFoundPage(NO_PROGRAM));
+        }
+        throw error;
+      }
+    });
+
+    app.get('/invite/:slug', pageRoute, async (request, reply) => {
+      const found = await findInvitation(request.params);
+      if (!found) return sendPage(reply, 404, notFoundPage(NO_LINK));
+      const { link, campaign } = found;
+      if (campaign.status !== 'live') return sendPage(reply, 200, signupsClosedPage(campaign.name));
+      const invitation = { referrerFirstName: link.referrerFirstName, campaignName: campaign.name };
+      return sendPage(reply, 200, inviteFormPage(invitation, EMPTY_PERSON));
+    });
+
+    app.post('/invite/:slug', formRoute, async (request, reply) => {
+      const found = await findInvitation(request.params);
+      if (!found) return sendPage(reply, 404, notFoundPage(NO_LINK));
+      const { link, campaign } = found;
+      if (honeypotFilled(request.body)) return sendPage(reply, 200, inviteThanksPage(campaign.name));
+      const form = readPersonForm(request.body);
+      if (!form.ok) {
+        const invitation = { referrerFirstName: link.referrerFirstName, campaignName: campaign.name };
+        return sendPage(reply, 400, inviteFormPage(invitation, form.values, form.errors));
+      }
+      try {
+        const input = { ...form.person, referral_slug: link.slug };
+        const { lead } = await deps.leads.create(campaign.id, input, 'hosted_page');
+        if (lead.status !== 'rejected') return sendPage(reply, 200, inviteThanksPage(campaign.name));
+        return sendPage(
+          reply,
+          200,
+          notReferredPage(campaign.name, lead.rejection_reason === 'campaign_limit'),
+        );
+      } catch (error) {
+        switch (errorCode(error)) {
+          case 'campaign_paused':
+          case 'campaign_draft':
+            return sendPage(reply, 409, signupsClosedPage(campaign.name));
+          case 'campaign_archived':
+          case 'resource_missing':
+            return sendPage(reply, 404, notFoundPage(NO_LINK));
+        }
+        throw error;
+      }
+    });
+  };

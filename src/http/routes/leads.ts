@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CampaignsService } from '../../services/campaigns.js';
 import type { LeadsService } from '../../services/leads.js';
-import { answerPreflight, applyCampaignCors } from '../campaign-cors.js';
+import { answerPreflight, applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
 import {
   emailSchema,
@@ -51,9 +51,18 @@ const tags = ['leads'];
 export const leadRoutes =
   (leads: LeadsService, campaigns: CampaignsService): FastifyPluginAsyncZod =>
   async (app) => {
+    const originsOf = corsOnErrors(async (request) => {
+      const { id } = request.params as { id?: string };
+      return id ? (await campaigns.load(id)).allowed_origins : null;
+    });
+
     app.options(
       '/v1/campaigns/:id/leads',
-      { config: { auth: 'public' }, schema: { hide: true, params: idParams } },
+      {
+        config: { auth: 'public', rateLimit: {} },
+        onSend: originsOf,
+        schema: { hide: true, params: idParams },
+      },
       async (request, reply) => {
         const campaign = await campaigns.load(request.params.id);
         return answerPreflight(request, reply, campaign.allowed_origins, 'POST');
@@ -63,7 +72,8 @@ export const leadRoutes =
     app.post(
       '/v1/campaigns/:id/leads',
       {
-        config: { auth: 'publishable' },
+        config: { auth: 'publishable', rateLimit: {} },
+        onSend: originsOf,
         schema: {
           tags,
           summary: 'Record a friend (the person invited) referred by a referrer',

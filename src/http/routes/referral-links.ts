@@ -4,8 +4,8 @@ import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { notFound } from '../../errors.js';
 import type { ClickCounter } from '../../services/click-counter.js';
 import type { ReferralLinks } from '../../services/referral-links.js';
-import { applyCampaignCors } from '../campaign-cors.js';
-import { notFoundPage } from '../html/layout.js';
+import { applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
+import { htmlHeaders, notFoundPage } from '../html/layout.js';
 import { errorResponses } from '../schemas.js';
 
 export type ReferralLinkDeps = {
@@ -61,6 +61,11 @@ export const referralLinkRoutes =
       '/v1/referrals/:slug',
       {
         config: { auth: 'public', rateLimit: {} },
+        onSend: corsOnErrors(async (request) => {
+          const { slug } = request.params as { slug?: string };
+          const link = slug && SLUG_PATTERN.test(slug) ? await deps.links.resolve(slug) : null;
+          return link?.allowedOrigins ?? null;
+        }),
         schema: {
           tags: ['referral links'],
           summary: 'What a referral link belongs to (for the browser snippet and landing pages)',

@@ -1,0 +1,121 @@
+/**
+ * Renders the OpenAPI document as the Markdown API reference in docs/api-reference.md. The test suite
+ * checks the committed file against this output, so the reference cannot drift from the code.
+ */
+type Schema = {
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  description?: string;
+  minimum?: number;
+  maximum?: number;
+  maxLength?: number;
+  default?: unknown;
+};
+type Parameter = { name: string; in: string; required?: boolean; schema?: Schema; description?: string };
+type Operation = {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: Array<Record<string, unknown>>;
+  parameters?: Parameter[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+  responses?: Record<string, { description?: string }>;
+};
+export type OpenApiDocument = {
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+};
+
+function typeOf(schema: Schema | undefined): string {
+  if (!schema) return 'any';
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
+  if (schema.anyOf) return schema.anyOf.map(typeOf).join(' | ');
+  const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
+  if (type === 'array') return `${typeOf(schema.items)}[]`;
+  return type;
+}
+
+function limits(schema: Schema | undefined): string {
+  if (!schema) return '';
+  const parts: string[] = [];
+  if (schema.minimum !== undefined && schema.maximum !== undefined)
+    parts.push(`${schema.minimum} to ${schema.maximum}`);
+  if (schema.maxLength !== undefined) parts.push(`at most ${schema.maxLength} characters`);
+  if (schema.default !== undefined) parts.push(`default ${JSON.stringify(schema.default)}`);
+  return parts.join(', ');
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+function fieldRows(schema: Schema, prefix = ''): string[] {
+  const required = new Set(schema.required ?? []);
+  return Object.entries(schema.properties ?? {}).map(([name, field]) => {
+    const notes = [field.description ?? '', limits(field)].filter(Boolean).join('; ');
+    return `| \`${prefix}${name}\` | ${cell(typeOf(field))} | ${required.has(name) ? 'yes' : ''} | ${cell(notes)} |`;
+  });
+}
+
+function auth(op: Operation): string {
+  const schemes = (op.security ?? []).flatMap((s) => Object.keys(s));
+  if (schemes.length === 0) return 'none (public)';
+  return schemes.map((s) => (s === 'secretKey' ? 'secret key' : 'publishable key')).join(' or ');
+}
+
+export function renderReference(doc: OpenApiDocument): string {
+  const lines = [
+    '# API reference',
+    '',
+    `Generated from \`GET /v1/openapi.json\` (${doc.info.title} ${doc.info.version}) by \`npm run docs:api\`; the`,
+    'test suite fails when this file and the code disagree. Conventions (errors, pagination, ids): [api.md](api.md).',
+  ];
+  const operations: Array<{ tag: string; path: string; method: string; op: Operation }> = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      operations.push({ tag: op.tags?.[0] ?? 'other', path, method: method.toUpperCase(), op });
+    }
+  }
+  const tags = [...new Set(operations.map((o) => o.tag))];
+  for (const tag of tags) {
+    lines.push('', `## ${tag[0]!.toUpperCase()}${tag.slice(1)}`);
+    for (const { path, method, op } of operations.filter((o) => o.tag === tag)) {
+      lines.push('', `### \`${method} ${path}\``, '', op.summary ?? '');
+      if (op.description) lines.push('', op.description);
+      lines.push('', `Authentication: ${auth(op)}.`);
+      const params = (op.parameters ?? []).filter((p) => p.in === 'query' || p.in === 'path');
+      if (params.length) {
+        lines.push('', '| Parameter | In | Type | Required | Notes |', '| --- | --- | --- | --- | --- |');
+        for (const p of params) {
+          const notes = [p.description ?? p.schema?.description ?? '', limits(p.schema)]
+            .filter(Boolean)
+            .join('; ');
+          lines.push(
+            `| \`${p.name}\` | ${p.in} | ${cell(typeOf(p.schema))} | ${p.required ? 'yes' : ''} | ${cell(notes)} |`,
+          );
+        }
+      }
+      for (const [type, { schema }] of Object.entries(op.requestBody?.content ?? {})) {
+        if (schema.properties) {
+          lines.push(
+            '',
+            `Body (\`${type}\`):`,
+            '',
+            '| Field | Type | Required | Notes |',
+            '| --- | --- | --- | --- |',
+            ...fieldRows(schema),
+          );
+        } else {
+          lines.push('', `Body: \`${type}\`${schema.description ? `, ${schema.description}` : ''}.`);
+        }
+      }
+      const codes = Object.keys(op.responses ?? {});
+      if (codes.length) lines.push('', `Responses: ${codes.join(', ')}.`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

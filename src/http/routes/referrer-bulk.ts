@@ -1,0 +1,114 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Database } from '../../db/database.js';
+import { referrersRepository } from '../../db/repositories/referrers.js';
+import { VouchError } from '../../errors.js';
+import { generateReferralCodesJob } from '../../jobs/generate-referral-codes-job.js';
+import type { JobQueue } from '../../jobs/queue.js';
+import type { CampaignsService } from '../../services/campaigns.js';
+import { importReferrers } from '../../services/referrer-import.js';
+import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
+
+export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
+const tags = ['referrers'];
+
+const importReportSchema = z.object({
+  object: z.literal('referrer_import'),
+  campaign_id: z.string(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  referrer_ids: z.array(z.string()),
+  errors: z.array(
+    z.object({
+      row: z.number().describe('Line number in the file, the header being line 1'),
+      email: z.string().nullable(),
+      reason: z.string(),
+      param: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+
+/** Work on many referrers at once: CSV import and code generation for everyone without one. */
+export const referrerBulkRoutes =
+  (deps: {
+    database: Database;
+    campaigns: CampaignsService;
+    queue: JobQueue | undefined;
+  }): FastifyPluginAsyncZod =>
+  async (app) => {
+    // Scoped to this plugin: only the import route takes CSV bodies.
+    app.addContentTypeParser(
+      'text/csv',
+      { parseAs: 'string', bodyLimit: CSV_BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
+
+    app.post(
+      '/v1/campaigns/:id/referrers/import',
+      {
+        bodyLimit: CSV_BODY_LIMIT,
+        schema: {
+          tags,
+          summary: 'Import referrers from a CSV file (Content-Type: text/csv)',
+          description:
+            'Columns: email and first_name (required), last_name, referral_code, metadata.<key>. Up to 10,000 rows ' +
+            'and 5 MB. Rows that cannot be added are reported with their line number and reason; the rest are ' +
+            'added in one transaction.',
+          security: secretKeySecurity,
+          params: idParams,
+          querystring: z.strictObject({ generate_referral_codes: z.enum(['true', 'false']).optional() }),
+          body: z.string().describe('The CSV file'),
+          response: { 200: importReportSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const flag = request.query.generate_referral_codes;
+        return importReferrers(deps.database, request.params.id, request.body, {
+          generateCodes: flag === undefined ? undefined : flag === 'true',
+        });
+      },
+    );
+
+    app.post(
+      '/v1/campaigns/:id/referral_codes',
+      {
+        schema: {
+          tags,
+          summary:
+            'Generate referral codes for every referrer of the campaign without one (a background job)',
+          security: secretKeySecurity,
+          params: idParams,
+          response: {
+            202: z.object({
+              object: z.literal('job'),
+              name: z.literal('generate-referral-codes'),
+              id: z.string().nullable().describe('null when the same job is already queued'),
+              campaign_id: z.string(),
+              referrers_without_code: z.number(),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const campaign = await deps.campaigns.retrieve(request.params.id);
+        if (!deps.queue)
+          throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
+        const without = await referrersRepository(deps.database.db).countWithoutCode(campaign.id);
+        const id = await deps.queue.send(
+          generateReferralCodesJob.name,
+          { campaign_id: campaign.id },
+          { singletonKey: campaign.id },
+        );
+        return reply.status(202).send({
+          object: 'job' as const,
+          name: 'generate-referral-codes' as const,
+          id,
+          campaign_id: campaign.id,
+          referrers_without_code: without,
+        });
+      },
+    );
+  };

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OpenApiDocument, renderReference } from '../src/http/openapi/render-reference.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => t.close());
+
+describe('docs/api-reference.md', () => {
+  it('matches the OpenAPI document the code serves (run `npm run docs:api` after changing a route)', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as OpenApiDocument;
+    const committed = readFileSync(new URL('../docs/api-reference.md', import.meta.url), 'utf8');
+    expect(committed).toBe(renderReference(doc));
+  });
+
+  it('lists every public route of the referral flows', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as OpenApiDocument;
+    for (const path of [
+      '/v1/campaigns',
+      '/v1/campaigns/{id}/referrers',
+      '/v1/campaigns/{id}/leads',
+      '/v1/leads/{id}',
+      '/r/{slug}',
+      '/v1/referrals/{slug}',
+    ]) {
+      expect(Object.keys(doc.paths), path).toContain(path);
+    }
+  });
+});

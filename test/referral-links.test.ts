@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, eventually, startTestApp, type TestApp } from './helpers/test-app.js';
+
+let t: TestApp;
+let campaignId: string;
+let slug: string;
+let referrerId: string;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  campaignId = (
+    await api(t, 'POST', '/v1/campaigns', {
+      name: 'Links',
+      status: 'live',
+      destination_url: 'https://shop.example.com/landing?utm_source=friends&vouch_ref=old',
+      allowed_origins: ['https://shop.example.com'],
+      cookie_days: 45,
+    })
+  ).body.id;
+  const r = (
+    await api(t, 'POST', `/v1/campaigns/${campaignId}/referrers`, {
+      email: 'jane@example.com',
+      first_name: 'Jane',
+    })
+  ).body;
+  slug = r.slug;
+  referrerId = r.id;
+});
+afterAll(async () => t.close());
+
+const follow = (s: string) => t.app.inject({ method: 'GET', url: `/r/${s}` });
+
+describe('referral link redirect', () => {
+  it('302s to the destination with vouch_ref, keeping its other parameters', async () => {
+    const res = await follow(slug);
+    expect(res.statusCode).toBe(302);
+    const location = new URL(res.headers.location as string);
+    expect(location.origin + location.pathname).toBe('https://shop.example.com/landing');
+    expect(location.searchParams.get('utm_source')).toBe('friends');
+    expect(location.searchParams.getAll('vouch_ref')).toEqual([slug]);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('counts every click once the batch is written', async () => {
+    await new Promise((r) => setTimeout(r, 300)); // the earlier test's click is written first
+    const before = (await api(t, 'GET', `/v1/referrers/${referrerId}`)).body.clicks_count;
+    expect(before).toBe(1);
+    await Promise.all(Array.from({ length: 40 }, () => follow(slug)));
+    await eventually(
+      async () => (await api(t, 'GET', `/v1/referrers/${referrerId}`)).body.clicks_count === before + 40,
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await api(t, 'GET', `/v1/referrers/${referrerId}`)).body.clicks_count).toBe(before + 40);
+  });
+
+  it('lands on the hosted friend page when the campaign has no destination', async () => {
+    const c = (await api(t, 'POST', '/v1/campaigns', { name: 'Hosted', status: 'live' })).body.id;
+    const r = (
+      await api(t, 'POST', `/v1/campaigns/${c}/referrers`, { email: 'h@example.com', first_name: 'H' })
+    ).body;
+    const res = await follow(r.slug);
+    expect(res.headers.location).toBe(`http://vouch.test/invite/${r.slug}?vouch_ref=${r.slug}`);
+  });
+
+  it('an unknown or malformed slug answers a small 404 page', async () => {
+    for (const s of ['zzzzzzzzzz', 'NOT-A-SLUG', 'a'.repeat(64)]) {
+      const res = await follow(s);
+      expect(res.statusCode, s).toBe(404);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('not valid');
+      expect(res.body.length).toBeLessThan(3000);
+    }
+  });
+
+  it('a paused campaign still redirects but counts nothing; an archived one is gone', async () => {
+    const c = (
+      await api(t, 'POST', '/v1/campaigns', {
+        name: 'Pausable',
+        status: 'live',
+        destination_url: 'https://p.example.com/',
+      })
+    ).body.id;
+    const r = (
+      await api(t, 'POST', `/v1/campaigns/${c}/referrers`, { email: 'p@example.com', first_name: 'P' })
+    ).body;
+    await api(t, 'POST', `/v1/campaigns/${c}`, { status: 'paused' });
+    await new Promise((res) => setTimeout(res, 150)); // the link cache forgets the old status
+    expect((await follow(r.slug)).statusCode).toBe(302);
+    await new Promise((res) => setTimeout(res, 300));
+    expect((await api(t, 'GET', `/v1/referrers/${r.id}`)).body.clicks_count).toBe(0);
+    await api(t, 'POST', `/v1/campaigns/${c}/archive`);
+    await new Promise((res) => setTimeout(res, 150));
+    expect((await follow(r.slug)).statusCode).toBe(404);
+  });
+});
+
+describe('referral link lookup for the browser', () => {
+  it('tells the snippet the campaign and cookie lifetime, for allowed origins only', async () => {
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: `/v1/referrals/${slug}`,
+      headers: { origin: 'https://shop.example.com' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({
+      object: 'referral_link',
+      slug,
+      campaign_id: campaignId,
+      campaign_status: 'live',
+      cookie_days: 45,
+      referrer_first_name: 'Jane',
+    });
+    expect(ok.headers['access-control-allow-origin']).toBe('https://shop.example.com');
+    const evil = await t.app.inject({
+      method: 'GET',
+      url: `/v1/referrals/${slug}`,
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(evil.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/referrals/zzzzzzzzzz' })).statusCode).toBe(404);
+  });
+});
