@@ -26,20 +26,15 @@ export function authenticate(authorization: string | undefined): string {
 }
 
 /** Fixed one-second window: at most `perSecond` requests per window. */
+/** At most `perSecond` requests in any sliding second, like Stripe; the rest get 429. */
 export class RateLimiter {
-  private windowStart = 0;
-  private count = 0;
+  private readonly recent: number[] = [];
 
   constructor(private readonly perSecond: number) {}
 
   check(now = Date.now()): void {
-    const window = Math.floor(now / 1000);
-    if (window !== this.windowStart) {
-      this.windowStart = window;
-      this.count = 0;
-    }
-    this.count++;
-    if (this.count > this.perSecond) {
+    while (this.recent.length > 0 && this.recent[0]! <= now - 1000) this.recent.shift();
+    if (this.recent.length >= this.perSecond) {
       throw new StripeApiError(429, {
         type: 'rate_limit_error',
         code: 'rate_limit',
@@ -47,6 +42,7 @@ export class RateLimiter {
           'Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits.',
       });
     }
+    this.recent.push(now);
   }
 }
 

@@ -67,6 +67,8 @@ describe('referral link redirect', () => {
       const res = await follow(s);
       expect(res.statusCode, s).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(res.headers['x-frame-options']).toBe('DENY');
       expect(res.body).toContain('not valid');
       expect(res.body.length).toBeLessThan(3000);
     }

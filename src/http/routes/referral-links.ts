@@ -45,8 +45,8 @@ export const referralLinkRoutes =
         if (!link || link.campaignStatus === 'archived') {
           return reply
             .status(404)
+            .headers(htmlHeaders())
             .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-store')
             .send(notFoundPage(NOT_FOUND));
         }
         // A paused campaign still sends people on, but records nothing.
