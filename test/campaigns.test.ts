@@ -66,6 +66,9 @@ describe('campaigns', () => {
     const back = await api(t, 'POST', `/v1/campaigns/${c.id}`, { status: 'draft' });
     expect(back.status).toBe(409);
     expect(back.body.error).toMatchObject({ code: 'invalid_status_change', param: 'status' });
+    const unknown = await api(t, 'POST', `/v1/campaigns/${c.id}`, { budget: 5 });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'parameter_unknown', param: 'budget' });
     const cleared = await api(t, 'POST', `/v1/campaigns/${c.id}`, { destination_url: null });
     expect(cleared.body.destination_url).toBeNull();
   });

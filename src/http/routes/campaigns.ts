@@ -49,6 +49,17 @@ const fields = {
   auto_referral_codes: z.boolean().describe('Give every new referrer a referral code'),
 };
 
+/** Only the name is required; an update takes the same fields, all optional. */
+const createBody = z.strictObject({
+  name: fields.name,
+  status: fields.status.optional(),
+  destination_url: fields.destination_url.optional(),
+  participant_limit: fields.participant_limit.optional(),
+  allowed_origins: fields.allowed_origins.optional(),
+  cookie_days: fields.cookie_days.optional(),
+  auto_referral_codes: fields.auto_referral_codes.optional(),
+});
+
 const tags = ['campaigns'];
 
 export const campaignRoutes =
@@ -61,15 +72,7 @@ export const campaignRoutes =
           tags,
           summary: 'Create a campaign (a referral program)',
           security: secretKeySecurity,
-          body: z.strictObject({
-            name: fields.name,
-            status: fields.status.optional(),
-            destination_url: fields.destination_url.optional(),
-            participant_limit: fields.participant_limit.optional(),
-            allowed_origins: fields.allowed_origins.optional(),
-            cookie_days: fields.cookie_days.optional(),
-            auto_referral_codes: fields.auto_referral_codes.optional(),
-          }),
+          body: createBody,
           response: { 200: campaignSchema, ...errorResponses },
         },
       },
@@ -118,15 +121,7 @@ export const campaignRoutes =
           summary: 'Update a campaign; only the fields sent change',
           security: secretKeySecurity,
           params: idParams,
-          body: z.strictObject({
-            name: fields.name.optional(),
-            status: fields.status.optional(),
-            destination_url: fields.destination_url.optional(),
-            participant_limit: fields.participant_limit.optional(),
-            allowed_origins: fields.allowed_origins.optional(),
-            cookie_days: fields.cookie_days.optional(),
-            auto_referral_codes: fields.auto_referral_codes.optional(),
-          }),
+          body: createBody.partial(),
           response: { 200: campaignSchema, ...errorResponses },
         },
       },
