@@ -115,6 +115,8 @@ export type Config = {
   databasePoolSize: number;
   dataDir: string;
   publicUrl: string;
+  /** False when VOUCH_PUBLIC_URL was not given and `publicUrl` is the local default. */
+  publicUrlSet: boolean;
   /** Undefined only in embedded mode before the data dir supplies one (see `resolveSecret`). */
   secret: string | undefined;
   bootstrapApiKey: string | undefined;
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: v.DATABASE_POOL_SIZE,
     dataDir: v.VOUCH_DATA_DIR,
     publicUrl: (v.VOUCH_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+    publicUrlSet: v.VOUCH_PUBLIC_URL !== undefined,
     secret: v.VOUCH_SECRET,
     bootstrapApiKey: v.VOUCH_BOOTSTRAP_API_KEY,
     bodyLimit: v.VOUCH_BODY_LIMIT,

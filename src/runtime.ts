@@ -4,14 +4,18 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { startAdminSocket } from './admin-socket.js';
 import { type Config, sandboxEnabled } from './config.js';
+import { SecretBox } from './crypto/secret-box.js';
 import { dataDirSecret, lockDataDir } from './data-dir.js';
 import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
+import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
+import { ensureSandboxConnection } from './services/sandbox-connection.js';
+import { StripeGateway } from './stripe/gateway.js';
 import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
 
 export type Role = 'api' | 'worker' | 'all';
@@ -73,13 +77,18 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       );
     }
     const stripeApiBase = sandbox?.target.apiBase ?? config.stripeApiBase;
+    const box = new SecretBox(config.secret!);
+    const gateway = new StripeGateway(box, stripeApiBase);
+    // Links and webhook URLs need the real port before the app is built.
+    const port = config.port === 0 && role !== 'worker' ? await freePort(config.host) : config.port;
+    const publicUrl = config.publicUrlSet ? config.publicUrl : `http://localhost:${port}`;
 
     const queue = await JobQueue.start({
       database,
       logger,
       role: role === 'api' ? 'producer' : 'worker',
       definitions: jobDefinitions,
-      context: { database, logger, now: () => new Date() },
+      context: { database, logger, now: () => new Date(), gateway, box, publicUrl },
     });
     cleanups.push(() => queue.stop());
 
@@ -91,19 +100,25 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         logger,
         apiKeys,
         queue,
-        publicUrl: config.publicUrl,
+        publicUrl,
+        gateway,
+        box,
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
         redirectRateLimit: config.redirectRateLimit,
         trustProxy: config.trustProxy,
         sandbox: sandbox !== undefined,
       });
-      await app.listen({ port: config.port, host: config.host });
+      await app.listen({ port, host: config.host });
       const address = app.server.address() as AddressInfo;
       url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
       const listening = app;
       // Closing the HTTP server first: no new requests, in-flight ones finish before the queue stops.
       cleanups.push(() => listening.close());
+    }
+
+    if (sandbox && role !== 'worker') {
+      await ensureSandboxConnection({ database, gateway, box, publicUrl, logger });
     }
 
     let adminSocket: Server | undefined;

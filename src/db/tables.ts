@@ -33,6 +33,8 @@ export type Tables = {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
   clicks: ClicksTable;
+  connections: ConnectionsTable;
+  stripe_events: StripeEventsTable;
   maintenance_runs: MaintenanceRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };
@@ -56,6 +58,7 @@ export type CampaignsTable = {
   cookie_days: ColumnType<number, number | undefined, number>;
   auto_referral_codes: ColumnType<boolean, boolean | undefined, boolean>;
   settings: Json;
+  connection_id: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   archived_at: Date | null;
@@ -120,3 +123,45 @@ export type CampaignRow = Selectable<CampaignsTable>;
 export type ReferrerRow = Selectable<ReferrersTable>;
 export type LeadRow = Selectable<LeadsTable>;
 export type LeadEventRow = Selectable<LeadEventsTable>;
+
+export type ConnectionsTable = {
+  id: string;
+  name: string;
+  method: 'api_key' | 'oauth';
+  mode: 'test' | 'live';
+  stripe_account_id: string;
+  default_currency: string;
+  secret_key_sealed: string;
+  key_last4: string;
+  webhook_setup: 'automatic' | 'manual';
+  webhook_endpoint_id: string | null;
+  webhook_secret_sealed: string | null;
+  previous_webhook_secret_sealed: string | null;
+  status: ColumnType<
+    'active' | 'disconnected',
+    'active' | 'disconnected' | undefined,
+    'active' | 'disconnected'
+  >;
+  last_event_at: Date | null;
+  reconciled_until: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  disconnected_at: Date | null;
+};
+
+export type StripeEventsTable = {
+  connection_id: string;
+  id: string;
+  type: string;
+  created_at: Date;
+  payload: Json;
+  source: 'webhook' | 'reconciliation';
+  received_at: CreatedAt;
+  processed_at: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  dead_at: Date | null;
+};
+
+export type ConnectionRow = Selectable<ConnectionsTable>;
+export type StripeEventRow = Selectable<StripeEventsTable>;

@@ -6,6 +6,7 @@ const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 export const ID_PREFIXES = {
   apiKey: 'key',
   campaign: 'cmp',
+  connection: 'conn',
   referrer: 'rfr',
   lead: 'lead',
   leadEvent: 'lev',

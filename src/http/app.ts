@@ -8,15 +8,20 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { ApiKeysService } from '../services/api-keys.js';
 import { campaignsService } from '../services/campaigns.js';
 import { ClickCounter } from '../services/click-counter.js';
+import { connectionHealth } from '../services/connection-health.js';
+import { connectionsService } from '../services/connections.js';
 import { leadsService } from '../services/leads.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
+import { stripeInbox } from '../services/stripe-inbox.js';
+import type { StripeGateway } from '../stripe/gateway.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
@@ -29,6 +34,8 @@ import { referralLinkRoutes } from './routes/referral-links.js';
 import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
 import { snippetRoutes } from './routes/snippet.js';
+import { stripeConnectionRoutes } from './routes/stripe-connections.js';
+import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
 
 export type AppDeps = {
   database: Database;
@@ -38,6 +45,10 @@ export type AppDeps = {
   queue?: JobQueue;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
   publicUrl: string;
+  /** Stripe, behind one wall; absent only in tests that never reach Stripe. */
+  gateway?: StripeGateway;
+  /** Seals stored secrets with VOUCH_SECRET. */
+  box?: SecretBox;
   /** The migration the code expects; /readyz reports not ready below it. */
   expectedMigration: number;
   bodyLimit: number;
@@ -133,6 +144,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(snippetRoutes());
+  if (deps.gateway && deps.box) {
+    const stripeDeps = {
+      database: deps.database,
+      gateway: deps.gateway,
+      box: deps.box,
+      publicUrl: deps.publicUrl,
+      now,
+    };
+    const connections = connectionsService(stripeDeps);
+    const inbox = stripeInbox({
+      database: deps.database,
+      gateway: deps.gateway,
+      connections,
+      queue: deps.queue,
+    });
+    await app.register(
+      stripeConnectionRoutes({
+        database: deps.database,
+        connections,
+        health: connectionHealth(stripeDeps),
+        inbox,
+        queue: deps.queue,
+      }),
+    );
+    await app.register(stripeWebhookRoutes(inbox));
+  }
   await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
   return app;
 }

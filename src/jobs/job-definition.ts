@@ -1,11 +1,20 @@
 import type { Logger } from 'pino';
+import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import type { JobQueue } from './queue.js';
 
 /** What every job handler receives besides its payload. */
 export type JobContext = {
   database: Database;
   logger: Logger;
   now: () => Date;
+  /** Present where Stripe is reachable (every `vouch start`); jobs that call Stripe need it. */
+  gateway?: StripeGateway | undefined;
+  box?: SecretBox | undefined;
+  publicUrl?: string | undefined;
+  /** Enqueues follow-up work (set by the queue itself). */
+  queue?: JobQueue | undefined;
 };
 
 export type JobDefinition<T extends object = object> = {

@@ -20,6 +20,8 @@ export type SendOptions = {
  * handlers and the schedules.
  */
 export class JobQueue {
+  readonly #workers = new Map<string, string[]>();
+
   private constructor(
     private readonly boss: PgBoss,
     private readonly logger: Logger,
@@ -65,19 +67,32 @@ export class JobQueue {
   }
 
   async #work(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
-    await this.boss.work<object>(def.name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-      for (const job of jobs) {
-        const log = this.logger.child({ job: def.name, job_id: job.id });
-        const started = Date.now();
-        try {
-          await def.handle(job.data ?? {}, { ...context, logger: log });
-          log.debug({ ms: Date.now() - started }, 'job done');
-        } catch (err) {
-          log.warn({ err }, 'job failed; it will be retried while retries remain');
-          throw err;
+    const workerId = await this.boss.work<object>(
+      def.name,
+      { pollingIntervalSeconds, batchSize: 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          const log = this.logger.child({ job: def.name, job_id: job.id });
+          const started = Date.now();
+          try {
+            await def.handle(job.data ?? {}, { ...context, logger: log, queue: this });
+            log.debug({ ms: Date.now() - started }, 'job done');
+          } catch (err) {
+            log.warn({ err }, 'job failed; it will be retried while retries remain');
+            throw err;
+          }
         }
-      }
-    });
+      },
+    );
+    this.#workers.set(def.name, [...(this.#workers.get(def.name) ?? []), workerId]);
+  }
+
+  /**
+   * Wakes this process's workers for `name` now instead of at their next poll: a webhook received here is
+   * processed at once. Other processes still find the job at their next poll.
+   */
+  notify(name: string): void {
+    for (const id of this.#workers.get(name) ?? []) this.boss.notifyWorker(id);
   }
 
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {

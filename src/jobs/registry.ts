@@ -1,6 +1,14 @@
 import { generateReferralCodesJob } from './generate-referral-codes-job.js';
 import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
+import { processStripeEventJob } from './process-stripe-event-job.js';
+import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
-export const jobDefinitions: JobDefinition[] = [maintenanceJob, generateReferralCodesJob];
+export const jobDefinitions: JobDefinition[] = [
+  maintenanceJob,
+  generateReferralCodesJob,
+  processStripeEventJob,
+  reconcileStripeEventsJob,
+  reconcileAllJob,
+];

@@ -1,0 +1,50 @@
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import { type HandlerInput, handlers } from '../stripe/handlers/registry.js';
+import { defineJob } from './job-definition.js';
+
+/** Attempts before an event goes to the dead-letter list (each retried by the queue with backoff). */
+export const MAX_EVENT_ATTEMPTS = 5;
+
+/**
+ * Applies one inbox event in one transaction. An event already processed is skipped, so a retried job or a
+ * replay never applies it twice; after MAX_EVENT_ATTEMPTS failures it is dead-lettered with its error.
+ */
+export const processStripeEventJob = defineJob<{ connection_id: string; event_id: string }>({
+  name: 'process-stripe-event',
+  retryLimit: MAX_EVENT_ATTEMPTS,
+  retryDelaySeconds: 2,
+  retryBackoff: true,
+  async handle(data, { database, logger, now }) {
+    const events = stripeEventsRepository(database.db);
+    const row = await events.find(data.connection_id, data.event_id);
+    if (!row || row.processed_at || row.dead_at) return;
+    try {
+      await database.db.transaction().execute(async (tx) => {
+        const connection = await connectionsRepository(tx).findById(row.connection_id);
+        if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
+        const handler = handlers[row.type];
+        if (handler)
+          await handler({ tx, connection, event: row.payload as HandlerInput['event'], now: now() });
+        await stripeEventsRepository(tx).markProcessed(row.connection_id, row.id, now());
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const { dead } = await events.recordFailure(
+        row.connection_id,
+        row.id,
+        message,
+        MAX_EVENT_ATTEMPTS,
+        now(),
+      );
+      if (dead) {
+        logger.error(
+          { event_id: row.id, type: row.type, err: error },
+          'Stripe event dead-lettered; replay it once fixed',
+        );
+        return;
+      }
+      throw error;
+    }
+  },
+});

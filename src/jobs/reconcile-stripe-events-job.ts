@@ -1,0 +1,73 @@
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import { eventsSince } from '../stripe/connect.js';
+import { defineJob } from './job-definition.js';
+import { processStripeEventJob } from './process-stripe-event-job.js';
+
+/** Stripe keeps events for 30 days; looking back a little before the cursor covers clock skew. */
+const OVERLAP_MS = 5 * 60_000;
+const RETENTION_MS = 30 * 86_400_000;
+
+/**
+ * Reads the connection's events from Stripe since the last reconciliation and puts any the webhook never
+ * delivered (endpoint down, disabled, deleted) into the inbox. The inbox's key makes a second copy of an
+ * event a no-op, so nothing is ever processed twice.
+ */
+export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
+  name: 'reconcile-stripe-events',
+  retryLimit: 3,
+  async handle(data, { database, logger, now, gateway, queue }) {
+    if (!gateway || !queue) throw new Error('reconciliation needs the Stripe gateway and the queue');
+    const connection = await connectionsRepository(database.db).findById(data.connection_id);
+    if (!connection || connection.status !== 'active') return;
+    const started = now();
+    const floor = started.getTime() - RETENTION_MS;
+    const since = new Date(
+      Math.max(floor, (connection.reconciled_until ?? connection.created_at).getTime() - OVERLAP_MS),
+    );
+    let recovered = 0;
+    for await (const event of eventsSince(gateway.forConnection(connection), since)) {
+      const inserted = await database.db.transaction().execute(async (tx) => {
+        const fresh = await stripeEventsRepository(tx).insert({
+          connectionId: connection.id,
+          id: event.id,
+          type: event.type,
+          createdAt: new Date(event.created * 1000),
+          payload: event.raw,
+          source: 'reconciliation',
+        });
+        if (fresh)
+          await queue.send(
+            processStripeEventJob.name,
+            { connection_id: connection.id, event_id: event.id },
+            { tx },
+          );
+        return fresh;
+      });
+      if (inserted) recovered += 1;
+    }
+    await connectionsRepository(database.db).update(connection.id, { reconciled_until: started });
+    if (recovered > 0) queue.notify(processStripeEventJob.name);
+    logger.info(
+      { connection_id: connection.id, recovered, since: since.toISOString() },
+      'Stripe events reconciled',
+    );
+  },
+});
+
+/** Every few minutes: reconcile each active connection. */
+export const reconcileAllJob = defineJob<Record<string, never>>({
+  name: 'reconcile-all-connections',
+  schedule: '*/5 * * * *',
+  retryLimit: 1,
+  async handle(_data, { database, queue }) {
+    if (!queue) return;
+    for (const connection of await connectionsRepository(database.db).listActive()) {
+      await queue.send(
+        reconcileStripeEventsJob.name,
+        { connection_id: connection.id },
+        { singletonKey: connection.id },
+      );
+    }
+  },
+});

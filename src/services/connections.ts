@@ -1,0 +1,210 @@
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { Database } from '../db/database.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import type { ConnectionRow } from '../db/tables.js';
+import { createId } from '../domain/ids.js';
+import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  inspectKey,
+  StripeKeyError,
+} from '../stripe/connect.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { SUBSCRIBED_EVENTS } from '../stripe/webhook-events.js';
+
+export type Connection = {
+  id: string;
+  object: 'stripe_connection';
+  name: string;
+  method: 'api_key' | 'oauth';
+  mode: 'test' | 'live';
+  stripe_account_id: string;
+  default_currency: string;
+  key_last4: string;
+  status: 'active' | 'disconnected';
+  webhook: {
+    setup: 'automatic' | 'manual';
+    url: string;
+    endpoint_id: string | null;
+    secret_configured: boolean;
+    /** What to subscribe the endpoint to, when it is set up by hand. */
+    events: string[];
+  };
+  last_event_at: string | null;
+  created_at: string;
+  disconnected_at: string | null;
+};
+
+export type ConnectionsDeps = {
+  database: Database;
+  gateway: StripeGateway;
+  box: SecretBox;
+  publicUrl: string;
+  now?: () => Date;
+};
+
+export const webhookUrl = (publicUrl: string, connectionId: string) =>
+  `${publicUrl}/webhooks/stripe/${connectionId}`;
+
+export function toConnection(row: ConnectionRow, publicUrl: string): Connection {
+  return {
+    id: row.id,
+    object: 'stripe_connection',
+    name: row.name,
+    method: row.method,
+    mode: row.mode,
+    stripe_account_id: row.stripe_account_id,
+    default_currency: row.default_currency,
+    key_last4: row.key_last4,
+    status: row.status,
+    webhook: {
+      setup: row.webhook_setup,
+      url: webhookUrl(publicUrl, row.id),
+      endpoint_id: row.webhook_endpoint_id,
+      secret_configured: row.webhook_secret_sealed !== null,
+      events: [...SUBSCRIBED_EVENTS],
+    },
+    last_event_at: row.last_event_at?.toISOString() ?? null,
+    created_at: row.created_at.toISOString(),
+    disconnected_at: row.disconnected_at?.toISOString() ?? null,
+  };
+}
+
+const WHSEC = /^whsec_[A-Za-z0-9]{16,}$/;
+
+/** Connecting Stripe accounts: key check, automatic webhook endpoint (or manual set-up), disconnecting. */
+export function connectionsService(deps: ConnectionsDeps) {
+  const now = deps.now ?? (() => new Date());
+  const repo = connectionsRepository(deps.database.db);
+  const present = (row: ConnectionRow) => toConnection(row, deps.publicUrl);
+
+  async function load(id: string): Promise<ConnectionRow> {
+    const row = await repo.findById(id);
+    if (!row) throw notFound('Stripe connection', id);
+    return row;
+  }
+
+  return {
+    load,
+
+    /**
+     * Connects an account by API key: the key is checked with a live call and sealed; one webhook endpoint
+     * is created for all campaigns. A key that may not create endpoints gets manual set-up instructions.
+     */
+    async connect(input: {
+      api_key: string;
+      name?: string | undefined;
+      method?: 'api_key' | 'oauth';
+    }): Promise<Connection> {
+      let inspection: Awaited<ReturnType<typeof inspectKey>>;
+      try {
+        inspection = await inspectKey(deps.gateway, input.api_key);
+      } catch (error) {
+        if (error instanceof StripeKeyError) throw invalidParameter('api_key', error.message);
+        throw error;
+      }
+      const existing = await repo.findActiveByAccount(inspection.accountId, inspection.mode);
+      if (existing) {
+        throw conflict(
+          'already_connected',
+          `Stripe account ${inspection.accountId} (${inspection.mode} mode) is already connected as ${existing.id}.`,
+          'api_key',
+        );
+      }
+      const id = createId('conn');
+      const at = now();
+      const endpoint = await createWebhookEndpoint(
+        deps.gateway.forKey(input.api_key),
+        webhookUrl(deps.publicUrl, id),
+      );
+      const row = await repo.insert({
+        id,
+        name: input.name ?? `Stripe ${inspection.accountId} (${inspection.mode})`,
+        method: input.method ?? 'api_key',
+        mode: inspection.mode,
+        stripe_account_id: inspection.accountId,
+        default_currency: inspection.defaultCurrency,
+        secret_key_sealed: deps.box.encrypt(input.api_key),
+        key_last4: input.api_key.slice(-4),
+        webhook_setup: endpoint.created ? 'automatic' : 'manual',
+        webhook_endpoint_id: endpoint.created ? endpoint.id : null,
+        webhook_secret_sealed: endpoint.created ? deps.box.encrypt(endpoint.secret) : null,
+        previous_webhook_secret_sealed: null,
+        reconciled_until: at,
+        created_at: at,
+        updated_at: at,
+      });
+      if (!row) {
+        if (endpoint.created) await deleteWebhookEndpoint(deps.gateway.forKey(input.api_key), endpoint.id);
+        throw conflict(
+          'already_connected',
+          `Stripe account ${inspection.accountId} was connected at the same time.`,
+          'api_key',
+        );
+      }
+      return present(row);
+    },
+
+    async retrieve(id: string): Promise<Connection> {
+      return present(await load(id));
+    },
+
+    async list(limit: number, startingAfter?: string) {
+      const rows = await repo.list(limit, startingAfter);
+      return { data: rows.slice(0, limit).map(present), hasMore: rows.length > limit };
+    },
+
+    /** Manual set-up and rotation: the new secret is used from now on, the previous one still accepted. */
+    async setWebhookSecret(id: string, secret: string): Promise<Connection> {
+      if (!WHSEC.test(secret))
+        throw invalidParameter('secret', 'must be the endpoint signing secret from Stripe, whsec_...');
+      const current = await load(id);
+      if (current.status !== 'active')
+        throw conflict('connection_disconnected', 'This connection is disconnected.');
+      const row = await repo.update(id, {
+        webhook_secret_sealed: deps.box.encrypt(secret),
+        previous_webhook_secret_sealed: current.webhook_secret_sealed,
+        updated_at: now(),
+      });
+      return present(row!);
+    },
+
+    /** Stops traffic both ways: the endpoint is removed from Stripe and events are refused; data stays. */
+    async disconnect(id: string): Promise<Connection> {
+      const current = await load(id);
+      if (current.status === 'disconnected') return present(current);
+      if (current.webhook_endpoint_id) {
+        try {
+          await deleteWebhookEndpoint(deps.gateway.forConnection(current), current.webhook_endpoint_id);
+        } catch {
+          // A key already revoked in Stripe cannot delete the endpoint; disconnecting must still work.
+        }
+      }
+      deps.gateway.forget(id);
+      const at = now();
+      const row = await repo.update(id, { status: 'disconnected', disconnected_at: at, updated_at: at });
+      return present(row!);
+    },
+
+    /** The secrets a webhook for this connection may be signed with; refuses disconnected ones. */
+    async webhookSecrets(id: string): Promise<{ connection: ConnectionRow; secrets: string[] }> {
+      const connection = await repo.findById(id);
+      if (!connection) throw notFound('Stripe connection', id, 'connection_id');
+      if (connection.status !== 'active') {
+        throw new VouchError(
+          410,
+          'invalid_request_error',
+          'connection_disconnected',
+          'This Stripe connection was disconnected.',
+        );
+      }
+      const secrets = [connection.webhook_secret_sealed, connection.previous_webhook_secret_sealed]
+        .filter((s): s is string => s !== null)
+        .map((s) => deps.box.decrypt(s));
+      return { connection, secrets };
+    },
+  };
+}
+
+export type ConnectionsService = ReturnType<typeof connectionsService>;

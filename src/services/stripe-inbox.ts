@@ -1,0 +1,101 @@
+import type { Database } from '../db/database.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import { VouchError } from '../errors.js';
+import { processStripeEventJob } from '../jobs/process-stripe-event-job.js';
+import type { JobQueue } from '../jobs/queue.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { isSubscribed } from '../stripe/webhook-events.js';
+import type { ConnectionsService } from './connections.js';
+
+export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
+
+/**
+ * Webhooks: verify the signature on the raw bytes, record the event in the inbox and enqueue its
+ * processing in one transaction, and only then acknowledge. A duplicate changes nothing; a type Vouch
+ * does not use is acknowledged and dropped.
+ */
+export function stripeInbox(deps: {
+  database: Database;
+  gateway: StripeGateway;
+  connections: ConnectionsService;
+  queue: JobQueue | undefined;
+}) {
+  return {
+    async receive(connectionId: string, rawBody: Buffer, signature: string | undefined): Promise<Receipt> {
+      const { connection, secrets } = await deps.connections.webhookSecrets(connectionId);
+      if (!signature) {
+        throw new VouchError(
+          400,
+          'invalid_request_error',
+          'signature_missing',
+          'The Stripe-Signature header is missing.',
+        );
+      }
+      if (secrets.length === 0) {
+        throw new VouchError(
+          400,
+          'invalid_request_error',
+          'webhook_secret_missing',
+          'This connection has no webhook signing secret yet; set it with POST /v1/stripe/connections/{id}/webhook_secret.',
+        );
+      }
+      let event: { id: string; type: string; created: number };
+      try {
+        event = deps.gateway.verifyWebhook(rawBody, signature, secrets);
+      } catch (error) {
+        throw new VouchError(
+          400,
+          'invalid_request_error',
+          'signature_invalid',
+          `The webhook signature does not verify: ${(error as Error).message}`,
+        );
+      }
+      if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
+      if (!deps.queue)
+        throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot take events now.');
+      const queue = deps.queue;
+      const inserted = await deps.database.db.transaction().execute(async (tx) => {
+        const fresh = await stripeEventsRepository(tx).insert({
+          connectionId: connection.id,
+          id: event.id,
+          type: event.type,
+          createdAt: new Date(event.created * 1000),
+          payload: JSON.parse(rawBody.toString('utf8')),
+          source: 'webhook',
+        });
+        if (fresh) {
+          await queue.send(
+            processStripeEventJob.name,
+            { connection_id: connection.id, event_id: event.id },
+            { tx },
+          );
+          await connectionsRepository(tx).touchLastEvent(connection.id, new Date());
+        }
+        return fresh;
+      });
+      if (inserted) queue.notify(processStripeEventJob.name);
+      return { received: true, duplicate: !inserted, ignored: false };
+    },
+
+    /** Puts a dead-lettered event back in the queue, once its cause is fixed. */
+    async replay(connectionId: string, eventId: string) {
+      const row = await stripeEventsRepository(deps.database.db).revive(connectionId, eventId);
+      if (!row)
+        throw new VouchError(
+          404,
+          'invalid_request_error',
+          'resource_missing',
+          `No such event: '${eventId}'`,
+          'event_id',
+        );
+      if (!deps.queue)
+        throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
+      await deps.queue.send(processStripeEventJob.name, { connection_id: connectionId, event_id: eventId });
+      deps.queue.notify(processStripeEventJob.name);
+      return row;
+    },
+  };
+}
+
+export type StripeInbox = ReturnType<typeof stripeInbox>;

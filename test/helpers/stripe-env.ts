@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import Stripe from 'stripe';
+import { type EmulatorHandle, startEmulator } from '../../emulator/index.js';
+import { SecretBox } from '../../src/crypto/secret-box.js';
+import { loadMigrations } from '../../src/db/migrate.js';
+import { freePort } from '../../src/free-port.js';
+import { buildApp } from '../../src/http/app.js';
+import { JobQueue } from '../../src/jobs/queue.js';
+import { jobDefinitions } from '../../src/jobs/registry.js';
+import { apiKeysService } from '../../src/services/api-keys.js';
+import { StripeGateway } from '../../src/stripe/gateway.js';
+import type { TestApp } from './test-app.js';
+import { createTestDatabase } from './test-database.js';
+
+export type StripeEnv = TestApp & {
+  emulator: EmulatorHandle;
+  /** The SDK on the emulator, for the test's own actions as "the business" or "the customer". */
+  stripe: Stripe;
+  box: SecretBox;
+  baseUrl: string;
+};
+
+export const sdkFor = (emulator: EmulatorHandle, key = 'sk_test_business') =>
+  new Stripe(key, { host: '127.0.0.1', port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+
+/**
+ * The real app listening on 127.0.0.1 (so the emulator can deliver webhooks to it), with job workers and
+ * the Stripe gateway pointed at an in-process emulator.
+ */
+export async function startStripeEnv(options: { webhookRetryBaseMs?: number } = {}): Promise<StripeEnv> {
+  const emulator = await startEmulator({ webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50, webhookMaxAttempts: 4 });
+  const db = await createTestDatabase();
+  const logger = pino({ level: 'silent' });
+  const box = new SecretBox('t'.repeat(64));
+  const gateway = new StripeGateway(box, emulator.url);
+  const port = await freePort('127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const apiKeys = apiKeysService(db.database);
+  const queue = await JobQueue.start({
+    database: db.database,
+    logger,
+    role: 'worker',
+    definitions: jobDefinitions,
+    context: { database: db.database, logger, now: () => new Date(), gateway, box, publicUrl: baseUrl },
+    pollingIntervalSeconds: 0.5,
+  });
+  const app: FastifyInstance = await buildApp({
+    database: db.database,
+    logger,
+    apiKeys,
+    queue,
+    gateway,
+    box,
+    publicUrl: baseUrl,
+    clickFlushMs: 50,
+    linkCacheMs: 100,
+    expectedMigration: loadMigrations().at(-1)!.version,
+    bodyLimit: 1024 * 1024,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  const secret = await apiKeys.create({ name: 'test secret', kind: 'secret' });
+  const publishable = await apiKeys.create({ name: 'test publishable', kind: 'publishable' });
+  return {
+    app,
+    db,
+    emulator,
+    stripe: sdkFor(emulator),
+    box,
+    baseUrl,
+    secretKey: secret.secret,
+    publishableKey: publishable.secret,
+    async close() {
+      await app.close();
+      await queue.stop();
+      await emulator.close();
+      await db.close();
+    },
+  };
+}

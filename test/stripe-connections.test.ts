@@ -1,0 +1,237 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
+import { api, eventually } from './helpers/test-app.js';
+
+let env: StripeEnv;
+let connection: { id: string; webhook: { endpoint_id: string; url: string; setup: string } };
+
+beforeAll(async () => {
+  env = await startStripeEnv();
+  const res = await api(env, 'POST', '/v1/stripe/connections', {
+    api_key: 'sk_test_vouch_connection_key',
+    name: 'Main',
+  });
+  expect(res.status).toBe(200);
+  connection = res.body;
+});
+afterAll(async () => env.close());
+
+const inbox = () =>
+  env.db.database.db
+    .selectFrom('stripe_events')
+    .selectAll()
+    .where('connection_id', '=', connection.id)
+    .execute();
+
+async function webhookSecret(): Promise<string> {
+  const row = await env.db.database.db
+    .selectFrom('connections')
+    .select('webhook_secret_sealed')
+    .where('id', '=', connection.id)
+    .executeTakeFirstOrThrow();
+  return env.box.decrypt(row.webhook_secret_sealed!);
+}
+
+function post(body: string, signature: string | undefined, id = connection.id) {
+  return env.app.inject({
+    method: 'POST',
+    url: `/webhooks/stripe/${id}`,
+    headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) },
+    payload: body,
+  });
+}
+
+const eventBody = (id: string, type = 'customer.created') =>
+  JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { id: 'cus_x', object: 'customer' } },
+  });
+
+describe('connecting Stripe', () => {
+  it('checks the key, seals it, and creates one webhook endpoint for all the events Vouch needs', async () => {
+    expect(connection).toMatchObject({
+      object: 'stripe_connection',
+      mode: 'test',
+      default_currency: 'usd',
+      status: 'active',
+      key_last4: '_key',
+    });
+    expect(connection.webhook).toMatchObject({
+      setup: 'automatic',
+      url: `${env.baseUrl}/webhooks/stripe/${connection.id}`,
+      secret_configured: true,
+    });
+    const endpoints = await env.stripe.webhookEndpoints.list();
+    const ours = endpoints.data.find((e) => e.id === connection.webhook.endpoint_id);
+    expect(ours?.url).toBe(connection.webhook.url);
+    expect(ours?.enabled_events).toEqual(
+      expect.arrayContaining([
+        'charge.succeeded',
+        'charge.refunded',
+        'customer.created',
+        'checkout.session.completed',
+      ]),
+    );
+    const stored = await env.db.database.db
+      .selectFrom('connections')
+      .selectAll()
+      .where('id', '=', connection.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.secret_key_sealed).not.toContain('sk_test');
+    expect(stored.webhook_secret_sealed).not.toContain('whsec_');
+    expect(
+      JSON.stringify((await api(env, 'GET', `/v1/stripe/connections/${connection.id}`)).body),
+    ).not.toContain('sk_test_vouch');
+  });
+
+  it('refuses a key Stripe refuses, and a second connection of the same account', async () => {
+    const bad = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'sk_live_not_accepted_here' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ param: 'api_key' });
+    expect(bad.body.error.message).toContain('401');
+    const twice = await api(env, 'POST', '/v1/stripe/connections', {
+      api_key: 'sk_test_another_key_same_account',
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe('already_connected');
+    const malformed = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'pk_test_123456789' });
+    expect(malformed.body.error.param).toBe('api_key');
+  });
+});
+
+describe('webhook ingestion', () => {
+  it('takes signed events from Stripe over HTTP into the inbox and processes each once', async () => {
+    const customer = await env.stripe.customers.create({ email: 'first@example.com' });
+    await eventually(async () =>
+      (await inbox()).some(
+        (e) =>
+          e.type === 'customer.created' &&
+          (e.payload as { data: { object: { id: string } } }).data.object.id === customer.id &&
+          e.processed_at !== null,
+      ),
+    );
+    const conn = (await api(env, 'GET', `/v1/stripe/connections/${connection.id}`)).body;
+    expect(conn.last_event_at).not.toBeNull();
+  });
+
+  it('answers a duplicate 200 and changes nothing', async () => {
+    const body = eventBody('evt_duplicate_1');
+    const header = Stripe.webhooks.generateTestHeaderString({ payload: body, secret: await webhookSecret() });
+    const first = await post(body, header);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ received: true, duplicate: false });
+    const second = await post(body, header);
+    expect(second.json()).toMatchObject({ received: true, duplicate: true });
+    expect((await inbox()).filter((e) => e.id === 'evt_duplicate_1')).toHaveLength(1);
+  });
+
+  it('refuses bad and stale signatures, and acknowledges types it does not use', async () => {
+    const body = eventBody('evt_sig_1');
+    const secret = await webhookSecret();
+    expect((await post(body, undefined)).json().error.code).toBe('signature_missing');
+    const wrong = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: 'whsec_wrongwrongwrongwrong',
+    });
+    const refused = await post(body, wrong);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('signature_invalid');
+    const stale = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret,
+      timestamp: Math.floor(Date.now() / 1000) - 301,
+    });
+    expect((await post(body, stale)).json().error.code).toBe('signature_invalid');
+    const tampered = Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    expect((await post(body.replace('cus_x', 'cus_y'), tampered)).statusCode).toBe(400);
+    const other = eventBody('evt_unused_type', 'payout.paid');
+    const ignored = await post(other, Stripe.webhooks.generateTestHeaderString({ payload: other, secret }));
+    expect(ignored.json()).toMatchObject({ received: true, ignored: true });
+    expect((await inbox()).map((e) => e.id)).not.toContain('evt_sig_1');
+    expect((await post(body, tampered, 'conn_nope')).statusCode).toBe(404);
+  });
+
+  it('accepts both secrets while a rotated secret settles in', async () => {
+    const old = await webhookSecret();
+    const rotated = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, {
+      secret: 'whsec_rotatedrotatedrotated123',
+    });
+    expect(rotated.status).toBe(200);
+    for (const [id, secret] of [
+      ['evt_rot_old', old],
+      ['evt_rot_new', 'whsec_rotatedrotatedrotated123'],
+    ] as const) {
+      const body = eventBody(id);
+      expect(
+        (await post(body, Stripe.webhooks.generateTestHeaderString({ payload: body, secret }))).statusCode,
+        id,
+      ).toBe(200);
+    }
+    expect(
+      (await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, { secret: 'nope' }))
+        .body.error.param,
+    ).toBe('secret');
+    await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, { secret: old });
+  });
+});
+
+describe('health and reconciliation', () => {
+  it('reports a disabled endpoint with what to do, and recovers the events it missed', async () => {
+    expect((await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body).toMatchObject({
+      healthy: true,
+      api_key_works: true,
+    });
+    await env.stripe.webhookEndpoints.update(connection.webhook.endpoint_id, { disabled: true });
+    const health = (await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body;
+    expect(health.healthy).toBe(false);
+    expect(health.problems.map((p: { code: string }) => p.code)).toContain('webhook_disabled');
+    expect(health.problems[0].message).toContain('enable it');
+
+    const missed = await env.stripe.customers.create({ email: 'missed@example.com' });
+    await new Promise((r) => setTimeout(r, 300));
+    const hasMissed = async () =>
+      (await inbox()).some(
+        (e) =>
+          (e.payload as { data: { object: { id: string } } }).data.object.id === missed.id &&
+          e.processed_at !== null,
+      );
+    expect(await hasMissed()).toBe(false);
+
+    const job = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/reconcile`);
+    expect(job.status).toBe(202);
+    await eventually(hasMissed);
+    const recovered = (await inbox()).find(
+      (e) => (e.payload as { data: { object: { id: string } } }).data.object.id === missed.id,
+    );
+    expect(recovered?.source).toBe('reconciliation');
+
+    // Reconciling again finds nothing new: no event is taken twice.
+    const before = (await inbox()).length;
+    await api(env, 'POST', `/v1/stripe/connections/${connection.id}/reconcile`);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await inbox()).length).toBe(before);
+
+    const repaired = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook`);
+    expect(repaired.body.webhook.endpoint_id).not.toBe(connection.webhook.endpoint_id);
+    connection = repaired.body;
+    expect((await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body.healthy).toBe(true);
+  });
+
+  it('disconnecting removes the endpoint in Stripe and refuses further events', async () => {
+    const done = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/disconnect`);
+    expect(done.body).toMatchObject({ status: 'disconnected' });
+    const endpoints = await env.stripe.webhookEndpoints.list();
+    expect(endpoints.data.map((e) => e.id)).not.toContain(connection.webhook.endpoint_id);
+    const body = eventBody('evt_after_disconnect');
+    const res = await post(
+      body,
+      Stripe.webhooks.generateTestHeaderString({ payload: body, secret: 'whsec_whatever_whatever' }),
+    );
+    expect(res.statusCode).toBe(410);
+    expect((await inbox()).length).toBeGreaterThan(0); // the data already synced stays
+  });
+});
