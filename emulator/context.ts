@@ -5,6 +5,8 @@ import type { State } from './store.js';
 
 export interface ResolvedOptions {
   defaultCurrency: string;
+  /** Currency -> units of the default currency per unit (see fx.ts). */
+  fxRates: Record<string, number>;
 }
 
 export interface Ctx {
@@ -25,6 +27,8 @@ export interface RouteDef {
   method: HttpMethod;
   path: string;
   handler: (req: EmuRequest) => object;
+  /** Restricted-key permission the route needs (e.g. `rak_webhook_write`); `rk_` keys are refused it. */
+  permission?: string;
 }
 
 export function route(method: HttpMethod, path: string, handler: (req: EmuRequest) => object): RouteDef {

@@ -1,12 +1,29 @@
-/** API key check, optional rate limit and optional seeded fault injection. */
+/** API key check, restricted-key permissions, optional rate limit and optional seeded fault injection. */
 import { StripeApiError } from './errors.js';
+import type { State } from './store.js';
+
+/** Stripe's key masking: the first 8 and last 4 characters, stars in between. */
+export function maskKey(key: string): string {
+  return key.length > 8
+    ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`
+    : key;
+}
+
+/** The key from a `Bearer` or `Basic` Authorization header, if any. */
+export function keyFromHeader(authorization: string | undefined): string | undefined {
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || undefined;
+  if (authorization?.startsWith('Basic ')) {
+    return Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0] || undefined;
+  }
+  return undefined;
+}
+
+export function isTestKey(key: string): boolean {
+  return /^(sk|rk)_test_\w+$/.test(key);
+}
 
 export function authenticate(authorization: string | undefined): string {
-  let key: string | undefined;
-  if (authorization?.startsWith('Bearer ')) key = authorization.slice(7).trim();
-  else if (authorization?.startsWith('Basic ')) {
-    key = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0];
-  }
+  const key = keyFromHeader(authorization);
   if (!key) {
     throw new StripeApiError(401, {
       type: 'invalid_request_error',
@@ -14,15 +31,32 @@ export function authenticate(authorization: string | undefined): string {
         "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     });
   }
-  if (!/^(sk|rk)_test_\w+$/.test(key)) {
-    const masked =
-      key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
+  if (!isTestKey(key)) {
     throw new StripeApiError(401, {
       type: 'invalid_request_error',
-      message: `Invalid API Key provided: ${masked}`,
+      message: `Invalid API Key provided: ${maskKey(key)}`,
     });
   }
   return key;
+}
+
+/** 401 for an OAuth access token that was deauthorized. */
+export function checkNotRevoked(state: State, key: string): void {
+  if (!state.oauthTokens.get(key)?.revoked) return;
+  throw new StripeApiError(401, {
+    type: 'invalid_request_error',
+    code: 'api_key_expired',
+    message: `Expired API Key provided: ${maskKey(key)}. Platform access may have been revoked.`,
+  });
+}
+
+/** 403 when a restricted (`rk_`) key calls a route that needs a permission restricted keys lack. */
+export function checkPermission(state: State, key: string, permission: string | undefined): void {
+  if (!permission || !key.startsWith('rk_')) return;
+  throw new StripeApiError(403, {
+    type: 'invalid_request_error',
+    message: `The provided key '${maskKey(key)}' does not have the required permissions for this endpoint on account '${state.accountId}'. Having the '${permission}' permission would allow this request to continue.`,
+  });
 }
 
 /** Fixed one-second window: at most `perSecond` requests per window. */

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedOptions } from './context.js';
+import { resolveFxRates } from './fx.js';
 import { FaultInjector, RateLimiter } from './guards.js';
 import { loadState, StateSaver } from './persistence.js';
 import { allRoutes } from './routes.js';
@@ -13,6 +14,7 @@ import type { EventObj } from './shapes.js';
 import { State } from './store.js';
 import { type DeliveryRecord, WebhookDelivery } from './webhook-delivery.js';
 
+export { USD_RATES } from './fx.js';
 export type { EventObj } from './shapes.js';
 export type { DeliveryAttempt, DeliveryRecord } from './webhook-delivery.js';
 export { signPayload } from './webhook-delivery.js';
@@ -27,8 +29,13 @@ export interface EmulatorOptions {
   port?: number;
   /** Bind address; default '127.0.0.1'. */
   host?: string;
-  /** `default_currency` of `GET /v1/account`; default 'usd'. */
+  /** `default_currency` of `GET /v1/account` and the currency charges settle in; default 'usd'. */
   defaultCurrency?: string;
+  /**
+   * Exchange rates into the default currency: 1 unit of currency X = rate units of the default currency.
+   * Merged over the built-in table (`USD_RATES`, as cross rates when the default is not usd).
+   */
+  fxRates?: Record<string, number>;
   /** Max requests per second; excess gets 429 `rate_limit_error`. Off when unset or 0. */
   rateLimit?: number;
   /** Fraction (0..1) of API requests answered with a random 500 `api_error`. Default 0. */
@@ -71,8 +78,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const logger = options.logger;
   const fresh = options.stateFile !== undefined && !existsSync(options.stateFile);
   let state = loadState(options.stateFile);
+  const defaultCurrency = (options.defaultCurrency ?? 'usd').toLowerCase();
   const resolved: ResolvedOptions = {
-    defaultCurrency: (options.defaultCurrency ?? 'usd').toLowerCase(),
+    defaultCurrency,
+    fxRates: resolveFxRates(defaultCurrency, options.fxRates),
   };
   const delivery = new WebhookDelivery({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,

@@ -1,6 +1,7 @@
 /** Every Stripe route the emulator serves. */
 import type { RouteDef } from './context.js';
 import { accountRoutes } from './resources/account.js';
+import { balanceTransactionRoutes } from './resources/balance-transactions.js';
 import { chargeRoutes } from './resources/charges.js';
 import { checkoutSessionRoutes } from './resources/checkout-sessions.js';
 import { couponRoutes } from './resources/coupons.js';
@@ -26,6 +27,7 @@ export const allRoutes: RouteDef[] = [
   ...promotionCodeRoutes,
   ...paymentIntentRoutes,
   ...chargeRoutes,
+  ...balanceTransactionRoutes,
   ...refundRoutes,
   ...disputeRoutes,
   ...invoiceItemRoutes,

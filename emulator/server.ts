@@ -5,9 +5,16 @@ import { apiError, errorPayload, StripeApiError, unrecognizedUrl } from './error
 import { API_VERSION, createEvent } from './events.js';
 import { applyExpand } from './expand.js';
 import { decodeForm, type FormObject } from './form-decode.js';
-import { authenticate, type FaultInjector, type RateLimiter } from './guards.js';
+import {
+  authenticate,
+  checkNotRevoked,
+  checkPermission,
+  type FaultInjector,
+  type RateLimiter,
+} from './guards.js';
 import { IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
+import { registerOAuthRoutes } from './oauth.js';
 import { strArr } from './params.js';
 import type { State } from './store.js';
 import type { WebhookDelivery } from './webhook-delivery.js';
@@ -51,6 +58,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     let fingerprint = '';
     try {
       apiKey = authenticate(req.headers.authorization);
+      checkNotRevoked(deps.state(), apiKey);
+      checkPermission(deps.state(), apiKey, def.permission);
       deps.rateLimiter?.check();
       deps.faults?.check();
       const body: FormObject =
@@ -111,6 +120,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       },
     });
   }
+  registerOAuthRoutes(app, { state: deps.state, onMutation: deps.onMutation });
   deps.internalRoutes(app);
   app.setNotFoundHandler((req, reply) => {
     const err = unrecognizedUrl(req.method, req.url.split('?')[0] ?? req.url);

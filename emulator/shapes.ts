@@ -103,7 +103,7 @@ export type DisputeObj = Pick<
   | 'payment_intent'
   | 'reason'
   | 'status'
->;
+> & { balance_transactions: BalanceTransactionObj[] };
 
 export type InvoiceItemObj = Pick<
   Stripe.InvoiceItem,

@@ -23,6 +23,27 @@ import type {
   WebhookEndpointObj,
 } from './shapes.js';
 
+/** An authorization code from `GET /oauth/authorize`, exchanged once at `POST /oauth/token`. */
+export interface OAuthCode {
+  code: string;
+  client_id: string;
+  scope: string;
+  created: number;
+  used: boolean;
+}
+
+/** An access token issued by `POST /oauth/token`; it works as an API key until deauthorized. */
+export interface OAuthToken {
+  access_token: string;
+  refresh_token: string;
+  client_id: string;
+  scope: string;
+  stripe_publishable_key: string;
+  stripe_user_id: string;
+  created: number;
+  revoked: boolean;
+}
+
 export class State {
   /** Kept with the state, so a persisted sandbox stays the same Stripe account across restarts. */
   accountId = `acct_${randomToken(16)}`;
@@ -51,6 +72,9 @@ export class State {
   webhookEndpoints = new Map<string, WebhookEndpointObj>();
   webhookSecrets = new Map<string, string>();
   events = new Map<string, EventObj>();
+  oauthCodes = new Map<string, OAuthCode>();
+  /** Keyed by access token. */
+  oauthTokens = new Map<string, OAuthToken>();
   invoiceCounter = 0;
 
   /** Maps for id-prefix lookups used by `expand[]`. */

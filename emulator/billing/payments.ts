@@ -6,7 +6,8 @@
 import { type Ctx, snapshot } from '../context.js';
 import { StripeApiError } from '../errors.js';
 import { newId, nowSeconds, randomToken } from '../ids.js';
-import type { BalanceTransactionObj, ChargeObj, PaymentIntentObj } from '../shapes.js';
+import type { ChargeObj, PaymentIntentObj } from '../shapes.js';
+import { checkSettlementCurrency, settleCharge } from './balance.js';
 
 const DECLINES: Record<string, string> = {
   pm_card_chargeDeclined: 'generic_decline',
@@ -88,49 +89,6 @@ export function newPaymentIntent(
   return pi as PaymentIntentObj;
 }
 
-function fee(amount: number): number {
-  return Math.round(amount * 0.029) + 30;
-}
-
-export function recordBalanceTransaction(
-  ctx: Ctx,
-  amount: number,
-  currency: string,
-  source: string,
-  type: BalanceTransactionObj['type'],
-): BalanceTransactionObj {
-  const f = type === 'charge' ? fee(amount) : 0;
-  const txn = {
-    id: newId('txn'),
-    object: 'balance_transaction',
-    amount,
-    available_on: nowSeconds() + 2 * 86_400,
-    created: nowSeconds(),
-    currency,
-    description: null,
-    exchange_rate: null,
-    fee: f,
-    fee_details: f
-      ? [
-          {
-            amount: f,
-            application: null,
-            currency,
-            description: 'Stripe processing fees',
-            type: 'stripe_fee',
-          },
-        ]
-      : [],
-    net: amount - f,
-    reporting_category: type === 'charge' ? 'charge' : type === 'refund' ? 'refund' : 'dispute',
-    source,
-    status: 'pending',
-    type,
-  } satisfies BalanceTransactionObj;
-  ctx.state.balanceTransactions.set(txn.id, txn);
-  return txn;
-}
-
 /**
  * Confirms `pi` with its payment method. On a decline the PI returns to requires_payment_method
  * and the 402 error is returned (the caller decides whether to throw).
@@ -145,6 +103,7 @@ export function confirmPaymentIntent(ctx: Ctx, pi: PaymentIntentObj): StripeApiE
       message: "You cannot confirm this PaymentIntent because it's missing a payment method.",
     });
   }
+  checkSettlementCurrency(ctx, pi.currency);
   const decline = declineCodeFor(paymentMethod);
   const charge = {
     id: newId('ch'),
@@ -187,7 +146,7 @@ export function confirmPaymentIntent(ctx: Ctx, pi: PaymentIntentObj): StripeApiE
     ctx.emit('payment_intent.payment_failed', pi);
     return cardError(decline, charge.id, pi);
   }
-  stored.balance_transaction = recordBalanceTransaction(ctx, pi.amount, pi.currency, charge.id, 'charge').id;
+  stored.balance_transaction = settleCharge(ctx, stored).id;
   pi.status = 'succeeded';
   pi.amount_received = pi.amount;
   pi.last_payment_error = null;
@@ -198,6 +157,7 @@ export function confirmPaymentIntent(ctx: Ctx, pi: PaymentIntentObj): StripeApiE
 
 /** Creates and confirms a PaymentIntent in one go. */
 export function pay(ctx: Ctx, input: PaymentInput): { pi: PaymentIntentObj; error: StripeApiError | null } {
+  checkSettlementCurrency(ctx, input.currency);
   const pi = newPaymentIntent(input);
   ctx.state.paymentIntents.set(pi.id, pi);
   ctx.emit('payment_intent.created', pi);

@@ -26,7 +26,4 @@ export const chargeRoutes = [
     );
     return paginate(items, body, '/v1/charges', 'charge');
   }),
-  route('GET', '/v1/balance_transactions/:id', ({ ctx, params }) =>
-    mustGet(ctx, 'balanceTransactions', 'balance transaction', params.id ?? ''),
-  ),
 ];

@@ -2,27 +2,45 @@
  * Disputes: opened by the test helper `POST /v1/test_helpers/charges/:id/dispute`, closed as won/lost by
  * `POST /v1/test_helpers/disputes/:id/close`; `POST /v1/disputes/:id/close` accepts (loses) it like Stripe.
  */
-import { recordBalanceTransaction } from '../billing/payments.js';
-import { type Ctx, route, updateAndEmit } from '../context.js';
+import { reverseTransaction, settleReversal } from '../billing/balance.js';
+import { type Ctx, route, snapshot, updateAndEmit } from '../context.js';
 import { invalidRequest } from '../errors.js';
 import { newId, nowSeconds } from '../ids.js';
 import { paginate } from '../list.js';
 import { mustGet } from '../lookups.js';
 import { int, mergeMetadata, metadata, oneOf, str } from '../params.js';
-import type { DisputeObj } from '../shapes.js';
+import type { BalanceTransactionObj, DisputeObj } from '../shapes.js';
 import { newestFirst } from '../store.js';
+
+const REASONS = [
+  'fraudulent',
+  'product_not_received',
+  'duplicate',
+  'general',
+  'subscription_canceled',
+  'unrecognized',
+  'credit_not_processed',
+  'product_unacceptable',
+] as const;
+
+/** A won dispute puts the withdrawn amount back: the exact opposite of the withdrawal. */
+function reinstatement(ctx: Ctx, dispute: DisputeObj): BalanceTransactionObj[] {
+  const withdrawal = (dispute.balance_transactions ?? []).find((t) => t.reporting_category === 'dispute');
+  if (!withdrawal) return [];
+  const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
+  const description = `Chargeback reversal for ${chargeId}`;
+  return [snapshot(reverseTransaction(ctx, withdrawal, dispute.id, 'dispute_reversal', description))];
+}
 
 function closeDispute(ctx: Ctx, dispute: DisputeObj, outcome: 'won' | 'lost'): DisputeObj {
   if (dispute.status === 'won' || dispute.status === 'lost') {
     throw invalidRequest(`Dispute ${dispute.id} is already closed.`, undefined, 'dispute_already_closed');
   }
-  if (outcome === 'won') {
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    recordBalanceTransaction(ctx, dispute.amount, dispute.currency, chargeId, 'adjustment');
-  }
   updateAndEmit(ctx, 'charge.dispute.updated', dispute, (d) => {
     d.status = outcome;
     d.is_charge_refundable = false;
+    if (outcome === 'won')
+      d.balance_transactions = [...(d.balance_transactions ?? []), ...reinstatement(ctx, d)];
   });
   ctx.emit('charge.dispute.closed', dispute);
   return dispute;
@@ -34,10 +52,21 @@ export const disputeRoutes = [
     if (charge.status !== 'succeeded') throw invalidRequest(`Charge ${charge.id} did not succeed.`, 'charge');
     if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`, 'charge');
     const amount = int(body, 'amount') ?? charge.amount - charge.amount_refunded;
+    const reason = oneOf(body, 'reason', REASONS) ?? 'fraudulent';
+    const id = newId('dp');
+    const withdrawal = settleReversal(
+      ctx,
+      charge,
+      { amount, before: charge.amount_refunded, sign: -1 },
+      id,
+      'dispute',
+      `Chargeback withdrawal for ${charge.id}`,
+    );
     const dispute = {
-      id: newId('dp'),
+      id,
       object: 'dispute',
       amount,
+      balance_transactions: [snapshot(withdrawal)],
       charge: charge.id,
       created: nowSeconds(),
       currency: charge.currency,
@@ -45,22 +74,11 @@ export const disputeRoutes = [
       livemode: false,
       metadata: {},
       payment_intent: charge.payment_intent,
-      reason:
-        oneOf(body, 'reason', [
-          'fraudulent',
-          'product_not_received',
-          'duplicate',
-          'general',
-          'subscription_canceled',
-          'unrecognized',
-          'credit_not_processed',
-          'product_unacceptable',
-        ] as const) ?? 'fraudulent',
+      reason,
       status: 'needs_response',
     } satisfies DisputeObj;
     const stored: DisputeObj = dispute;
     ctx.state.disputes.set(dispute.id, stored);
-    recordBalanceTransaction(ctx, -amount, charge.currency, dispute.id, 'adjustment');
     updateAndEmit(ctx, 'charge.updated', charge, (c) => {
       c.disputed = true;
     });

@@ -1,6 +1,12 @@
-/** Events: `GET /v1/events` (type, types[], created filters; newest first) and `GET /v1/events/:id`. */
+/**
+ * Events: `GET /v1/events` and `GET /v1/events/:id`. The list is newest first and filters by `type`
+ * (with `*` wildcards) or `types[]` (up to 20, not both, like Stripe) and `created[gt/gte/lt/lte]`
+ * (combinable). Cursors are positions in the whole event log, so paging with `starting_after` never
+ * repeats or skips an event while new ones are created (new events land before the first page).
+ */
 import { route } from '../context.js';
-import { paginate } from '../list.js';
+import { invalidParam } from '../errors.js';
+import { paginateFiltered } from '../list.js';
 import { mustGet } from '../lookups.js';
 import { inRange, range, str, strArr } from '../params.js';
 import { newestFirst } from '../store.js';
@@ -15,12 +21,17 @@ export const eventRoutes = [
   route('GET', '/v1/events', ({ ctx, body }) => {
     const type = str(body, 'type');
     const types = strArr(body, 'types');
+    if (type !== undefined && types !== undefined) {
+      throw invalidParam('types', 'You may pass either type or types, but not both.');
+    }
+    if (types && types.length > 20) {
+      throw invalidParam('types', 'You may pass up to 20 types.', 'parameter_invalid_array');
+    }
     const created = range(body, 'created');
     const matchers = [...(type ? [type] : []), ...(types ?? [])].map(typeMatcher);
-    const items = newestFirst(ctx.state.events).filter(
-      (e) => (matchers.length === 0 || matchers.some((m) => m(e.type))) && inRange(e.created, created),
-    );
-    return paginate(items, body, '/v1/events', 'event');
+    const keep = (e: { type: string; created: number }) =>
+      (matchers.length === 0 || matchers.some((m) => m(e.type))) && inRange(e.created, created);
+    return paginateFiltered(newestFirst(ctx.state.events), keep, body, '/v1/events', 'event');
   }),
   route('GET', '/v1/events/:id', ({ ctx, params }) => mustGet(ctx, 'events', 'event', params.id ?? '')),
 ];

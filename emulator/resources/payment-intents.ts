@@ -1,4 +1,5 @@
 /** Payment intents: create (optionally `confirm: true`), confirm, retrieve, update, cancel, list. */
+import { checkSettlementCurrency } from '../billing/balance.js';
 import { checkPaymentMethod, confirmPaymentIntent, newPaymentIntent } from '../billing/payments.js';
 import { type Ctx, route } from '../context.js';
 import { invalidRequest } from '../errors.js';
@@ -38,6 +39,7 @@ export const paymentIntentRoutes = [
     const amount = reqInt(body, 'amount');
     if (amount < 1) throw invalidRequest('Amount must be at least 1.', 'amount', 'amount_too_small');
     const currency = reqStr(body, 'currency');
+    checkSettlementCurrency(ctx, currency);
     const customer = str(body, 'customer') ?? null;
     if (customer) getCustomer(ctx, customer);
     const paymentMethod = str(body, 'payment_method') ?? null;

@@ -1,5 +1,5 @@
 /** Refunds (full or partial, by charge or payment_intent): create, retrieve, update, list. */
-import { recordBalanceTransaction } from '../billing/payments.js';
+import { settleReversal } from '../billing/balance.js';
 import { type Ctx, route, updateAndEmit } from '../context.js';
 import { invalidParam, invalidRequest, missingParam } from '../errors.js';
 import type { FormObject } from '../form-decode.js';
@@ -60,7 +60,8 @@ export function createRefund(ctx: Ctx, p: FormObject): RefundObj {
     );
   }
   const refundId = newId('re');
-  const txn = recordBalanceTransaction(ctx, -amount, charge.currency, refundId, 'refund');
+  const movement = { amount, before: charge.amount_refunded, sign: -1 as const };
+  const txn = settleReversal(ctx, charge, movement, refundId, 'refund');
   const refund = {
     id: refundId,
     object: 'refund',

@@ -1,5 +1,8 @@
-/** Webhook endpoints; the `whsec_` secret is returned only by create, like Stripe. */
-import { route } from '../context.js';
+/**
+ * Webhook endpoints; the `whsec_` secret is returned only by create, like Stripe. Creating, updating and
+ * deleting need `rak_webhook_write`, which restricted (`rk_`) keys lack: they get a 403.
+ */
+import { type RouteDef, route } from '../context.js';
 import { invalidParam } from '../errors.js';
 import { API_VERSION } from '../events.js';
 import { newId, nowSeconds, randomToken } from '../ids.js';
@@ -30,7 +33,7 @@ function withoutSecret(endpoint: WebhookEndpointObj): WebhookEndpointObj {
   return rest;
 }
 
-export const webhookEndpointRoutes = [
+const routes: RouteDef[] = [
   route('POST', '/v1/webhook_endpoints', ({ ctx, body }) => {
     const endpoint = {
       id: newId('we'),
@@ -84,3 +87,8 @@ export const webhookEndpointRoutes = [
     ),
   ),
 ];
+
+/** Reading and listing is allowed to restricted keys; every change needs the write permission. */
+export const webhookEndpointRoutes: RouteDef[] = routes.map((r) =>
+  r.method === 'GET' ? r : { ...r, permission: 'rak_webhook_write' },
+);

@@ -35,6 +35,11 @@ export type Tables = {
   clicks: ClicksTable;
   connections: ConnectionsTable;
   stripe_events: StripeEventsTable;
+  customer_links: CustomerLinksTable;
+  payments: PaymentsTable;
+  refunds: RefundsTable;
+  disputes: DisputesTable;
+  domain_events: DomainEventsTable;
   maintenance_runs: MaintenanceRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };
@@ -98,6 +103,8 @@ export type LeadsTable = {
   status: ColumnType<LeadStatus, LeadStatus | undefined, LeadStatus>;
   rejection_reason: RejectionReason | null;
   referred_at: Date;
+  qualified_at: Date | null;
+  net_spend: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
@@ -165,3 +172,47 @@ export type StripeEventsTable = {
 
 export type ConnectionRow = Selectable<ConnectionsTable>;
 export type StripeEventRow = Selectable<StripeEventsTable>;
+
+export type CustomerLinkHow =
+  | 'created'
+  | 'matched_email'
+  | 'updated'
+  | 'checkout'
+  | 'promotion_code'
+  | 'metadata';
+
+export type CustomerLinksTable = {
+  connection_id: string;
+  customer_id: string;
+  lead_id: string | null;
+  referrer_id: string | null;
+  how: CustomerLinkHow;
+  created_at: CreatedAt;
+};
+
+type FactColumns = {
+  connection_id: string;
+  settled_amount: number;
+  status: string;
+  created_at: Date;
+  observed_at: number;
+};
+
+export type PaymentsTable = FactColumns & {
+  charge_id: string;
+  customer_id: string | null;
+  amount: number;
+  currency: string;
+};
+export type RefundsTable = FactColumns & { refund_id: string; charge_id: string; amount: number };
+export type DisputesTable = FactColumns & { dispute_id: string; charge_id: string; amount: number };
+
+export type DomainEventsTable = {
+  id: string;
+  type: string;
+  campaign_id: string;
+  lead_id: string | null;
+  referrer_id: string | null;
+  data: Json;
+  created_at: CreatedAt;
+};

@@ -10,6 +10,7 @@ export const ID_PREFIXES = {
   referrer: 'rfr',
   lead: 'lead',
   leadEvent: 'lev',
+  domainEvent: 'dev',
   maintenanceRun: 'mnt',
   request: 'req',
 } as const;

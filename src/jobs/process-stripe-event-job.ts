@@ -1,6 +1,6 @@
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
-import { type HandlerInput, handlers } from '../stripe/handlers/registry.js';
+import { handlers, type StripeEventPayload } from '../stripe/handlers/registry.js';
 import { defineJob } from './job-definition.js';
 
 /** Attempts before an event goes to the dead-letter list (each retried by the queue with backoff). */
@@ -15,17 +15,19 @@ export const processStripeEventJob = defineJob<{ connection_id: string; event_id
   retryLimit: MAX_EVENT_ATTEMPTS,
   retryDelaySeconds: 2,
   retryBackoff: true,
-  async handle(data, { database, logger, now }) {
+  async handle(data, { database, logger, now, gateway }) {
     const events = stripeEventsRepository(database.db);
     const row = await events.find(data.connection_id, data.event_id);
     if (!row || row.processed_at || row.dead_at) return;
     try {
+      const connection = await connectionsRepository(database.db).findById(row.connection_id);
+      if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
+      const event = row.payload as unknown as StripeEventPayload;
+      const handler = handlers[row.type];
+      // Reads from Stripe (settled amounts) happen before the transaction, never while holding it.
+      const prepared = handler?.prepare ? await handler.prepare({ connection, event, gateway }) : undefined;
       await database.db.transaction().execute(async (tx) => {
-        const connection = await connectionsRepository(tx).findById(row.connection_id);
-        if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
-        const handler = handlers[row.type];
-        if (handler)
-          await handler({ tx, connection, event: row.payload as HandlerInput['event'], now: now() });
+        if (handler) await handler.apply({ tx, connection, event, gateway, now: now(), prepared });
         await stripeEventsRepository(tx).markProcessed(row.connection_id, row.id, now());
       });
     } catch (error) {

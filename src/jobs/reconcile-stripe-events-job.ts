@@ -19,7 +19,7 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
   async handle(data, { database, logger, now, gateway, queue }) {
     if (!gateway || !queue) throw new Error('reconciliation needs the Stripe gateway and the queue');
     const connection = await connectionsRepository(database.db).findById(data.connection_id);
-    if (!connection || connection.status !== 'active') return;
+    if (connection?.status !== 'active') return;
     const started = now();
     const floor = started.getTime() - RETENTION_MS;
     const since = new Date(

@@ -1,3 +1,4 @@
+import { expireLeadsJob } from './expire-leads-job.js';
 import { generateReferralCodesJob } from './generate-referral-codes-job.js';
 import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
@@ -11,4 +12,5 @@ export const jobDefinitions: JobDefinition[] = [
   processStripeEventJob,
   reconcileStripeEventsJob,
   reconcileAllJob,
+  expireLeadsJob,
 ];

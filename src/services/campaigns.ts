@@ -2,6 +2,13 @@ import type { Database } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import type { CampaignRow, CampaignStatus } from '../db/tables.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
+import {
+  type CampaignSettings,
+  type CustomerRules,
+  DEFAULT_CUSTOMER_RULES,
+  type QualificationRules,
+  readSettings,
+} from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
 import { conflict, notFound } from '../errors.js';
 
@@ -16,6 +23,10 @@ export type Campaign = {
   allowed_origins: string[];
   cookie_days: number;
   auto_referral_codes: boolean;
+  /** The Stripe connection this campaign reads payments from and writes customers to. */
+  connection_id: string | null;
+  qualification: QualificationRules | null;
+  customers: CustomerRules;
   join_url: string;
   created_at: string;
   updated_at: string;
@@ -30,6 +41,9 @@ export type CampaignInput = {
   allowed_origins?: string[] | undefined;
   cookie_days?: number | undefined;
   auto_referral_codes?: boolean | undefined;
+  connection_id?: string | null | undefined;
+  qualification?: QualificationRules | null | undefined;
+  customers?: CustomerRules | undefined;
 };
 
 export type CampaignChanges = Partial<CampaignInput>;
@@ -46,10 +60,21 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     allowed_origins: row.allowed_origins,
     cookie_days: row.cookie_days,
     auto_referral_codes: row.auto_referral_codes,
+    connection_id: row.connection_id,
+    qualification: readSettings(row.settings).qualification ?? null,
+    customers: readSettings(row.settings).customers ?? DEFAULT_CUSTOMER_RULES,
     join_url: `${publicUrl}/join/${row.id}`,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     archived_at: row.archived_at?.toISOString() ?? null,
+  };
+}
+
+function mergeSettings(current: CampaignSettings, changes: CampaignChanges): CampaignSettings {
+  return {
+    ...current,
+    ...(changes.qualification !== undefined ? { qualification: changes.qualification ?? undefined } : {}),
+    ...(changes.customers !== undefined ? { customers: changes.customers } : {}),
   };
 }
 
@@ -59,6 +84,23 @@ export const normalizeOrigin = (origin: string) => new URL(origin).origin;
 export function campaignsService(database: Database, publicUrl: string, now: () => Date = () => new Date()) {
   const repo = campaignsRepository(database.db);
   const present = (row: CampaignRow) => toCampaign(row, publicUrl);
+
+  async function checkConnection(id: string | null | undefined): Promise<string | null> {
+    if (!id) return null;
+    const row = await database.db
+      .selectFrom('connections')
+      .select(['id', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw notFound('Stripe connection', id, 'connection_id');
+    if (row.status !== 'active')
+      throw conflict(
+        'connection_disconnected',
+        `The Stripe connection ${id} is disconnected.`,
+        'connection_id',
+      );
+    return row.id;
+  }
 
   async function load(id: string): Promise<CampaignRow> {
     const row = await repo.findById(id);
@@ -80,6 +122,8 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
         allowed_origins: (input.allowed_origins ?? []).map(normalizeOrigin),
         cookie_days: input.cookie_days ?? 30,
         auto_referral_codes: input.auto_referral_codes ?? false,
+        connection_id: await checkConnection(input.connection_id),
+        settings: JSON.stringify(mergeSettings({}, input)),
         created_at: at,
         updated_at: at,
       });

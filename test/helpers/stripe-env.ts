@@ -29,7 +29,10 @@ export const sdkFor = (emulator: EmulatorHandle, key = 'sk_test_business') =>
  * the Stripe gateway pointed at an in-process emulator.
  */
 export async function startStripeEnv(options: { webhookRetryBaseMs?: number } = {}): Promise<StripeEnv> {
-  const emulator = await startEmulator({ webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50, webhookMaxAttempts: 4 });
+  const emulator = await startEmulator({
+    webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50,
+    webhookMaxAttempts: 4,
+  });
   const db = await createTestDatabase();
   const logger = pino({ level: 'silent' });
   const box = new SecretBox('t'.repeat(64));

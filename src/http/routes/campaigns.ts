@@ -6,6 +6,32 @@ import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schem
 
 const status = z.enum(['draft', 'live', 'paused', 'archived']);
 
+const qualificationSchema = z.strictObject({
+  method: z.literal('spend').describe('Qualify when the friend spends more than the target'),
+  target_amount: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000_000_00)
+    .describe('Minor units of the connection default currency'),
+  window_days: z.number().int().min(1).max(3650).describe('Attribution window from the referral'),
+  refunds_unqualify: z
+    .boolean()
+    .describe('A refund or dispute in the window can take the qualification back'),
+});
+
+const metadataKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1 to 40 letters, digits, _ . or -');
+const customersSchema = z.strictObject({
+  create: z.enum(['wait_for_checkout', 'immediately']),
+  existing_customer: z.enum(['do_not_create', 'create_duplicate', 'update_existing']),
+  metadata_keys: z.strictObject({
+    lead_id: metadataKey,
+    referrer_email: metadataKey.nullable(),
+    referrer_name: metadataKey.nullable(),
+    referral_code: metadataKey.nullable(),
+  }),
+});
+
 export const campaignSchema = z.object({
   id: z.string(),
   object: z.literal('campaign'),
@@ -20,6 +46,9 @@ export const campaignSchema = z.object({
   allowed_origins: z.array(z.string()),
   cookie_days: z.number(),
   auto_referral_codes: z.boolean(),
+  connection_id: z.string().nullable(),
+  qualification: qualificationSchema.nullable(),
+  customers: customersSchema,
   join_url: z.string().describe('The hosted page where people join as referrers'),
   created_at: timestamp,
   updated_at: timestamp,
@@ -47,6 +76,13 @@ const fields = {
   allowed_origins: z.array(origin).max(20).describe('Sites whose pages may call the browser endpoints'),
   cookie_days: z.number().int().min(1).max(730).describe('How long the snippet remembers a referral'),
   auto_referral_codes: z.boolean().describe('Give every new referrer a referral code'),
+  connection_id: z
+    .string()
+    .max(64)
+    .nullable()
+    .describe('The Stripe connection (conn_...) this campaign uses'),
+  qualification: qualificationSchema.nullable(),
+  customers: customersSchema,
 };
 
 /** Only the name is required; an update takes the same fields, all optional. */
@@ -58,6 +94,9 @@ const createBody = z.strictObject({
   allowed_origins: fields.allowed_origins.optional(),
   cookie_days: fields.cookie_days.optional(),
   auto_referral_codes: fields.auto_referral_codes.optional(),
+  connection_id: fields.connection_id.optional(),
+  qualification: fields.qualification.optional(),
+  customers: fields.customers.optional(),
 });
 
 const tags = ['campaigns'];

@@ -1,23 +1,50 @@
 import type { Tx } from '../../db/database.js';
 import type { ConnectionRow } from '../../db/tables.js';
+import type { StripeGateway } from '../gateway.js';
+import { chargeEvent } from './charge-event.js';
+import { customerEvent } from './customer-event.js';
+import { disputeEvent } from './dispute-event.js';
+import { refundEvent } from './refund-event.js';
 
-/** What a handler gets: the event as Stripe sent it, its connection, and the transaction to write in. */
-export type HandlerInput = {
-  tx: Tx;
-  connection: ConnectionRow;
-  event: {
-    id: string;
-    type: string;
-    created: number;
-    data: { object: Record<string, unknown>; previous_attributes?: Record<string, unknown> };
-  };
-  now: Date;
+export type StripeEventPayload = {
+  id: string;
+  type: string;
+  created: number;
+  data: { object: Record<string, unknown>; previous_attributes?: Record<string, unknown> };
 };
 
-export type EventHandler = (input: HandlerInput) => Promise<void>;
+/** What a handler gets outside the transaction, to read from Stripe (settled amounts) before writing. */
+export type PrepareInput = {
+  connection: ConnectionRow;
+  event: StripeEventPayload;
+  gateway: StripeGateway | undefined;
+};
+
+/** What a handler gets to write: the same, plus the transaction and what `prepare` found. */
+export type HandlerInput<P = unknown> = PrepareInput & { tx: Tx; now: Date; prepared: P };
+
+export type EventHandler<P = unknown> = {
+  prepare?: (input: PrepareInput) => Promise<P>;
+  apply: (input: HandlerInput<P>) => Promise<void>;
+};
 
 /**
- * One handler per Stripe event type (stripe/handlers/<event-type>.ts). A subscribed type without a handler
- * is recorded and marked processed; it changes nothing.
+ * One handler per Stripe event family (stripe/handlers/*-event.ts). A subscribed type without a handler
+ * (invoice.paid, payment_intent.succeeded: the charge they paid carries the money) is recorded and marked
+ * processed; it changes nothing, so one payment counts once.
  */
-export const handlers: Partial<Record<string, EventHandler>> = {};
+const erase = <P>(handler: EventHandler<P>) => handler as unknown as EventHandler<unknown>;
+
+export const handlers: Partial<Record<string, EventHandler<unknown>>> = {
+  'charge.succeeded': erase(chargeEvent),
+  'charge.updated': erase(chargeEvent),
+  'charge.refunded': erase(chargeEvent),
+  'refund.created': erase(refundEvent),
+  'refund.updated': erase(refundEvent),
+  'charge.dispute.created': erase(disputeEvent),
+  'charge.dispute.updated': erase(disputeEvent),
+  'charge.dispute.closed': erase(disputeEvent),
+  'customer.created': erase(customerEvent),
+  'customer.updated': erase(customerEvent),
+  'checkout.session.completed': erase(customerEvent),
+};

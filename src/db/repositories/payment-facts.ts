@@ -1,0 +1,227 @@
+import {
+  compareVersions,
+  type DisputeFact,
+  type FactSet,
+  type Observed,
+  type PaymentFact,
+  type RefundFact,
+} from '../../domain/payment-facts.js';
+import type { Executor } from '../database.js';
+
+export type PaymentRecord = Observed<PaymentFact> & {
+  customerId: string | null;
+  amount: number;
+  currency: string;
+};
+export type RefundRecord = Observed<RefundFact> & { amount: number };
+export type DisputeRecord = Observed<DisputeFact> & { amount: number };
+
+const asPayment = (r: {
+  charge_id: string;
+  created_at: Date;
+  settled_amount: number;
+  status: string;
+  observed_at: number;
+}) => ({
+  chargeId: r.charge_id,
+  createdAt: r.created_at,
+  settledAmount: r.settled_amount,
+  status: r.status as PaymentFact['status'],
+  observedAt: r.observed_at,
+});
+
+/**
+ * Stores Stripe's money facts keyed by their ids. A version replaces the stored one only when the domain's
+ * order says it is newer (`compareVersions`), so duplicated or reordered events end in the same rows.
+ */
+export function paymentFactsRepository(db: Executor) {
+  return {
+    /** True when the stored payment changed. */
+    async savePayment(connectionId: string, p: PaymentRecord): Promise<boolean> {
+      const current = await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('charge_id', '=', p.chargeId)
+        .forUpdate()
+        .executeTakeFirst();
+      const row = {
+        customer_id: p.customerId,
+        amount: p.amount,
+        currency: p.currency,
+        settled_amount: p.settledAmount,
+        status: p.status,
+        created_at: p.createdAt,
+        observed_at: p.observedAt,
+      };
+      if (!current) {
+        const inserted = await db
+          .insertInto('payments')
+          .values({ connection_id: connectionId, charge_id: p.chargeId, ...row })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
+        return this.savePayment(connectionId, p);
+      }
+      if (compareVersions<PaymentFact>(p, asPayment(current)) <= 0) return false;
+      await db
+        .updateTable('payments')
+        .set(row)
+        .where('connection_id', '=', connectionId)
+        .where('charge_id', '=', p.chargeId)
+        .execute();
+      return true;
+    },
+
+    async saveRefund(connectionId: string, r: RefundRecord): Promise<boolean> {
+      const current = await db
+        .selectFrom('refunds')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('refund_id', '=', r.refundId)
+        .forUpdate()
+        .executeTakeFirst();
+      const row = {
+        charge_id: r.chargeId,
+        amount: r.amount,
+        settled_amount: r.settledAmount,
+        status: r.status,
+        created_at: r.createdAt,
+        observed_at: r.observedAt,
+      };
+      if (!current) {
+        const inserted = await db
+          .insertInto('refunds')
+          .values({ connection_id: connectionId, refund_id: r.refundId, ...row })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
+        return this.saveRefund(connectionId, r);
+      }
+      const stored = {
+        refundId: current.refund_id,
+        chargeId: current.charge_id,
+        createdAt: current.created_at,
+        settledAmount: current.settled_amount,
+        status: current.status as RefundFact['status'],
+        observedAt: current.observed_at,
+      };
+      if (compareVersions<RefundFact>(r, stored) <= 0) return false;
+      await db
+        .updateTable('refunds')
+        .set(row)
+        .where('connection_id', '=', connectionId)
+        .where('refund_id', '=', r.refundId)
+        .execute();
+      return true;
+    },
+
+    async saveDispute(connectionId: string, d: DisputeRecord): Promise<boolean> {
+      const current = await db
+        .selectFrom('disputes')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('dispute_id', '=', d.disputeId)
+        .forUpdate()
+        .executeTakeFirst();
+      const row = {
+        charge_id: d.chargeId,
+        amount: d.amount,
+        settled_amount: d.settledAmount,
+        status: d.status,
+        created_at: d.createdAt,
+        observed_at: d.observedAt,
+      };
+      if (!current) {
+        const inserted = await db
+          .insertInto('disputes')
+          .values({ connection_id: connectionId, dispute_id: d.disputeId, ...row })
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
+        return this.saveDispute(connectionId, d);
+      }
+      const stored = {
+        disputeId: current.dispute_id,
+        chargeId: current.charge_id,
+        createdAt: current.created_at,
+        settledAmount: current.settled_amount,
+        status: current.status as DisputeFact['status'],
+        observedAt: current.observed_at,
+      };
+      if (compareVersions<DisputeFact>(d, stored) <= 0) return false;
+      await db
+        .updateTable('disputes')
+        .set(row)
+        .where('connection_id', '=', connectionId)
+        .where('dispute_id', '=', d.disputeId)
+        .execute();
+      return true;
+    },
+
+    async customerOfCharge(connectionId: string, chargeId: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('payments')
+        .select('customer_id')
+        .where('connection_id', '=', connectionId)
+        .where('charge_id', '=', chargeId)
+        .executeTakeFirst();
+      return row?.customer_id ?? null;
+    },
+
+    /** Every fact about the charges of these customers. */
+    async factsFor(connectionId: string, customerIds: string[]): Promise<FactSet> {
+      if (customerIds.length === 0) return { payments: new Map(), refunds: new Map(), disputes: new Map() };
+      const payments = await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('customer_id', 'in', customerIds)
+        .execute();
+      const charges = payments.map((p) => p.charge_id);
+      const refunds = charges.length
+        ? await db
+            .selectFrom('refunds')
+            .selectAll()
+            .where('connection_id', '=', connectionId)
+            .where('charge_id', 'in', charges)
+            .execute()
+        : [];
+      const disputes = charges.length
+        ? await db
+            .selectFrom('disputes')
+            .selectAll()
+            .where('connection_id', '=', connectionId)
+            .where('charge_id', 'in', charges)
+            .execute()
+        : [];
+      return {
+        payments: new Map(payments.map((p) => [p.charge_id, asPayment(p)])),
+        refunds: new Map(
+          refunds.map((r) => [
+            r.refund_id,
+            {
+              refundId: r.refund_id,
+              chargeId: r.charge_id,
+              createdAt: r.created_at,
+              settledAmount: r.settled_amount,
+              status: r.status as RefundFact['status'],
+            },
+          ]),
+        ),
+        disputes: new Map(
+          disputes.map((d) => [
+            d.dispute_id,
+            {
+              disputeId: d.dispute_id,
+              chargeId: d.charge_id,
+              createdAt: d.created_at,
+              settledAmount: d.settled_amount,
+              status: d.status as DisputeFact['status'],
+            },
+          ]),
+        ),
+      };
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import type { Tx } from '../db/database.js';
+import { customerLinksRepository } from '../db/repositories/customer-links.js';
+import { leadsRepository } from '../db/repositories/leads.js';
+import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
+import type { LeadStatus } from '../db/tables.js';
+import { readSettings } from '../domain/campaign-settings.js';
+import { createId } from '../domain/ids.js';
+import type { FactSet } from '../domain/payment-facts.js';
+import { decideVerdict } from '../domain/qualification.js';
+
+export type Cause = { type: string; stripeObject?: string | undefined; eventId?: string | undefined };
+
+const EVENT_FOR: Partial<Record<LeadStatus, string>> = {
+  qualified: 'lead.qualified',
+  unqualified: 'lead.unqualified',
+  expired: 'lead.expired',
+  pending: 'lead.pending',
+};
+
+function mergeFactSets(sets: FactSet[]): FactSet {
+  return {
+    payments: new Map(sets.flatMap((s) => [...s.payments])),
+    refunds: new Map(sets.flatMap((s) => [...s.refunds])),
+    disputes: new Map(sets.flatMap((s) => [...s.disputes])),
+  };
+}
+
+/**
+ * Recomputes a lead's verdict from every fact of its linked customers and records a change on its timeline
+ * (with the Stripe object that caused it) and as a domain event. Run inside the transaction that stored the
+ * fact, so the verdict and the fact commit together.
+ */
+export async function reevaluateLead(
+  tx: Tx,
+  leadId: string,
+  cause: Cause,
+  now: Date,
+): Promise<LeadStatus | undefined> {
+  const lead = await tx
+    .selectFrom('leads as l')
+    .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
+    .leftJoin('connections as k', 'k.id', 'c.connection_id')
+    .select([
+      'l.id',
+      'l.status',
+      'l.referred_at',
+      'l.net_spend',
+      'l.campaign_id',
+      'l.referrer_id',
+      'c.settings',
+      'k.default_currency',
+    ])
+    .where('l.id', '=', leadId)
+    .forUpdate('l')
+    .executeTakeFirst();
+  if (!lead) return undefined;
+  const rules = readSettings(lead.settings).qualification;
+  if (!rules || lead.status === 'rejected') return lead.status;
+  const links = await customerLinksRepository(tx).customersOfLead(leadId);
+  const facts = mergeFactSets(
+    await Promise.all(
+      [...new Set(links.map((l) => l.connection_id))].map((connectionId) =>
+        paymentFactsRepository(tx).factsFor(
+          connectionId,
+          links.filter((l) => l.connection_id === connectionId).map((l) => l.customer_id),
+        ),
+      ),
+    ),
+  );
+  const verdict = decideVerdict({
+    settings: {
+      targetAmount: rules.target_amount,
+      windowDays: rules.window_days,
+      refundsUnqualify: rules.refunds_unqualify,
+      currency: lead.default_currency ?? 'usd',
+    },
+    // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
+    referredAt: new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000),
+    facts,
+    currentStatus: lead.status,
+    now,
+  });
+  const status = verdict.status as LeadStatus;
+  if (status === lead.status && verdict.netSpend === lead.net_spend) return status;
+  await tx
+    .updateTable('leads')
+    .set({ status, net_spend: verdict.netSpend, qualified_at: verdict.qualifiedAt, updated_at: now })
+    .where('id', '=', leadId)
+    .execute();
+  if (status === lead.status) return status;
+  const data = JSON.stringify({
+    net_spend: verdict.netSpend,
+    stripe_object: cause.stripeObject ?? null,
+    stripe_event: cause.eventId ?? null,
+    cause: cause.type,
+  });
+  await leadsRepository(tx).addEvent({
+    id: createId('lev'),
+    lead_id: leadId,
+    type: EVENT_FOR[status] ?? `lead.${status}`,
+    message: verdict.reason + (cause.stripeObject ? ` (${cause.type}: ${cause.stripeObject})` : ''),
+    status,
+    data,
+    created_at: now,
+  });
+  await tx
+    .insertInto('domain_events')
+    .values({
+      id: createId('dev'),
+      type: EVENT_FOR[status] ?? `lead.${status}`,
+      campaign_id: lead.campaign_id,
+      lead_id: leadId,
+      referrer_id: lead.referrer_id,
+      data,
+      created_at: now,
+    })
+    .execute();
+  return status;
+}

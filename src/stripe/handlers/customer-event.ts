@@ -1,0 +1,112 @@
+import { sql } from 'kysely';
+import { customerLinksRepository } from '../../db/repositories/customer-links.js';
+import type { CustomerLinkHow } from '../../db/tables.js';
+import { createId } from '../../domain/ids.js';
+import { normalizeEmail } from '../../domain/people.js';
+import { reevaluateLead } from '../../services/lead-verdicts.js';
+import { idOf } from '../settled-amount.js';
+import type { EventHandler } from './registry.js';
+
+const LEAD_ID = /^lead_[0-9a-z]{26}$/;
+/** A customer created up to a minute before the referral (clock skew) still counts as created after it. */
+const SKEW_MS = 60_000;
+
+type CustomerLike = {
+  customerId: string | null;
+  email: string | null;
+  metadata: Record<string, unknown>;
+  createdAt: Date;
+  how: CustomerLinkHow;
+};
+
+function read(type: string, object: Record<string, unknown>): CustomerLike {
+  if (type === 'checkout.session.completed') {
+    const details = (object.customer_details ?? {}) as { email?: string | null };
+    return {
+      customerId: idOf(object.customer),
+      email: details.email ?? (object.customer_email as string | null) ?? null,
+      metadata: {},
+      createdAt: new Date(Number(object.created) * 1000),
+      how: 'checkout',
+    };
+  }
+  return {
+    customerId: idOf(object.id),
+    email: (object.email as string | null) ?? null,
+    metadata: (object.metadata ?? {}) as Record<string, unknown>,
+    createdAt: new Date(Number(object.created) * 1000),
+    how: 'matched_email',
+  };
+}
+
+/**
+ * A customer appears (or a checkout completes): link it to the lead whose id Vouch wrote in its metadata,
+ * or, for campaigns that wait for the business's own checkout, to the pending lead with the same email
+ * (exact after normalisation; an empty email never matches). Linking re-runs the lead's verdict.
+ */
+export const customerEvent: EventHandler = {
+  async apply({ tx, connection, event, now }) {
+    const customer = read(event.type, event.data.object);
+    if (!customer.customerId) return;
+    const links = customerLinksRepository(tx);
+    const linked: string[] = [];
+
+    const fromMetadata = Object.values(customer.metadata).filter(
+      (v): v is string => typeof v === 'string' && LEAD_ID.test(v),
+    );
+    if (fromMetadata.length) {
+      const leads = await tx
+        .selectFrom('leads as l')
+        .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
+        .select('l.id')
+        .where('l.id', 'in', fromMetadata)
+        .where('c.connection_id', '=', connection.id)
+        .execute();
+      for (const lead of leads)
+        if (await links.linkLead(connection.id, customer.customerId, lead.id, 'metadata', now))
+          linked.push(lead.id);
+    }
+
+    const email = customer.email ? normalizeEmail(customer.email) : '';
+    if (email && event.type !== 'customer.updated') {
+      const leads = await tx
+        .selectFrom('leads as l')
+        .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
+        .select('l.id')
+        .where('c.connection_id', '=', connection.id)
+        .where('l.email_normalized', '=', email)
+        .where('l.status', 'in', ['pending', 'qualified', 'unqualified'])
+        .where('l.referred_at', '<=', new Date(customer.createdAt.getTime() + SKEW_MS))
+        .where(
+          sql<boolean>`coalesce(c.settings->'customers'->>'create', 'wait_for_checkout') = 'wait_for_checkout'`,
+        )
+        .execute();
+      for (const lead of leads)
+        if (await links.linkLead(connection.id, customer.customerId, lead.id, customer.how, now))
+          linked.push(lead.id);
+    }
+
+    for (const leadId of linked) {
+      await tx
+        .insertInto('lead_events')
+        .values({
+          id: createId('lev'),
+          lead_id: leadId,
+          type: 'lead.customer_linked',
+          message: `Stripe customer ${customer.customerId} is this friend (${customer.how === 'metadata' ? 'lead id in its metadata' : customer.how === 'checkout' ? 'checkout with the same email' : 'same email'}).`,
+          status: (
+            await tx.selectFrom('leads').select('status').where('id', '=', leadId).executeTakeFirstOrThrow()
+          ).status,
+          data: JSON.stringify({ stripe_object: customer.customerId, stripe_event: event.id }),
+          created_at: now,
+        })
+        .execute();
+      await reevaluateLead(
+        tx,
+        leadId,
+        { type: event.type, stripeObject: customer.customerId, eventId: event.id },
+        now,
+      );
+    }
+  },
+};
