@@ -4,6 +4,7 @@ import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
 import { processStripeEventJob } from './process-stripe-event-job.js';
 import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
+import { stripeLeadCustomerJob } from './stripe-lead-customer-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
 export const jobDefinitions: JobDefinition[] = [
@@ -13,4 +14,5 @@ export const jobDefinitions: JobDefinition[] = [
   reconcileStripeEventsJob,
   reconcileAllJob,
   expireLeadsJob,
+  stripeLeadCustomerJob,
 ];

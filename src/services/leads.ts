@@ -14,6 +14,8 @@ import { refuseAttribution } from '../domain/campaign-rules.js';
 import { createId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
 
 export type LeadEvent = {
   id: string;
@@ -121,7 +123,7 @@ async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Pr
 
 export type LeadOutcome = { lead: Lead; created: boolean };
 
-export function leadsService(database: Database, now: () => Date = () => new Date()) {
+export function leadsService(database: Database, now: () => Date = () => new Date(), queue?: JobQueue) {
   const repo = leadsRepository(database.db);
 
   async function record(
@@ -171,7 +173,7 @@ export function leadsService(database: Database, now: () => Date = () => new Dat
      * someone else, a self-referral or a sign-up past the limit is kept as a rejected lead with its reason.
      */
     async create(campaignId: string, input: NewLead, source: LeadSource): Promise<LeadOutcome> {
-      return database.db.transaction().execute(async (tx) => {
+      const outcome: LeadOutcome = await database.db.transaction().execute(async (tx) => {
         const campaign = await campaignsRepository(tx).lock(campaignId);
         if (!campaign) throw notFound('campaign', campaignId);
         const refusal = refuseAttribution(campaign.status);
@@ -193,8 +195,14 @@ export function leadsService(database: Database, now: () => Date = () => new Dat
         }
         const row = await record(tx, campaign, referrer, input, source, rejection);
         if (!row) throw new Error('lead insert conflicted although the campaign row was locked');
+        // The friend goes to Stripe as the campaign says, in the background and only if this commits.
+        if (row.status === 'pending' && campaign.connection_id && queue) {
+          await queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
+        }
         return { lead: toLead(row), created: true };
       });
+      if (outcome.created && queue) queue.notify(stripeLeadCustomerJob.name);
+      return outcome;
     },
 
     async retrieve(id: string): Promise<Lead> {

@@ -39,6 +39,15 @@ export function campaignsRepository(db: Executor) {
       return q.execute();
     },
 
+    /** Gives back places of participants that no longer count (a lead rejected later). */
+    async releasePlaces(id: string, n: number): Promise<void> {
+      await db
+        .updateTable('campaigns')
+        .set({ participant_count: sql`greatest(participant_count - ${n}, 0)` })
+        .where('id', '=', id)
+        .execute();
+    },
+
     /**
      * Takes `n` participant places if the limit allows; false when it does not. Call with the row locked.
      */

@@ -8,8 +8,6 @@ import { idOf } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
 const LEAD_ID = /^lead_[0-9a-z]{26}$/;
-/** A customer created up to a minute before the referral (clock skew) still counts as created after it. */
-const SKEW_MS = 60_000;
 
 type CustomerLike = {
   customerId: string | null;
@@ -76,7 +74,8 @@ export const customerEvent: EventHandler = {
         .where('c.connection_id', '=', connection.id)
         .where('l.email_normalized', '=', email)
         .where('l.status', 'in', ['pending', 'qualified', 'unqualified'])
-        .where('l.referred_at', '<=', new Date(customer.createdAt.getTime() + SKEW_MS))
+        // Only a customer created since the referral can be the friend's new one (Stripe counts in seconds).
+        .where('l.referred_at', '<', new Date(customer.createdAt.getTime() + 1000))
         .where(
           sql<boolean>`coalesce(c.settings->'customers'->>'create', 'wait_for_checkout') = 'wait_for_checkout'`,
         )

@@ -1,0 +1,147 @@
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { customerLinksRepository } from '../db/repositories/customer-links.js';
+import { leadsRepository } from '../db/repositories/leads.js';
+import { referrersRepository } from '../db/repositories/referrers.js';
+import type { CustomerLinkHow } from '../db/tables.js';
+import { type CustomerRules, DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
+import { createId } from '../domain/ids.js';
+import { createdSinceReferral } from '../domain/people.js';
+import { reevaluateLead } from '../services/lead-verdicts.js';
+import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
+import { defineJob, type JobContext } from './job-definition.js';
+
+function metadataFor(
+  rules: CustomerRules,
+  lead: { id: string },
+  referrer: { email: string; first_name: string; last_name: string | null; referral_code: string | null },
+) {
+  const keys = rules.metadata_keys;
+  const out: Record<string, string> = { [keys.lead_id]: lead.id };
+  if (keys.referrer_email) out[keys.referrer_email] = referrer.email;
+  if (keys.referrer_name)
+    out[keys.referrer_name] = [referrer.first_name, referrer.last_name].filter(Boolean).join(' ');
+  if (keys.referral_code && referrer.referral_code) out[keys.referral_code] = referrer.referral_code;
+  return out;
+}
+
+async function link(
+  context: JobContext,
+  connectionId: string,
+  leadId: string,
+  customerId: string,
+  how: CustomerLinkHow,
+  message: string,
+) {
+  const now = context.now();
+  await context.database.db.transaction().execute(async (tx) => {
+    if (!(await customerLinksRepository(tx).linkLead(connectionId, customerId, leadId, how, now))) return;
+    const lead = await leadsRepository(tx).findById(leadId);
+    await leadsRepository(tx).addEvent({
+      id: createId('lev'),
+      lead_id: leadId,
+      type: 'lead.customer_linked',
+      message,
+      status: lead!.status,
+      data: JSON.stringify({ stripe_object: customerId, how }),
+      created_at: now,
+    });
+    await reevaluateLead(tx, leadId, { type: `customer.${how}`, stripeObject: customerId }, now);
+  });
+}
+
+/**
+ * Sends a new friend to Stripe as the campaign says: create the customer at once, or wait for the
+ * business's checkout; and when customers with that email exist already, do not create (the lead is
+ * rejected: an existing customer is no referral), create a duplicate (only the new one counts), or
+ * update the existing one. Safe to retry: creation uses an idempotency key from the lead id, and links
+ * are unique.
+ */
+export const stripeLeadCustomerJob = defineJob<{ lead_id: string }>({
+  name: 'stripe-lead-customer',
+  retryLimit: 8,
+  retryDelaySeconds: 5,
+  retryBackoff: true,
+  async handle(data, context) {
+    const { database, gateway, now } = context;
+    if (!gateway) throw new Error('this job needs the Stripe gateway');
+    const lead = await leadsRepository(database.db).findById(data.lead_id);
+    if (!lead || lead.status !== 'pending') return;
+    const campaign = await campaignsRepository(database.db).findById(lead.campaign_id);
+    if (!campaign?.connection_id) return;
+    const connection = await connectionsRepository(database.db).findById(campaign.connection_id);
+    if (connection?.status !== 'active') return;
+    const referrer = await referrersRepository(database.db).findById(lead.referrer_id);
+    const rules = readSettings(campaign.settings).customers ?? DEFAULT_CUSTOMER_RULES;
+    const client = gateway.forConnection(connection);
+    const metadata = metadataFor(rules, lead, referrer!);
+
+    const all = await customersByEmail(client, lead.email);
+    const existing = all.filter((c) => !createdSinceReferral(c.createdAt, lead.referred_at));
+    const newer = all.filter((c) => createdSinceReferral(c.createdAt, lead.referred_at));
+
+    if (existing.length > 0 && rules.existing_customer === 'do_not_create') {
+      await database.db.transaction().execute(async (tx) => {
+        const updated = await tx
+          .updateTable('leads')
+          .set({ status: 'rejected', rejection_reason: 'existing_customer', updated_at: now() })
+          .where('id', '=', lead.id)
+          .where('status', '=', 'pending')
+          .executeTakeFirst();
+        if (updated.numUpdatedRows === 0n) return;
+        await campaignsRepository(tx).releasePlaces(campaign.id, 1);
+        await leadsRepository(tx).addEvent({
+          id: createId('lev'),
+          lead_id: lead.id,
+          type: 'lead.rejected',
+          message: `Rejected: ${lead.email} was already a Stripe customer (${existing.map((c) => c.id).join(', ')}) before the referral, and the campaign does not refer existing customers.`,
+          status: 'rejected',
+          data: JSON.stringify({ stripe_object: existing[0]!.id, reason: 'existing_customer' }),
+          created_at: now(),
+        });
+      });
+      return;
+    }
+    if (existing.length > 0 && rules.existing_customer === 'update_existing') {
+      for (const customer of existing) {
+        await addMetadata(client, customer.id, metadata);
+        await link(
+          context,
+          connection.id,
+          lead.id,
+          customer.id,
+          'updated',
+          `Existing Stripe customer ${customer.id} is this friend; Vouch added its metadata.`,
+        );
+      }
+      return;
+    }
+    // No earlier customer, or a duplicate is wanted: only customers created since the referral count.
+    for (const customer of newer) {
+      await link(
+        context,
+        connection.id,
+        lead.id,
+        customer.id,
+        'matched_email',
+        `Stripe customer ${customer.id} is this friend (same email).`,
+      );
+    }
+    if (newer.length === 0 && rules.create === 'immediately') {
+      const customerId = await createCustomer(client, {
+        idempotencyKey: `vouch:lead-customer:${lead.id}`,
+        email: lead.email,
+        name: [lead.first_name, lead.last_name].filter(Boolean).join(' ') || null,
+        metadata,
+      });
+      await link(
+        context,
+        connection.id,
+        lead.id,
+        customerId,
+        'created',
+        `Vouch created Stripe customer ${customerId} for this friend.`,
+      );
+    }
+  },
+});

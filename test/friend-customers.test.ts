@@ -1,0 +1,173 @@
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
+import { api, eventually } from './helpers/test-app.js';
+
+let env: StripeEnv;
+let connectionId: string;
+
+beforeAll(async () => {
+  env = await startStripeEnv();
+  connectionId = (await api(env, 'POST', '/v1/stripe/connections', { api_key: 'sk_test_friend_customers' }))
+    .body.id;
+});
+afterAll(async () => env.close());
+
+const keys = {
+  lead_id: 'vouch_lead',
+  referrer_email: 'referred_by',
+  referrer_name: 'referrer_name',
+  referral_code: 'referral_code',
+};
+
+async function program(
+  create: 'immediately' | 'wait_for_checkout',
+  existing: 'do_not_create' | 'create_duplicate' | 'update_existing',
+) {
+  const campaign = (
+    await api(env, 'POST', '/v1/campaigns', {
+      name: `${create} ${existing}`,
+      status: 'live',
+      connection_id: connectionId,
+      qualification: { method: 'spend', target_amount: 1000, window_days: 30, refunds_unqualify: true },
+      customers: { create, existing_customer: existing, metadata_keys: keys },
+    })
+  ).body;
+  const referrer = (
+    await api(env, 'POST', `/v1/campaigns/${campaign.id}/referrers`, {
+      email: `jane.${Math.random()}@example.com`,
+      first_name: 'Jane',
+      last_name: 'Doe',
+      referral_code: `JANE-${Math.floor(Math.random() * 1e6)}`,
+    })
+  ).body;
+  return { campaign, referrer };
+}
+
+const lead = async (id: string) => (await api(env, 'GET', `/v1/leads/${id}`)).body;
+const linked = async (id: string) =>
+  (await lead(id)).timeline.filter((e: { type: string }) => e.type === 'lead.customer_linked');
+const byEmail = async (email: string) => (await env.stripe.customers.list({ email, limit: 100 })).data;
+const pay = (customer: string, amount: number) =>
+  env.stripe.paymentIntents.create({
+    amount,
+    currency: 'usd',
+    customer,
+    payment_method: 'pm_card_visa',
+    confirm: true,
+  });
+
+describe('sending friends to Stripe', () => {
+  it('creates the customer at once, with the chosen metadata, and follows its spend', async () => {
+    const { campaign, referrer } = await program('immediately', 'do_not_create');
+    const l = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'new.friend@example.com',
+        first_name: 'Nia',
+        last_name: 'New',
+        referrer: referrer.id,
+      })
+    ).body;
+    await eventually(async () => (await linked(l.id)).length === 1);
+    const customers = await byEmail('new.friend@example.com');
+    expect(customers).toHaveLength(1);
+    expect(customers[0]).toMatchObject({
+      name: 'Nia New',
+      metadata: {
+        vouch_lead: l.id,
+        referred_by: referrer.email,
+        referrer_name: 'Jane Doe',
+        referral_code: referrer.referral_code,
+      },
+    });
+    expect((await linked(l.id))[0].data).toMatchObject({ stripe_object: customers[0]!.id, how: 'created' });
+    await pay(customers[0]!.id, 1500);
+    await eventually(async () => (await lead(l.id)).status === 'qualified');
+  });
+
+  it('does not create a customer for an existing one, and rejects the lead', async () => {
+    const old = await env.stripe.customers.create({ email: 'old.customer@example.com' });
+    await new Promise((r) => setTimeout(r, 1100)); // created strictly before the referral
+    for (const create of ['immediately', 'wait_for_checkout'] as const) {
+      const { campaign, referrer } = await program(create, 'do_not_create');
+      const l = (
+        await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+          email: 'Old.Customer@example.com',
+          referrer: referrer.id,
+        })
+      ).body;
+      await eventually(async () => (await lead(l.id)).status === 'rejected');
+      const after = await lead(l.id);
+      expect(after.rejection_reason).toBe('existing_customer');
+      expect(after.timeline.at(-1).message).toContain(old.id);
+      expect((await api(env, 'GET', `/v1/campaigns/${campaign.id}`)).body.participants_count).toBe(1); // the referrer only
+    }
+    expect(await byEmail('old.customer@example.com')).toHaveLength(1);
+  });
+
+  it('creates a duplicate when asked, and only the new record counts', async () => {
+    const old = await env.stripe.customers.create({ email: 'dup.friend@example.com' });
+    await new Promise((r) => setTimeout(r, 1100));
+    const { campaign, referrer } = await program('immediately', 'create_duplicate');
+    const l = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'dup.friend@example.com',
+        referrer: referrer.id,
+      })
+    ).body;
+    await eventually(async () => (await linked(l.id)).length === 1);
+    const all = await byEmail('dup.friend@example.com');
+    expect(all).toHaveLength(2);
+    const fresh = all.find((c) => c.id !== old.id) as Stripe.Customer;
+    await pay(old.id, 5000);
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await lead(l.id)).status).toBe('pending');
+    await pay(fresh.id, 1500);
+    await eventually(async () => (await lead(l.id)).status === 'qualified');
+  });
+
+  it('updates the existing customer when asked, keeping its own metadata', async () => {
+    const old = await env.stripe.customers.create({
+      email: 'update.me@example.com',
+      metadata: { crm_id: '42' },
+    });
+    await new Promise((r) => setTimeout(r, 1100));
+    const { campaign, referrer } = await program('wait_for_checkout', 'update_existing');
+    const l = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'update.me@example.com',
+        referrer: referrer.id,
+      })
+    ).body;
+    await eventually(async () => (await linked(l.id)).length === 1);
+    const updated = (await env.stripe.customers.retrieve(old.id)) as Stripe.Customer;
+    expect(updated.metadata).toMatchObject({ crm_id: '42', vouch_lead: l.id });
+    await pay(old.id, 1500);
+    await eventually(async () => (await lead(l.id)).status === 'qualified');
+  });
+
+  it('a retried job creates no second customer', async () => {
+    const { campaign, referrer } = await program('immediately', 'do_not_create');
+    const l = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'retry.me@example.com',
+        referrer: referrer.id,
+      })
+    ).body;
+    await eventually(async () => (await linked(l.id)).length === 1);
+    const { stripeLeadCustomerJob } = await import('../src/jobs/stripe-lead-customer-job.js');
+    const { StripeGateway } = await import('../src/stripe/gateway.js');
+    const pino = (await import('pino')).default;
+    await stripeLeadCustomerJob.handle(
+      { lead_id: l.id },
+      {
+        database: env.db.database,
+        logger: pino({ level: 'silent' }),
+        now: () => new Date(),
+        gateway: new StripeGateway(env.box, env.emulator.url),
+      },
+    );
+    expect(await byEmail('retry.me@example.com')).toHaveLength(1);
+    expect(await linked(l.id)).toHaveLength(1);
+  });
+});
