@@ -170,4 +170,32 @@ describe('sending friends to Stripe', () => {
     expect(await byEmail('retry.me@example.com')).toHaveLength(1);
     expect(await linked(l.id)).toHaveLength(1);
   });
+
+  it('applies the settings to leads recorded before the campaign had them', async () => {
+    const campaign = (await api(env, 'POST', '/v1/campaigns', { name: 'Before Stripe', status: 'live' }))
+      .body;
+    const referrer = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/referrers`, {
+        email: 'early.ref@example.com',
+        first_name: 'Ed',
+      })
+    ).body;
+    const l = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'early.friend@example.com',
+        referrer: referrer.id,
+      })
+    ).body;
+    const refused = await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads/send_to_stripe`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('no_stripe_connection');
+    const updated = await api(env, 'POST', `/v1/campaigns/${campaign.id}`, {
+      connection_id: connectionId,
+      customers: { create: 'immediately', existing_customer: 'do_not_create', metadata_keys: keys },
+    });
+    expect(updated.body).toMatchObject({ connection_id: connectionId, customers: { create: 'immediately' } });
+    expect((await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads/send_to_stripe`)).status).toBe(202);
+    await eventually(async () => (await linked(l.id)).length === 1);
+    expect(await byEmail('early.friend@example.com')).toHaveLength(1);
+  });
 });

@@ -4,6 +4,7 @@ import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
 import { processStripeEventJob } from './process-stripe-event-job.js';
 import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
+import { stripeBackfillJob } from './stripe-backfill-job.js';
 import { stripeLeadCustomerJob } from './stripe-lead-customer-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
@@ -15,4 +16,5 @@ export const jobDefinitions: JobDefinition[] = [
   reconcileAllJob,
   expireLeadsJob,
   stripeLeadCustomerJob,
+  stripeBackfillJob,
 ];

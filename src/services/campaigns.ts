@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import type { CampaignRow, CampaignStatus } from '../db/tables.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
@@ -85,9 +85,12 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
   const repo = campaignsRepository(database.db);
   const present = (row: CampaignRow) => toCampaign(row, publicUrl);
 
-  async function checkConnection(id: string | null | undefined): Promise<string | null> {
+  async function checkConnection(
+    id: string | null | undefined,
+    db: Executor = database.db,
+  ): Promise<string | null> {
     if (!id) return null;
-    const row = await database.db
+    const row = await db
       .selectFrom('connections')
       .select(['id', 'status'])
       .where('id', '=', id)
@@ -161,19 +164,15 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
             'participant_limit',
           );
         }
+        const { allowed_origins, connection_id, qualification, customers, ...columns } = changes;
         const row = await txRepo.update(id, {
-          ...(changes.name !== undefined ? { name: changes.name } : {}),
-          ...(changes.status !== undefined ? { status: changes.status } : {}),
-          ...(changes.destination_url !== undefined ? { destination_url: changes.destination_url } : {}),
-          ...(changes.participant_limit !== undefined
-            ? { participant_limit: changes.participant_limit }
-            : {}),
-          ...(changes.allowed_origins !== undefined
-            ? { allowed_origins: changes.allowed_origins.map(normalizeOrigin) }
-            : {}),
-          ...(changes.cookie_days !== undefined ? { cookie_days: changes.cookie_days } : {}),
-          ...(changes.auto_referral_codes !== undefined
-            ? { auto_referral_codes: changes.auto_referral_codes }
+          ...(Object.fromEntries(
+            Object.entries(columns).filter(([, v]) => v !== undefined),
+          ) as typeof columns),
+          ...(allowed_origins !== undefined ? { allowed_origins: allowed_origins.map(normalizeOrigin) } : {}),
+          ...(connection_id !== undefined ? { connection_id: await checkConnection(connection_id, tx) } : {}),
+          ...(qualification !== undefined || customers !== undefined
+            ? { settings: JSON.stringify(mergeSettings(readSettings(current.settings), changes)) }
             : {}),
           updated_at: now(),
         });

@@ -45,6 +45,7 @@ export async function reevaluateLead(
       'l.status',
       'l.referred_at',
       'l.net_spend',
+      'l.qualified_at',
       'l.campaign_id',
       'l.referrer_id',
       'c.settings',
@@ -81,7 +82,8 @@ export async function reevaluateLead(
     now,
   });
   const status = verdict.status as LeadStatus;
-  if (status === lead.status && verdict.netSpend === lead.net_spend) return status;
+  const sameQualifiedAt = (verdict.qualifiedAt?.getTime() ?? null) === (lead.qualified_at?.getTime() ?? null);
+  if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return status;
   await tx
     .updateTable('leads')
     .set({ status, net_spend: verdict.netSpend, qualified_at: verdict.qualifiedAt, updated_at: now })

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   compareVersions,
   type DisputeFact,
@@ -36,6 +37,14 @@ const asPayment = (r: {
  */
 export function paymentFactsRepository(db: Executor) {
   return {
+    /**
+     * Serialises the facts of one charge across transactions (a refund and its charge processed at once by
+     * two workers), so the second to commit sees the first and the verdict reads both.
+     */
+    async lockCharge(connectionId: string, chargeId: string): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:${chargeId}`}))`.execute(db);
+    },
+
     /** True when the stored payment changed. */
     async savePayment(connectionId: string, p: PaymentRecord): Promise<boolean> {
       const current = await db

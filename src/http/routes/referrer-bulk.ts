@@ -5,6 +5,7 @@ import { referrersRepository } from '../../db/repositories/referrers.js';
 import { VouchError } from '../../errors.js';
 import { generateReferralCodesJob } from '../../jobs/generate-referral-codes-job.js';
 import type { JobQueue } from '../../jobs/queue.js';
+import { stripeBackfillJob } from '../../jobs/stripe-backfill-job.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import { importReferrers } from '../../services/referrer-import.js';
 import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
@@ -109,6 +110,46 @@ export const referrerBulkRoutes =
           campaign_id: campaign.id,
           referrers_without_code: without,
         });
+      },
+    );
+
+    app.post(
+      '/v1/campaigns/:id/leads/send_to_stripe',
+      {
+        schema: {
+          tags: ['leads'],
+          summary: "Apply the campaign's Stripe settings to its existing pending leads (a background job)",
+          description:
+            'New leads are sent to Stripe as they arrive; this does the same for leads recorded before the campaign ' +
+            'had a Stripe connection or customer settings.',
+          security: secretKeySecurity,
+          params: idParams,
+          response: {
+            202: z.object({ object: z.literal('job'), name: z.string(), id: z.string().nullable() }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request, reply) => {
+        const campaign = await deps.campaigns.retrieve(request.params.id);
+        if (!campaign.connection_id) {
+          throw new VouchError(
+            409,
+            'invalid_request_error',
+            'no_stripe_connection',
+            'Set connection_id on the campaign first.',
+            'connection_id',
+          );
+        }
+        if (!deps.queue)
+          throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
+        const id = await deps.queue.send(
+          stripeBackfillJob.name,
+          { campaign_id: campaign.id },
+          { singletonKey: campaign.id },
+        );
+        deps.queue.notify(stripeBackfillJob.name);
+        return reply.status(202).send({ object: 'job' as const, name: stripeBackfillJob.name, id });
       },
     );
   };

@@ -32,6 +32,7 @@ export const disputeEvent: EventHandler = {
     const chargeId = idOf(dispute.charge);
     if (!chargeId) return;
     const facts = paymentFactsRepository(tx);
+    await facts.lockCharge(connection.id, chargeId);
     const changed = await facts.saveDispute(connection.id, {
       disputeId: dispute.id,
       chargeId,

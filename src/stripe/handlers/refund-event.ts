@@ -30,6 +30,7 @@ export const refundEvent: EventHandler<number> = {
     const chargeId = idOf(refund.charge);
     if (!chargeId) return;
     const facts = paymentFactsRepository(tx);
+    await facts.lockCharge(connection.id, chargeId);
     const changed = await facts.saveRefund(connection.id, {
       refundId: refund.id,
       chargeId,
