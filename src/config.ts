@@ -101,6 +101,20 @@ const schema = z.object({
       })
       .optional(),
   ),
+  STRIPE_CONNECT_CLIENT_ID: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^ca_[A-Za-z0-9_]+$/, 'must be a Stripe Connect client id, ca_...')
+      .optional(),
+  ),
+  STRIPE_CONNECT_SECRET_KEY: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^sk_(test|live)_[A-Za-z0-9_]+$/, "must be the platform's secret key, sk_...")
+      .optional(),
+  ),
   VOUCH_SANDBOX: z.preprocess(
     blankToUndefined,
     z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
@@ -128,6 +142,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Base URL of the Stripe API; unset means Stripe itself (or the sandbox when it runs). */
   stripeApiBase: string | undefined;
+  /** Stripe Connect OAuth: both set, or neither. */
+  stripeConnect: { clientId: string; platformKey: string } | undefined;
   /** Whether `vouch start` runs the Stripe emulator in-process; see `sandboxEnabled`. */
   sandbox: 'auto' | 'on' | 'off';
   sandboxPort: number;
@@ -147,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(problems);
   }
   const v = parsed.data;
+  if (Boolean(v.STRIPE_CONNECT_CLIENT_ID) !== Boolean(v.STRIPE_CONNECT_SECRET_KEY)) {
+    throw new ConfigError([
+      `${v.STRIPE_CONNECT_CLIENT_ID ? 'STRIPE_CONNECT_SECRET_KEY' : 'STRIPE_CONNECT_CLIENT_ID'}: required with the other, for Stripe Connect OAuth`,
+    ]);
+  }
   if (v.DATABASE_URL && !v.VOUCH_SECRET) {
     throw new ConfigError([
       'VOUCH_SECRET: required when DATABASE_URL is set (it encrypts stored secrets; try: openssl rand -hex 32)',
@@ -167,6 +188,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(v.VOUCH_TRUST_PROXY),
     logLevel: v.LOG_LEVEL,
     stripeApiBase: v.STRIPE_API_BASE,
+    stripeConnect:
+      v.STRIPE_CONNECT_CLIENT_ID && v.STRIPE_CONNECT_SECRET_KEY
+        ? { clientId: v.STRIPE_CONNECT_CLIENT_ID, platformKey: v.STRIPE_CONNECT_SECRET_KEY }
+        : undefined,
     sandbox: v.VOUCH_SANDBOX,
     sandboxPort: v.VOUCH_SANDBOX_PORT,
   };

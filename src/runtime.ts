@@ -103,6 +103,10 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         publicUrl,
         gateway,
         box,
+        // In the sandbox the emulator plays Stripe's OAuth side too.
+        oauth:
+          config.stripeConnect ??
+          (sandbox ? { clientId: 'ca_vouch_sandbox', platformKey: sandbox.target.apiKey } : undefined),
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
         redirectRateLimit: config.redirectRateLimit,

@@ -96,4 +96,21 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ VOUCH_REDIRECT_RATE_LIMIT: '5000' }).redirectRateLimit).toBe(5000);
     expect(problemsOf({ VOUCH_REDIRECT_RATE_LIMIT: '0' })[0]).toMatch(/^VOUCH_REDIRECT_RATE_LIMIT:/);
   });
+
+  it('takes Stripe Connect OAuth settings only as a pair', () => {
+    expect(loadConfig({}).stripeConnect).toBeUndefined();
+    expect(
+      loadConfig({ STRIPE_CONNECT_CLIENT_ID: 'ca_123', STRIPE_CONNECT_SECRET_KEY: 'sk_live_abc' })
+        .stripeConnect,
+    ).toEqual({
+      clientId: 'ca_123',
+      platformKey: 'sk_live_abc',
+    });
+    expect(problemsOf({ STRIPE_CONNECT_CLIENT_ID: 'ca_123' })[0]).toMatch(
+      /^STRIPE_CONNECT_SECRET_KEY: required/,
+    );
+    expect(
+      problemsOf({ STRIPE_CONNECT_CLIENT_ID: 'client', STRIPE_CONNECT_SECRET_KEY: 'sk_live_abc' })[0],
+    ).toMatch(/^STRIPE_CONNECT_CLIENT_ID:/);
+  });
 });

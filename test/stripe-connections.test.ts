@@ -100,6 +100,9 @@ describe('connecting Stripe', () => {
     expect(twice.body.error.code).toBe('already_connected');
     const malformed = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'pk_test_123456789' });
     expect(malformed.body.error.param).toBe('api_key');
+    const oauth = await api(env, 'POST', '/v1/stripe/oauth/authorize', {});
+    expect(oauth.status).toBe(409);
+    expect(oauth.body.error.code).toBe('oauth_not_configured');
   });
 });
 

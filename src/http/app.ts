@@ -21,6 +21,7 @@ import { leadsService } from '../services/leads.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { stripeInbox } from '../services/stripe-inbox.js';
+import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
@@ -35,6 +36,7 @@ import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
 import { snippetRoutes } from './routes/snippet.js';
 import { stripeConnectionRoutes } from './routes/stripe-connections.js';
+import { stripeOAuthRoutes } from './routes/stripe-oauth.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
 
 export type AppDeps = {
@@ -49,6 +51,8 @@ export type AppDeps = {
   gateway?: StripeGateway;
   /** Seals stored secrets with VOUCH_SECRET. */
   box?: SecretBox;
+  /** Stripe Connect OAuth (client id and platform key); absent: connect by API key only. */
+  oauth?: OAuthSettings | undefined;
   /** The migration the code expects; /readyz reports not ready below it. */
   expectedMigration: number;
   bodyLimit: number;
@@ -169,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
     );
     await app.register(stripeWebhookRoutes(inbox));
+    await app.register(stripeOAuthRoutes(stripeOAuth({ ...stripeDeps, connections, settings: deps.oauth })));
   }
   await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
   return app;

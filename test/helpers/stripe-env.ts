@@ -28,7 +28,9 @@ export const sdkFor = (emulator: EmulatorHandle, key = 'sk_test_business') =>
  * The real app listening on 127.0.0.1 (so the emulator can deliver webhooks to it), with job workers and
  * the Stripe gateway pointed at an in-process emulator.
  */
-export async function startStripeEnv(options: { webhookRetryBaseMs?: number } = {}): Promise<StripeEnv> {
+export async function startStripeEnv(
+  options: { webhookRetryBaseMs?: number; oauth?: boolean } = {},
+): Promise<StripeEnv> {
   const emulator = await startEmulator({
     webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50,
     webhookMaxAttempts: 4,
@@ -55,6 +57,7 @@ export async function startStripeEnv(options: { webhookRetryBaseMs?: number } = 
     queue,
     gateway,
     box,
+    ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
     publicUrl: baseUrl,
     clickFlushMs: 50,
     linkCacheMs: 100,
