@@ -198,4 +198,48 @@ describe('sending friends to Stripe', () => {
     await eventually(async () => (await linked(l.id)).length === 1);
     expect(await byEmail('early.friend@example.com')).toHaveLength(1);
   });
+
+  it('makes referrers Stripe customers when the campaign asks, linking an existing one instead of duplicating', async () => {
+    const known = await env.stripe.customers.create({ email: 'known.referrer@example.com' });
+    const campaign = (
+      await api(env, 'POST', '/v1/campaigns', {
+        name: 'Referrers in Stripe',
+        status: 'live',
+        connection_id: connectionId,
+        customers: {
+          create: 'immediately',
+          existing_customer: 'do_not_create',
+          referrers_to_stripe: true,
+          metadata_keys: keys,
+        },
+      })
+    ).body;
+    expect(campaign.customers.referrers_to_stripe).toBe(true);
+    const fresh = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/referrers`, {
+        email: 'fresh.referrer@example.com',
+        first_name: 'Fay',
+        referral_code: 'FAY-2222',
+      })
+    ).body;
+    const old = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/referrers`, {
+        email: 'known.referrer@example.com',
+        first_name: 'Kim',
+      })
+    ).body;
+    const links = async (referrerId: string) =>
+      env.db.database.db
+        .selectFrom('customer_links')
+        .selectAll()
+        .where('referrer_id', '=', referrerId)
+        .execute();
+    await eventually(async () => (await links(fresh.id)).length === 1 && (await links(old.id)).length === 1);
+    const created = await byEmail('fresh.referrer@example.com');
+    expect(created).toHaveLength(1);
+    expect(created[0]!.metadata).toMatchObject({ vouch_referrer_id: fresh.id, referral_code: 'FAY-2222' });
+    expect((await links(fresh.id))[0]).toMatchObject({ customer_id: created[0]!.id, how: 'created' });
+    expect(await byEmail('known.referrer@example.com')).toHaveLength(1);
+    expect((await links(old.id))[0]).toMatchObject({ customer_id: known.id, how: 'matched_email' });
+  });
 });

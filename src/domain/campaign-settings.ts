@@ -14,6 +14,8 @@ export type CustomerRules = {
   create: 'wait_for_checkout' | 'immediately';
   /** When a customer with the friend's email already exists. */
   existing_customer: 'do_not_create' | 'create_duplicate' | 'update_existing';
+  /** Also make each referrer (the person referring) a Stripe customer, e.g. to reward them there. */
+  referrers_to_stripe?: boolean | undefined;
   /** Metadata keys Vouch writes on the customer; null leaves a field out. */
   metadata_keys: {
     lead_id: string;

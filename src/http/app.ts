@@ -127,7 +127,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   const now = deps.now ?? (() => new Date());
   const campaigns = campaignsService(deps.database, deps.publicUrl, now);
-  const referrers = referrersService(deps.database, deps.publicUrl, now);
+  const referrers = referrersService(deps.database, deps.publicUrl, now, deps.queue);
   const leads = leadsService(deps.database, now, deps.queue);
   const clicks = new ClickCounter(deps.database, deps.logger, deps.clickFlushMs);
   app.addHook('onClose', async () => clicks.close());

@@ -6,6 +6,7 @@ import { processStripeEventJob } from './process-stripe-event-job.js';
 import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
 import { stripeBackfillJob } from './stripe-backfill-job.js';
 import { stripeLeadCustomerJob } from './stripe-lead-customer-job.js';
+import { stripeReferrerCustomerJob } from './stripe-referrer-customer-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
 export const jobDefinitions: JobDefinition[] = [
@@ -17,4 +18,5 @@ export const jobDefinitions: JobDefinition[] = [
   expireLeadsJob,
   stripeLeadCustomerJob,
   stripeBackfillJob,
+  stripeReferrerCustomerJob,
 ];

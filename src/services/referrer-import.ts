@@ -6,7 +6,8 @@ import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { CODE_PATTERN } from '../domain/referral-codes.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
-import { insertReferrer, type NewReferrer } from './referrer-writes.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { insertReferrer, type NewReferrer, sendReferrerToStripe } from './referrer-writes.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 const KNOWN = new Set(['email', 'first_name', 'last_name', 'referral_code']);
@@ -131,7 +132,7 @@ export async function importReferrers(
   database: Database,
   campaignId: string,
   csv: string,
-  options: { generateCodes?: boolean | undefined; now?: () => Date } = {},
+  options: { generateCodes?: boolean | undefined; now?: () => Date; queue?: JobQueue | undefined } = {},
 ): Promise<ImportReport> {
   const records = parseCsv(csv);
   if (records.length === 0)
@@ -212,6 +213,7 @@ export async function importReferrers(
         continue;
       }
       room -= 1;
+      await sendReferrerToStripe(tx, campaign, outcome.referrer.id, options.queue);
       report.accepted += 1;
       report.referrer_ids.push(outcome.referrer.id);
     }

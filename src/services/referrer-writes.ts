@@ -1,9 +1,12 @@
 import type { Tx } from '../db/database.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { CampaignRow, ReferrerRow, ReferrerSource } from '../db/tables.js';
+import { readSettings } from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
 import { generateReferralCode, generateSlug } from '../domain/referral-codes.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
 
 export type NewReferrer = {
   email: string;
@@ -81,4 +84,17 @@ export async function assignGeneratedCode(
     if (outcome !== 'taken') return;
   }
   throw new Error(`Could not find a free referral code for ${referrer.id}`);
+}
+
+/** When the campaign sends referrers to Stripe, enqueues that in the caller's transaction. */
+export async function sendReferrerToStripe(
+  tx: Tx,
+  campaign: CampaignRow,
+  referrerId: string,
+  queue: JobQueue | undefined,
+): Promise<boolean> {
+  if (!queue || !campaign.connection_id || !readSettings(campaign.settings).customers?.referrers_to_stripe)
+    return false;
+  await queue.send(stripeReferrerCustomerJob.name, { referrer_id: referrerId }, { tx });
+  return true;
 }

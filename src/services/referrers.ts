@@ -5,7 +5,14 @@ import type { ReferrerSource } from '../db/tables.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { conflict, notFound } from '../errors.js';
-import { assignGeneratedCode, insertReferrer, type NewReferrer } from './referrer-writes.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
+import {
+  assignGeneratedCode,
+  insertReferrer,
+  type NewReferrer,
+  sendReferrerToStripe,
+} from './referrer-writes.js';
 
 export type Referrer = {
   id: string;
@@ -63,7 +70,12 @@ export const participantLimitReached = (limit: number) =>
     `This campaign has reached its participant limit (${limit}); raise participant_limit to let more people join.`,
   );
 
-export function referrersService(database: Database, publicUrl: string, now: () => Date = () => new Date()) {
+export function referrersService(
+  database: Database,
+  publicUrl: string,
+  now: () => Date = () => new Date(),
+  queue?: JobQueue,
+) {
   const repo = referrersRepository(database.db);
   const present = (row: ReferrerWithCounts) => toReferrer(row, publicUrl);
 
@@ -101,9 +113,11 @@ export function referrersService(database: Database, publicUrl: string, now: () 
               );
         }
         await campaignsRepository(tx).takePlaces(campaign.id, 1);
-        return outcome.referrer.id;
+        const queued = await sendReferrerToStripe(tx, campaign, outcome.referrer.id, queue);
+        return { id: outcome.referrer.id, queued };
       });
-      return retrieve(id);
+      if (id.queued) queue?.notify(stripeReferrerCustomerJob.name);
+      return retrieve(id.id);
     },
 
     async findByEmail(campaignId: string, email: string): Promise<Referrer | undefined> {

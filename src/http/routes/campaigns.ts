@@ -24,6 +24,12 @@ const metadataKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1 to 40 
 const customersSchema = z.strictObject({
   create: z.enum(['wait_for_checkout', 'immediately']),
   existing_customer: z.enum(['do_not_create', 'create_duplicate', 'update_existing']),
+  referrers_to_stripe: z
+    .boolean()
+    .optional()
+    .describe(
+      'Make each referrer a Stripe customer too (never qualified); existing customers are linked, not duplicated, unless create_duplicate',
+    ),
   metadata_keys: z.strictObject({
     lead_id: metadataKey,
     referrer_email: metadataKey.nullable(),

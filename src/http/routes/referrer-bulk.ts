@@ -68,6 +68,7 @@ export const referrerBulkRoutes =
         const flag = request.query.generate_referral_codes;
         return importReferrers(deps.database, request.params.id, request.body, {
           generateCodes: flag === undefined ? undefined : flag === 'true',
+          queue: deps.queue,
         });
       },
     );

@@ -1,0 +1,70 @@
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { referrersRepository } from '../db/repositories/referrers.js';
+import { DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
+import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
+import { defineJob } from './job-definition.js';
+
+/**
+ * Makes a referrer a Stripe customer when the campaign asks (`customers.referrers_to_stripe`): an existing
+ * customer with the email is linked (and, with update_existing, given Vouch's metadata) unless the campaign
+ * wants duplicates; otherwise one is created with an idempotency key from the referrer id. Referrers are
+ * never qualified: the link only says which customer the person referring is.
+ */
+export const stripeReferrerCustomerJob = defineJob<{ referrer_id: string }>({
+  name: 'stripe-referrer-customer',
+  retryLimit: 8,
+  retryBackoff: true,
+  async handle(data, { database, gateway, now }) {
+    if (!gateway) throw new Error('this job needs the Stripe gateway');
+    const referrer = await referrersRepository(database.db).findById(data.referrer_id);
+    if (!referrer) return;
+    const campaign = await campaignsRepository(database.db).findById(referrer.campaign_id);
+    const rules = campaign
+      ? (readSettings(campaign.settings).customers ?? DEFAULT_CUSTOMER_RULES)
+      : undefined;
+    if (!campaign?.connection_id || !rules?.referrers_to_stripe) return;
+    const connection = await connectionsRepository(database.db).findById(campaign.connection_id);
+    if (connection?.status !== 'active') return;
+    const client = gateway.forConnection(connection);
+    const metadata: Record<string, string> = { vouch_referrer_id: referrer.id };
+    if (rules.metadata_keys.referral_code && referrer.referral_code)
+      metadata[rules.metadata_keys.referral_code] = referrer.referral_code;
+
+    const existing =
+      rules.existing_customer === 'create_duplicate' ? [] : await customersByEmail(client, referrer.email);
+    const customerIds = existing.map((c) => c.id);
+    if (rules.existing_customer === 'update_existing')
+      for (const id of customerIds) await addMetadata(client, id, metadata);
+    if (customerIds.length === 0) {
+      customerIds.push(
+        await createCustomer(client, {
+          idempotencyKey: `vouch:referrer-customer:${referrer.id}`,
+          email: referrer.email,
+          name: [referrer.first_name, referrer.last_name].filter(Boolean).join(' '),
+          metadata,
+        }),
+      );
+    }
+    const how =
+      existing.length > 0
+        ? rules.existing_customer === 'update_existing'
+          ? 'updated'
+          : 'matched_email'
+        : 'created';
+    for (const customerId of customerIds) {
+      await database.db
+        .insertInto('customer_links')
+        .values({
+          connection_id: connection.id,
+          customer_id: customerId,
+          lead_id: null,
+          referrer_id: referrer.id,
+          how,
+          created_at: now(),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  },
+});
