@@ -237,4 +237,30 @@ describe('health and reconciliation', () => {
     expect(res.statusCode).toBe(410);
     expect((await inbox()).length).toBeGreaterThan(0); // the data already synced stays
   });
+
+  it('a restricted key that may not create endpoints gets manual set-up, then works with the secret given', async () => {
+    const res = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'rk_test_restricted_key_1234' });
+    expect(res.status).toBe(200);
+    const manual = res.body;
+    expect(manual.webhook).toMatchObject({
+      setup: 'manual',
+      endpoint_id: null,
+      secret_configured: false,
+      url: `${env.baseUrl}/webhooks/stripe/${manual.id}`,
+    });
+    expect(manual.webhook.events).toContain('charge.refunded');
+    const health = (await api(env, 'GET', `/v1/stripe/connections/${manual.id}/health`)).body;
+    expect(health.problems.map((p: { code: string }) => p.code)).toContain('webhook_secret_missing');
+    const body = eventBody('evt_manual_1');
+    const signed = Stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: 'whsec_manualmanualmanual12',
+    });
+    expect((await post(body, signed, manual.id)).json().error.code).toBe('webhook_secret_missing');
+    await api(env, 'POST', `/v1/stripe/connections/${manual.id}/webhook_secret`, {
+      secret: 'whsec_manualmanualmanual12',
+    });
+    expect((await post(body, signed, manual.id)).statusCode).toBe(200);
+    expect((await api(env, 'GET', `/v1/stripe/connections/${manual.id}/health`)).body.healthy).toBe(true);
+  });
 });
