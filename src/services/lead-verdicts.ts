@@ -119,3 +119,17 @@ export async function reevaluateLead(
     .execute();
   return status;
 }
+
+/** Re-runs the verdict of every lead linked to a customer, after one of its facts changed. */
+export async function reevaluateCustomerLeads(
+  tx: Tx,
+  connectionId: string,
+  customerId: string | null,
+  cause: Cause,
+  now: Date,
+): Promise<void> {
+  if (!customerId) return;
+  for (const leadId of await customerLinksRepository(tx).leadsOfCustomer(connectionId, customerId)) {
+    await reevaluateLead(tx, leadId, cause, now);
+  }
+}

@@ -1,6 +1,5 @@
-import { customerLinksRepository } from '../../db/repositories/customer-links.js';
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
-import { reevaluateLead } from '../../services/lead-verdicts.js';
+import { reevaluateCustomerLeads } from '../../services/lead-verdicts.js';
 import { idOf, settledAmount } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
@@ -40,9 +39,13 @@ export const chargeEvent: EventHandler<number> = {
       createdAt: new Date(charge.created * 1000),
       observedAt: event.created,
     });
-    if (!changed || !customerId) return;
-    for (const leadId of await customerLinksRepository(tx).leadsOfCustomer(connection.id, customerId)) {
-      await reevaluateLead(tx, leadId, { type: event.type, stripeObject: charge.id, eventId: event.id }, now);
-    }
+    if (!changed) return;
+    await reevaluateCustomerLeads(
+      tx,
+      connection.id,
+      customerId,
+      { type: event.type, stripeObject: charge.id, eventId: event.id },
+      now,
+    );
   },
 };

@@ -1,7 +1,6 @@
-import { customerLinksRepository } from '../../db/repositories/customer-links.js';
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import type { RefundFact } from '../../domain/payment-facts.js';
-import { reevaluateLead } from '../../services/lead-verdicts.js';
+import { reevaluateCustomerLeads } from '../../services/lead-verdicts.js';
 import { idOf, settledAmount } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
@@ -41,9 +40,12 @@ export const refundEvent: EventHandler<number> = {
       observedAt: event.created,
     });
     const customerId = changed ? await facts.customerOfCharge(connection.id, chargeId) : null;
-    if (!customerId) return;
-    for (const leadId of await customerLinksRepository(tx).leadsOfCustomer(connection.id, customerId)) {
-      await reevaluateLead(tx, leadId, { type: event.type, stripeObject: refund.id, eventId: event.id }, now);
-    }
+    await reevaluateCustomerLeads(
+      tx,
+      connection.id,
+      customerId,
+      { type: event.type, stripeObject: refund.id, eventId: event.id },
+      now,
+    );
   },
 };
