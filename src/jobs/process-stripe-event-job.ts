@@ -15,6 +15,8 @@ export const processStripeEventJob = defineJob<{ connection_id: string; event_id
   retryLimit: MAX_EVENT_ATTEMPTS,
   retryDelaySeconds: 2,
   retryBackoff: true,
+  // A webhook taken by an API-only process is picked up by a worker process within half a second.
+  pollingIntervalSeconds: 0.5,
   async handle(data, { database, logger, now, gateway }) {
     const events = stripeEventsRepository(database.db);
     const row = await events.find(data.connection_id, data.event_id);

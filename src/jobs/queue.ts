@@ -59,7 +59,7 @@ export class JobQueue {
     }
     if (isWorker) {
       for (const def of definitions) {
-        await queue.#work(def, context, options.pollingIntervalSeconds ?? 2);
+        await queue.#work(def, context, options.pollingIntervalSeconds ?? def.pollingIntervalSeconds ?? 2);
         if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: 'UTC' });
       }
     }
