@@ -25,6 +25,8 @@ export type JobDefinition<T extends object = object> = {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   expireInSeconds?: number;
+  /** Workers per process for this job (each takes one job at a time). */
+  concurrency?: number;
   /** How often idle workers look for this job in other processes' enqueues (default 2 s; 0.5 at least). */
   pollingIntervalSeconds?: number;
   handle(data: T, context: JobContext): Promise<void>;

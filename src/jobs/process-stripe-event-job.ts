@@ -17,6 +17,8 @@ export const processStripeEventJob = defineJob<{ connection_id: string; event_id
   retryBackoff: true,
   // A webhook taken by an API-only process is picked up by a worker process within half a second.
   pollingIntervalSeconds: 0.5,
+  // Events of different customers apply in parallel; those of one customer or charge queue on a lock.
+  concurrency: 4,
   async handle(data, { database, logger, now, gateway }) {
     const events = stripeEventsRepository(database.db);
     const row = await events.find(data.connection_id, data.event_id);

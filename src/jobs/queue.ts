@@ -67,10 +67,18 @@ export class JobQueue {
   }
 
   async #work(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
-    const workerId = await this.boss.work<object>(
+    for (let i = 0; i < (def.concurrency ?? 1); i++)
+      await this.#startWorker(def, context, pollingIntervalSeconds);
+  }
+
+  async #startWorker(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
+    let workerId = '';
+    workerId = await this.boss.work<object>(
       def.name,
       { pollingIntervalSeconds, batchSize: 1 },
       async (jobs) => {
+        // A worker that found a job looks again at once: a backlog drains without waiting for polls.
+        if (jobs.length > 0 && workerId) setImmediate(() => this.boss.notifyWorker(workerId));
         for (const job of jobs) {
           const log = this.logger.child({ job: def.name, job_id: job.id });
           const started = Date.now();

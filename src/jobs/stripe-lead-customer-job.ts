@@ -2,6 +2,7 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { leadsRepository } from '../db/repositories/leads.js';
+import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { CustomerLinkHow } from '../db/tables.js';
 import { type CustomerRules, DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
@@ -35,6 +36,7 @@ async function link(
 ) {
   const now = context.now();
   await context.database.db.transaction().execute(async (tx) => {
+    await paymentFactsRepository(tx).lockCustomer(connectionId, customerId);
     if (!(await customerLinksRepository(tx).linkLead(connectionId, customerId, leadId, how, now))) return;
     const lead = await leadsRepository(tx).findById(leadId);
     await leadsRepository(tx).addEvent({

@@ -45,6 +45,16 @@ export function paymentFactsRepository(db: Executor) {
       await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:${chargeId}`}))`.execute(db);
     },
 
+    /**
+     * Serialises what touches one customer (its links and the facts its verdicts read): taken after
+     * `lockCharge` where both are needed, so the order is always charge then customer.
+     */
+    async lockCustomer(connectionId: string, customerId: string): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:customer:${customerId}`}))`.execute(
+        db,
+      );
+    },
+
     /** True when the stored payment changed. */
     async savePayment(connectionId: string, p: PaymentRecord): Promise<boolean> {
       const current = await db

@@ -72,7 +72,8 @@ export const leadRoutes =
     app.post(
       '/v1/campaigns/:id/leads',
       {
-        config: { auth: 'publishable', rateLimit: {} },
+        // Browsers are limited per IP; a server with the secret key is not.
+        config: { auth: 'publishable', rateLimit: { allowList: (request) => request.apiKey?.kind === 'secret' } },
         onSend: originsOf,
         schema: {
           tags,

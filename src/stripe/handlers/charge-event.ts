@@ -28,6 +28,7 @@ export const chargeEvent: EventHandler<number> = {
     const charge = event.data.object as unknown as Charge;
     const customerId = idOf(charge.customer);
     await paymentFactsRepository(tx).lockCharge(connection.id, charge.id);
+    if (customerId) await paymentFactsRepository(tx).lockCustomer(connection.id, customerId);
     const changed = await paymentFactsRepository(tx).savePayment(connection.id, {
       chargeId: charge.id,
       customerId,

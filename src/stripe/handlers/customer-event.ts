@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { customerLinksRepository } from '../../db/repositories/customer-links.js';
+import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import type { CustomerLinkHow } from '../../db/tables.js';
 import { createId } from '../../domain/ids.js';
 import { normalizeEmail } from '../../domain/people.js';
@@ -46,6 +47,7 @@ export const customerEvent: EventHandler = {
   async apply({ tx, connection, event, now }) {
     const customer = read(event.type, event.data.object);
     if (!customer.customerId) return;
+    await paymentFactsRepository(tx).lockCustomer(connection.id, customer.customerId);
     const links = customerLinksRepository(tx);
     const linked: string[] = [];
 
