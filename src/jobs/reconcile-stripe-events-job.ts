@@ -1,6 +1,7 @@
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { eventsSince } from '../stripe/connect.js';
+import { hasHandler } from '../stripe/handlers/registry.js';
 import { defineJob } from './job-definition.js';
 import { processStripeEventJob } from './process-stripe-event-job.js';
 
@@ -35,8 +36,9 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
           createdAt: new Date(event.created * 1000),
           payload: event.raw,
           source: 'reconciliation',
+          processedAt: hasHandler(event.type) ? undefined : new Date(),
         });
-        if (fresh)
+        if (fresh && hasHandler(event.type))
           await queue.send(
             processStripeEventJob.name,
             { connection_id: connection.id, event_id: event.id },

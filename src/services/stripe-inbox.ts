@@ -5,6 +5,7 @@ import { VouchError } from '../errors.js';
 import { processStripeEventJob } from '../jobs/process-stripe-event-job.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { StripeGateway } from '../stripe/gateway.js';
+import { hasHandler } from '../stripe/handlers/registry.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
 
@@ -21,6 +22,18 @@ export function stripeInbox(deps: {
   connections: ConnectionsService;
   queue: JobQueue | undefined;
 }) {
+  const touched = new Map<string, number>();
+  /**
+   * `last_event_at` is for humans (health): written at most once a second per connection and outside the
+   * event's transaction, so concurrent webhooks never queue on the connection row.
+   */
+  async function touchLastEvent(connectionId: string): Promise<void> {
+    const at = Date.now();
+    if (at - (touched.get(connectionId) ?? 0) < 1000) return;
+    touched.set(connectionId, at);
+    await connectionsRepository(deps.database.db).touchLastEvent(connectionId, new Date(at));
+  }
+
   return {
     async receive(connectionId: string, rawBody: Buffer, signature: string | undefined): Promise<Receipt> {
       const { connection, secrets } = await deps.connections.webhookSecrets(connectionId);
@@ -55,6 +68,7 @@ export function stripeInbox(deps: {
       if (!deps.queue)
         throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot take events now.');
       const queue = deps.queue;
+      const needsWork = hasHandler(event.type);
       const inserted = await deps.database.db.transaction().execute(async (tx) => {
         const fresh = await stripeEventsRepository(tx).insert({
           connectionId: connection.id,
@@ -63,18 +77,21 @@ export function stripeInbox(deps: {
           createdAt: new Date(event.created * 1000),
           payload: JSON.parse(rawBody.toString('utf8')),
           source: 'webhook',
+          processedAt: needsWork ? undefined : new Date(),
         });
-        if (fresh) {
+        if (fresh && needsWork) {
           await queue.send(
             processStripeEventJob.name,
             { connection_id: connection.id, event_id: event.id },
             { tx },
           );
-          await connectionsRepository(tx).touchLastEvent(connection.id, new Date());
         }
         return fresh;
       });
-      if (inserted) queue.notify(processStripeEventJob.name);
+      if (inserted) {
+        if (needsWork) queue.notify(processStripeEventJob.name);
+        await touchLastEvent(connection.id);
+      }
       return { received: true, duplicate: !inserted, ignored: false };
     },
 

@@ -9,6 +9,8 @@ export type InboxEvent = {
   createdAt: Date;
   payload: unknown;
   source: 'webhook' | 'reconciliation';
+  /** Set for events no handler applies: they are kept as received, with nothing left to do. */
+  processedAt?: Date | undefined;
 };
 
 export function stripeEventsRepository(db: Executor) {
@@ -24,6 +26,7 @@ export function stripeEventsRepository(db: Executor) {
           created_at: event.createdAt,
           payload: JSON.stringify(event.payload),
           source: event.source,
+          processed_at: event.processedAt ?? null,
         })
         .onConflict((oc) => oc.columns(['connection_id', 'id']).doNothing())
         .executeTakeFirst();

@@ -73,7 +73,10 @@ export const leadRoutes =
       '/v1/campaigns/:id/leads',
       {
         // Browsers are limited per IP; a server with the secret key is not.
-        config: { auth: 'publishable', rateLimit: { allowList: (request) => request.apiKey?.kind === 'secret' } },
+        config: {
+          auth: 'publishable',
+          rateLimit: { allowList: (request) => request.apiKey?.kind === 'secret' },
+        },
         onSend: originsOf,
         schema: {
           tags,

@@ -48,3 +48,6 @@ export const handlers: Partial<Record<string, EventHandler<unknown>>> = {
   'customer.updated': erase(customerEvent),
   'checkout.session.completed': erase(customerEvent),
 };
+
+/** Whether an event of this type changes anything, i.e. needs a processing job. */
+export const hasHandler = (type: string): boolean => handlers[type] !== undefined;
