@@ -25,7 +25,12 @@ export type JobDefinition<T extends object = object> = {
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
   expireInSeconds?: number;
-  /** Workers per process for this job (each takes one job at a time). */
+  /**
+   * Jobs a worker takes per fetch (default 1). Above 1, a failure retries the whole batch, so only jobs
+   * that skip work already done may batch.
+   */
+  batchSize?: number;
+  /** Workers per process for this job. */
   concurrency?: number;
   /** How often idle workers look for this job in other processes' enqueues (default 2 s; 0.5 at least). */
   pollingIntervalSeconds?: number;

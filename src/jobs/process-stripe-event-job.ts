@@ -19,6 +19,8 @@ export const processStripeEventJob = defineJob<{ connection_id: string; event_id
   pollingIntervalSeconds: 0.5,
   // Events of different customers apply in parallel; those of one customer or charge queue on a lock.
   concurrency: 4,
+  // Safe to batch: an event already processed is skipped, so retrying a batch redoes nothing.
+  batchSize: 10,
   async handle(data, { database, logger, now, gateway }) {
     const events = stripeEventsRepository(database.db);
     const row = await events.find(data.connection_id, data.event_id);

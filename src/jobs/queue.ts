@@ -75,10 +75,11 @@ export class JobQueue {
     let workerId = '';
     workerId = await this.boss.work<object>(
       def.name,
-      { pollingIntervalSeconds, batchSize: 1 },
+      { pollingIntervalSeconds, batchSize: def.batchSize ?? 1 },
       async (jobs) => {
         // A worker that found a job looks again at once: a backlog drains without waiting for polls.
         if (jobs.length > 0 && workerId) setImmediate(() => this.boss.notifyWorker(workerId));
+        let failure: unknown;
         for (const job of jobs) {
           const log = this.logger.child({ job: def.name, job_id: job.id });
           const started = Date.now();
@@ -87,9 +88,11 @@ export class JobQueue {
             log.debug({ ms: Date.now() - started }, 'job done');
           } catch (err) {
             log.warn({ err }, 'job failed; it will be retried while retries remain');
-            throw err;
+            failure ??= err;
           }
         }
+        // The queue retries a failed batch whole: batched jobs must be safe to run again (see batchSize).
+        if (failure) throw failure;
       },
     );
     this.#workers.set(def.name, [...(this.#workers.get(def.name) ?? []), workerId]);
