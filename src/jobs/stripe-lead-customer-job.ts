@@ -68,7 +68,7 @@ export const stripeLeadCustomerJob = defineJob<{ lead_id: string }>({
     const { database, gateway, now } = context;
     if (!gateway) throw new Error('this job needs the Stripe gateway');
     const lead = await leadsRepository(database.db).findById(data.lead_id);
-    if (!lead || lead.status !== 'pending') return;
+    if (lead?.status !== 'pending') return;
     const campaign = await campaignsRepository(database.db).findById(lead.campaign_id);
     if (!campaign?.connection_id) return;
     const connection = await connectionsRepository(database.db).findById(campaign.connection_id);
