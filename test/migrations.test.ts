@@ -97,7 +97,7 @@ describe.runIf(onPostgres())('migrations under concurrent start (Postgres server
       for (const url of urls) expect((await fetch(`${url}/readyz`)).status).toBe(200);
     } finally {
       for (const p of procs) p.child.kill('SIGTERM');
-      for (const p of procs) expect(await p.exited()).toBe(0);
+      for (const p of procs) expect(await p.exited(), p.output()).toBe(0);
       await fresh.drop();
     }
   });

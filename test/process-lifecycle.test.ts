@@ -31,7 +31,7 @@ describe('vouch start', () => {
     expect((await fetch(`${url}/v1/api_keys`, { headers: auth(key) })).status).toBe(200);
 
     first.child.kill('SIGTERM');
-    expect(await first.exited()).toBe(0);
+    expect(await first.exited(), first.output()).toBe(0);
 
     const second = spawnVouch(['start'], env);
     const url2 = await second.running();
@@ -43,7 +43,7 @@ describe('vouch start', () => {
       'restart check',
     );
     second.child.kill('SIGINT');
-    expect(await second.exited()).toBe(0);
+    expect(await second.exited(), second.output()).toBe(0);
   });
 
   it('finishes a request in flight when told to stop, then exits 0', async () => {
@@ -74,7 +74,7 @@ describe('vouch start', () => {
     const response = Buffer.concat(chunks).toString();
     expect(response).toMatch(/^HTTP\/1.1 200/);
     expect(response).toContain('sent during shutdown');
-    expect(await p.exited()).toBe(0);
+    expect(await p.exited(), p.output()).toBe(0);
   });
 
   it('ensures the bootstrap key exists, so an automated deploy can call the API at once', async () => {
@@ -83,7 +83,7 @@ describe('vouch start', () => {
     const url = await p.running();
     expect((await fetch(`${url}/v1/api_keys`, { headers: auth(bootstrap) })).status).toBe(200);
     p.child.kill('SIGTERM');
-    expect(await p.exited()).toBe(0);
+    expect(await p.exited(), p.output()).toBe(0);
   });
 
   it('runs the worker role without an HTTP server', async () => {
@@ -91,7 +91,7 @@ describe('vouch start', () => {
     expect(await p.running()).toBeUndefined();
     expect(p.output()).toContain('"role":"worker"');
     p.child.kill('SIGTERM');
-    expect(await p.exited()).toBe(0);
+    expect(await p.exited(), p.output()).toBe(0);
   });
 });
 
@@ -120,6 +120,6 @@ describe.runIf(!onPostgres())('embedded database', () => {
     expect(second.code).toBe(1);
     expect(second.output).toContain(`in use by another Vouch process (pid ${first.child.pid})`);
     first.child.kill('SIGTERM');
-    expect(await first.exited()).toBe(0);
+    expect(await first.exited(), first.output()).toBe(0);
   });
 });

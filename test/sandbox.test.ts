@@ -64,7 +64,7 @@ describe('sandbox mode', () => {
     expect(again.stdout).toContain('already in the sandbox');
 
     first.child.kill('SIGTERM');
-    expect(await first.exited()).toBe(0);
+    expect(await first.exited(), first.output()).toBe(0);
 
     const second = spawnVouch(['start'], env);
     await second.running();
@@ -74,7 +74,7 @@ describe('sandbox mode', () => {
       (await stripe2.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 })).data,
     ).toHaveLength(8);
     second.child.kill('SIGTERM');
-    expect(await second.exited()).toBe(0);
+    expect(await second.exited(), second.output()).toBe(0);
   });
 
   it('vouch demo refuses live keys and says what to do when no sandbox answers', async () => {
@@ -116,7 +116,7 @@ describe('vouch stripe-emulator', () => {
     });
     await expect(bad.customers.list()).rejects.toMatchObject({ statusCode: 401 });
     p.child.kill('SIGTERM');
-    expect(await p.exited()).toBe(0);
+    expect(await p.exited(), p.output()).toBe(0);
   });
 
   it('refuses a bad option with a clear message', async () => {

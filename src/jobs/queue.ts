@@ -45,18 +45,21 @@ export class JobQueue {
       migrate: true,
     });
     boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-    // pg-boss creates its schema without guarding against another process doing the same at once.
-    await database.withLock(QUEUE_SCHEMA_LOCK_KEY, () => boss.start());
+    // pg-boss creates its schema and its queues' partitions without guarding against another process doing
+    // the same at once (a second process fails, or deadlocks); one process at a time does both.
+    await database.withLock(QUEUE_SCHEMA_LOCK_KEY, async () => {
+      await boss.start();
+      for (const def of definitions) {
+        await boss.createQueue(def.name, {
+          name: def.name,
+          retryLimit: def.retryLimit ?? 5,
+          retryDelay: def.retryDelaySeconds ?? 5,
+          retryBackoff: def.retryBackoff ?? true,
+          expireInSeconds: def.expireInSeconds ?? 15 * 60,
+        });
+      }
+    });
     const queue = new JobQueue(boss, logger);
-    for (const def of definitions) {
-      await boss.createQueue(def.name, {
-        name: def.name,
-        retryLimit: def.retryLimit ?? 5,
-        retryDelay: def.retryDelaySeconds ?? 5,
-        retryBackoff: def.retryBackoff ?? true,
-        expireInSeconds: def.expireInSeconds ?? 15 * 60,
-      });
-    }
     if (isWorker) {
       for (const def of definitions) {
         await queue.#work(def, context, options.pollingIntervalSeconds ?? def.pollingIntervalSeconds ?? 2);
