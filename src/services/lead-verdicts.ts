@@ -133,3 +133,20 @@ export async function reevaluateCustomerLeads(
     await reevaluateLead(tx, leadId, cause, now);
   }
 }
+
+/**
+ * After a refund or dispute of a charge was stored: re-runs the verdicts of the leads of the charge's
+ * customer (nothing when the fact did not change or the charge is not known yet; its arrival will).
+ */
+export async function reevaluateChargeLeads(
+  tx: Tx,
+  connectionId: string,
+  chargeId: string,
+  changed: boolean,
+  cause: Cause,
+  now: Date,
+): Promise<void> {
+  if (!changed) return;
+  const customerId = await paymentFactsRepository(tx).customerOfCharge(connectionId, chargeId);
+  await reevaluateCustomerLeads(tx, connectionId, customerId, cause, now);
+}

@@ -1,6 +1,6 @@
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import type { DisputeFact } from '../../domain/payment-facts.js';
-import { reevaluateCustomerLeads } from '../../services/lead-verdicts.js';
+import { reevaluateChargeLeads } from '../../services/lead-verdicts.js';
 import { idOf } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
@@ -41,13 +41,7 @@ export const disputeEvent: EventHandler = {
       createdAt: new Date(dispute.created * 1000),
       observedAt: event.created,
     });
-    const customerId = changed ? await facts.customerOfCharge(connection.id, chargeId) : null;
-    await reevaluateCustomerLeads(
-      tx,
-      connection.id,
-      customerId,
-      { type: event.type, stripeObject: dispute.id, eventId: event.id },
-      now,
-    );
+    const cause = { type: event.type, stripeObject: dispute.id, eventId: event.id };
+    await reevaluateChargeLeads(tx, connection.id, chargeId, changed, cause, now);
   },
 };

@@ -1,6 +1,6 @@
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import type { RefundFact } from '../../domain/payment-facts.js';
-import { reevaluateCustomerLeads } from '../../services/lead-verdicts.js';
+import { reevaluateChargeLeads } from '../../services/lead-verdicts.js';
 import { idOf, settledAmount } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
@@ -39,13 +39,7 @@ export const refundEvent: EventHandler<number> = {
       createdAt: new Date(refund.created * 1000),
       observedAt: event.created,
     });
-    const customerId = changed ? await facts.customerOfCharge(connection.id, chargeId) : null;
-    await reevaluateCustomerLeads(
-      tx,
-      connection.id,
-      customerId,
-      { type: event.type, stripeObject: refund.id, eventId: event.id },
-      now,
-    );
+    const cause = { type: event.type, stripeObject: refund.id, eventId: event.id };
+    await reevaluateChargeLeads(tx, connection.id, chargeId, changed, cause, now);
   },
 };
