@@ -50,3 +50,10 @@ export const emailSchema = z
 export const idParams = z.strictObject({ id: z.string().min(1).max(64) });
 
 export const timestamp = z.string().describe('ISO 8601, UTC');
+
+/** The 202 answer of an endpoint that enqueues a background job. */
+export const jobAcceptedSchema = z.object({
+  object: z.literal('job'),
+  name: z.string(),
+  id: z.string().nullable(),
+});

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { type Database, type Tx, transactionExecutor } from '../db/database.js';
+import { VouchError } from '../errors.js';
 import type { JobContext, JobDefinition } from './job-definition.js';
 
 const QUEUE_SCHEMA_LOCK_KEY = 727_002;
@@ -125,4 +126,13 @@ export class JobQueue {
   async stop(timeoutMs = 30_000): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
   }
+}
+
+/** The queue, or the 503 a caller gets when this process was built without one. */
+export function requireQueue(
+  queue: JobQueue | undefined,
+  message = 'This server cannot enqueue jobs.',
+): JobQueue {
+  if (!queue) throw new VouchError(503, 'api_error', 'queue_unavailable', message);
+  return queue;
 }

@@ -3,7 +3,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
 import { processStripeEventJob } from '../jobs/process-stripe-event-job.js';
-import type { JobQueue } from '../jobs/queue.js';
+import { type JobQueue, requireQueue } from '../jobs/queue.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
@@ -65,9 +65,7 @@ export function stripeInbox(deps: {
         );
       }
       if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
-      if (!deps.queue)
-        throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot take events now.');
-      const queue = deps.queue;
+      const queue = requireQueue(deps.queue, 'This server cannot take events now.');
       const needsWork = hasHandler(event.type);
       const inserted = await deps.database.db.transaction().execute(async (tx) => {
         const fresh = await stripeEventsRepository(tx).insert({
@@ -106,10 +104,9 @@ export function stripeInbox(deps: {
           `No such event: '${eventId}'`,
           'event_id',
         );
-      if (!deps.queue)
-        throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
-      await deps.queue.send(processStripeEventJob.name, { connection_id: connectionId, event_id: eventId });
-      deps.queue.notify(processStripeEventJob.name);
+      const queue = requireQueue(deps.queue);
+      await queue.send(processStripeEventJob.name, { connection_id: connectionId, event_id: eventId });
+      queue.notify(processStripeEventJob.name);
       return row;
     },
   };

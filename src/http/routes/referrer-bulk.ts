@@ -4,11 +4,11 @@ import type { Database } from '../../db/database.js';
 import { referrersRepository } from '../../db/repositories/referrers.js';
 import { VouchError } from '../../errors.js';
 import { generateReferralCodesJob } from '../../jobs/generate-referral-codes-job.js';
-import type { JobQueue } from '../../jobs/queue.js';
+import { type JobQueue, requireQueue } from '../../jobs/queue.js';
 import { stripeBackfillJob } from '../../jobs/stripe-backfill-job.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import { importReferrers } from '../../services/referrer-import.js';
-import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
+import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity } from '../schemas.js';
 
 export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 const tags = ['referrers'];
@@ -96,10 +96,9 @@ export const referrerBulkRoutes =
       },
       async (request, reply) => {
         const campaign = await deps.campaigns.retrieve(request.params.id);
-        if (!deps.queue)
-          throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
+        const queue = requireQueue(deps.queue);
         const without = await referrersRepository(deps.database.db).countWithoutCode(campaign.id);
-        const id = await deps.queue.send(
+        const id = await queue.send(
           generateReferralCodesJob.name,
           { campaign_id: campaign.id },
           { singletonKey: campaign.id },
@@ -126,7 +125,7 @@ export const referrerBulkRoutes =
           security: secretKeySecurity,
           params: idParams,
           response: {
-            202: z.object({ object: z.literal('job'), name: z.string(), id: z.string().nullable() }),
+            202: jobAcceptedSchema,
             ...errorResponses,
           },
         },
@@ -142,14 +141,13 @@ export const referrerBulkRoutes =
             'connection_id',
           );
         }
-        if (!deps.queue)
-          throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
-        const id = await deps.queue.send(
+        const queue = requireQueue(deps.queue);
+        const id = await queue.send(
           stripeBackfillJob.name,
           { campaign_id: campaign.id },
           { singletonKey: campaign.id },
         );
-        deps.queue.notify(stripeBackfillJob.name);
+        queue.notify(stripeBackfillJob.name);
         return reply.status(202).send({ object: 'job' as const, name: stripeBackfillJob.name, id });
       },
     );

@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { stripeEventsRepository } from '../../db/repositories/stripe-events.js';
-import { VouchError } from '../../errors.js';
-import type { JobQueue } from '../../jobs/queue.js';
+import { type JobQueue, requireQueue } from '../../jobs/queue.js';
 import { reconcileStripeEventsJob } from '../../jobs/reconcile-stripe-events-job.js';
 import type { ConnectionHealth } from '../../services/connection-health.js';
 import type { ConnectionsService } from '../../services/connections.js';
 import type { StripeInbox } from '../../services/stripe-inbox.js';
 import { listResponse, listResponseSchema } from '../pagination.js';
-import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
+import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity, timestamp } from '../schemas.js';
 
 const connectionSchema = z.object({
   id: z.string(),
@@ -210,21 +209,20 @@ export const stripeConnectionRoutes =
           security,
           params: idParams,
           response: {
-            202: z.object({ object: z.literal('job'), name: z.string(), id: z.string().nullable() }),
+            202: jobAcceptedSchema,
             ...errorResponses,
           },
         },
       },
       async (request, reply) => {
         const connection = await deps.connections.retrieve(request.params.id);
-        if (!deps.queue)
-          throw new VouchError(503, 'api_error', 'queue_unavailable', 'This server cannot enqueue jobs.');
-        const id = await deps.queue.send(
+        const queue = requireQueue(deps.queue);
+        const id = await queue.send(
           reconcileStripeEventsJob.name,
           { connection_id: connection.id },
           { singletonKey: connection.id },
         );
-        deps.queue.notify(reconcileStripeEventsJob.name);
+        queue.notify(reconcileStripeEventsJob.name);
         return reply.status(202).send({ object: 'job' as const, name: reconcileStripeEventsJob.name, id });
       },
     );
