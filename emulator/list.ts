@@ -4,16 +4,22 @@ import type { FormObject } from './form-decode.js';
 import { int, str } from './params.js';
 import type { ListOf } from './shapes.js';
 
+/** `limit`, 1 to 100, default 10, as Stripe checks it. */
+function readLimit(p: FormObject): number {
+  const limit = int(p, 'limit') ?? 10;
+  if (limit < 1 || limit > 100) {
+    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100', 'parameter_invalid_integer');
+  }
+  return limit;
+}
+
 export function paginate<T extends { id: string }>(
   items: T[],
   p: FormObject,
   url: string,
   kind: string,
 ): ListOf<T> {
-  const limit = int(p, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) {
-    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100', 'parameter_invalid_integer');
-  }
+  const limit = readLimit(p);
   const after = str(p, 'starting_after');
   const before = str(p, 'ending_before');
   let start = 0;
@@ -45,10 +51,7 @@ export function paginateFiltered<T extends { id: string }>(
   url: string,
   kind: string,
 ): ListOf<T> {
-  const limit = int(p, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) {
-    throw invalidParam('limit', 'Invalid limit: must be between 1 and 100', 'parameter_invalid_integer');
-  }
+  const limit = readLimit(p);
   const after = str(p, 'starting_after');
   const before = after ? undefined : str(p, 'ending_before');
   const cursor = after ?? before;
