@@ -7,7 +7,7 @@
  *    inserts of the same payloads into the same Postgres from a 64-client `pg.Pool`, in the same run.
  * Latency runs first, on an idle queue: the ingest phase leaves its events' processing behind it.
  * Run `npm run build` first, then `node --import tsx bench/webhooks.ts [events] [leads] [payments/s]`
- * (20000, 500, 100). Set VOUCH_BENCH_DATABASE_URL for another Postgres server, and VOUCH_BENCH_VERBOSE=1 for
+ * (40000, 500, 100). Set VOUCH_BENCH_DATABASE_URL for another Postgres server, and VOUCH_BENCH_VERBOSE=1 for
  * progress on stderr.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -56,6 +56,10 @@ export type IngestResult = {
   rows_in_stripe_events: number;
   /** CPU time of the Vouch process over the phase, in % of one core. */
   vouch_cpu_pct: number;
+  /** CPU time of this process (the load generator) over the phase, in % of one core. */
+  load_cpu_pct: number;
+  /** Transactions committed in Vouch's database per second over the phase (all of Vouch's work). */
+  commits_per_s: number;
   /** What Vouch's database sessions were doing, sampled every 50 ms: share of active sessions. */
   db_waits: { what: string; share: number }[];
   raw_rows_per_s: number;
@@ -82,6 +86,11 @@ export type LatencyResult = {
   not_qualified_after_ms: number | null;
   /** The payments' events (charge.succeeded, payment_intent.succeeded) received and applied per second. */
   events_received_per_s: number;
+  /** Where the time goes, per payment's charge.succeeded: payment returned to event in the inbox, inbox to applied. */
+  delivery_p50_ms: number;
+  delivery_p99_ms: number;
+  apply_p50_ms: number;
+  apply_p99_ms: number;
   events_applied_per_s: number;
   events_unprocessed_at_end: number;
   webhook_retries: number;
@@ -208,7 +217,9 @@ async function startVouch(env: NodeJS.ProcessEnv): Promise<Vouch> {
     () => false,
   );
   if (taken) throw new Error(`port ${PORT} is in use (a Vouch left over from an interrupted run?)`);
-  const child = spawn(...onCpu0(['dist/src/cli/main.js', 'start']), {
+  // VOUCH_BENCH_NODE_ARGS: extra node flags for the server, e.g. `--cpu-prof --cpu-prof-dir=prof`.
+  const nodeArgs = (process.env.VOUCH_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(...onCpu0([...nodeArgs, 'dist/src/cli/main.js', 'start']), {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -270,7 +281,7 @@ function sampleWaits(db: pg.Client) {
            from pg_stat_activity where application_name = 'vouch' and state = 'active'`,
       );
       for (const r of rows) {
-        const what = `${r.wait} ${r.query.replace(/\s+/g, ' ').trim().slice(0, 40)}`;
+        const what = `${r.wait} ${r.query.replace(/\s+/g, ' ').trim().slice(0, 70)}`;
         counts.set(what, (counts.get(what) ?? 0) + 1);
         total++;
       }
@@ -331,6 +342,12 @@ type LatencyContext = {
   leadCount: number;
   rate: number;
 };
+
+/** Transactions committed in this database so far (the statistics lag by up to half a second). */
+async function commits(db: pg.Client): Promise<number> {
+  await sleep(600);
+  return count(db, 'select xact_commit as n from pg_stat_database where datname = current_database()');
+}
 
 async function count(db: pg.Client, sql: string, params: unknown[] = []): Promise<number> {
   return Number((await db.query<{ n: string }>(sql, params)).rows[0]!.n);
@@ -442,6 +459,24 @@ async function qualificationLatency(ctx: LatencyContext): Promise<LatencyResult>
   ]);
   const unprocessed = await count(db, `select count(*) as n ${ofPayments} and processed_at is null`);
   const seconds = (payEndedAt - payStartedAt) / 1000;
+  const paidAt = new Map(customerIds.map((c, i) => [c, t0[i]]));
+  const { rows: charges } = await db.query<{
+    customer: string;
+    received_at: Date;
+    processed_at: Date | null;
+  }>(
+    `select payload->'data'->'object'->>'customer' as customer, received_at, processed_at
+       from stripe_events where type = 'charge.succeeded'`,
+  );
+  const delivery: number[] = [];
+  const apply: number[] = [];
+  for (const c of charges) {
+    const paid = paidAt.get(c.customer);
+    if (paid !== undefined) delivery.push(c.received_at.getTime() - paid);
+    if (c.processed_at) apply.push(c.processed_at.getTime() - c.received_at.getTime());
+  }
+  delivery.sort((a, b) => a - b);
+  apply.sort((a, b) => a - b);
   return {
     leads: leadCount,
     payments_per_s_target: rate,
@@ -457,6 +492,10 @@ async function qualificationLatency(ctx: LatencyContext): Promise<LatencyResult>
     within_250_ms: latencies.filter((v) => v < 250).length,
     not_qualified_after_ms: finite(waitedAtLeast),
     events_received_per_s: Math.round(received / seconds),
+    delivery_p50_ms: percentile(delivery, 50),
+    delivery_p99_ms: percentile(delivery, 99),
+    apply_p50_ms: percentile(apply, 50),
+    apply_p99_ms: percentile(apply, 99),
     events_applied_per_s: Math.round(applied / seconds),
     events_unprocessed_at_end: unprocessed,
     webhook_retries: retries() - retriesBefore,
@@ -465,7 +504,7 @@ async function qualificationLatency(ctx: LatencyContext): Promise<LatencyResult>
 
 export async function runWebhooksBench(opts: WebhooksBenchOptions = {}): Promise<WebhooksBenchResult> {
   const postgresUrl = opts.postgresUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const events = opts.events ?? 20_000;
+  const events = opts.events ?? 40_000;
   const connections = opts.connections ?? 64;
   const leadCount = opts.leads ?? 500;
   const rate = opts.paymentsPerSecond ?? 100;
@@ -531,10 +570,14 @@ export async function runWebhooksBench(opts: WebhooksBenchOptions = {}): Promise
     const raw = await rawBaseline(url.toString(), events, connections);
     progress(`raw baseline: ${Math.round(raw.rowsPerS)} rows/s`);
     const cpuBefore = cpuSeconds(vouch.child.pid!);
+    const loadBefore = process.cpuUsage();
+    const commitsBefore = await commits(db);
     const stopSampling = sampleWaits(db);
     const run = await ingest(connectionId, events, connections);
     const dbWaits = await stopSampling();
     const cpu = cpuSeconds(vouch.child.pid!) - cpuBefore;
+    const load = process.cpuUsage(loadBefore);
+    const commitCount = (await commits(db)) - commitsBefore;
     progress(`ingest: ${run.ok} 200s in ${run.seconds.toFixed(1)} s`);
     const rows = await count(
       db,
@@ -557,6 +600,8 @@ export async function runWebhooksBench(opts: WebhooksBenchOptions = {}): Promise
         p99_ms: run.result.latency.p99,
         rows_in_stripe_events: rows,
         vouch_cpu_pct: Math.round((cpu / run.seconds) * 100),
+        load_cpu_pct: Math.round(((load.user + load.system) / 1e6 / run.seconds) * 100),
+        commits_per_s: Math.round(commitCount / run.seconds),
         db_waits: dbWaits,
         raw_rows_per_s: Math.round(raw.rowsPerS),
         raw_seconds: Number(raw.seconds.toFixed(2)),
@@ -573,7 +618,7 @@ export async function runWebhooksBench(opts: WebhooksBenchOptions = {}): Promise
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = performance.now();
-  const events = Number(process.argv[2] ?? 20_000);
+  const events = Number(process.argv[2] ?? 40_000);
   const leads = Number(process.argv[3] ?? 500);
   const paymentsPerSecond = Number(process.argv[4] ?? 100);
   const postgresUrl = process.env.VOUCH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -594,6 +639,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     `p99 target < 250 ms. Events received ${l.events_received_per_s}/s, applied ${l.events_applied_per_s}/s during the payments; ` +
       `${l.events_unprocessed_at_end} not applied ${l.wait_ms / 1000} s after the last; webhook retries ${l.webhook_retries}`,
   );
+  console.log(
+    `charge.succeeded: payment returned to event in the inbox p50 ${l.delivery_p50_ms} ms, p99 ${l.delivery_p99_ms} ms; ` +
+      `inbox to applied p50 ${l.apply_p50_ms} ms, p99 ${l.apply_p99_ms} ms`,
+  );
 
   console.log(`\nDurable ingest of signed events, ${i.connections} connections, ${i.events} events each`);
   console.log(
@@ -607,7 +656,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   );
   console.log(
     `ratio vouch / raw: ${i.ratio.toFixed(2)} (target >= 0.5); 200s ${i.ok_200} (duplicates ${i.duplicates}), ` +
-      `non-2xx ${i.non_2xx}, errors ${i.errors}; rows in stripe_events ${i.rows_in_stripe_events}; vouch CPU ${i.vouch_cpu_pct}%`,
+      `non-2xx ${i.non_2xx}, errors ${i.errors}; rows in stripe_events ${i.rows_in_stripe_events}; ` +
+      `CPU: vouch ${i.vouch_cpu_pct}%, load generator ${i.load_cpu_pct}%; commits ${i.commits_per_s}/s`,
   );
   for (const w of i.db_waits) console.log(`  vouch db sessions: ${Math.round(w.share * 100)}% ${w.what}`);
   for (const line of r.vouch_log_samples) console.log(`  vouch log: ${line}`);

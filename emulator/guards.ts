@@ -94,15 +94,22 @@ export function seededRandom(seed: number): () => number {
 
 export class FaultInjector {
   private readonly random: () => number;
+  private rate: number;
+  private pathPrefix: string | undefined;
 
-  constructor(
-    private readonly rate: number,
-    seed: number,
-  ) {
+  constructor(rate: number, seed: number) {
+    this.rate = rate;
     this.random = seededRandom(seed);
   }
 
-  check(): void {
+  /** Changes the fault rate, optionally only for paths that start with `pathPrefix` (e.g. `/v1/refunds`). */
+  set(rate: number, pathPrefix?: string): void {
+    this.rate = rate;
+    this.pathPrefix = pathPrefix;
+  }
+
+  check(path: string): void {
+    if (this.pathPrefix !== undefined && !path.startsWith(this.pathPrefix)) return;
     if (this.rate > 0 && this.random() < this.rate) {
       throw new StripeApiError(500, {
         type: 'api_error',

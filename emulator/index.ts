@@ -71,6 +71,11 @@ export interface EmulatorHandle {
   reset(): void;
   /** Writes the state file now (no-op without stateFile). */
   save(): Promise<void>;
+  /**
+   * Changes the share (0..1) of API requests answered with a 500 `api_error`, for all paths or only those
+   * starting with `pathPrefix` (e.g. `/v1/balance_transactions`). `setFaults(0)` turns faults off.
+   */
+  setFaults(rate: number, pathPrefix?: string): void;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
@@ -105,13 +110,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     : null;
   // A new state file is written at once, so the account id survives a restart even before any change.
   if (fresh) saver?.markDirty();
+  const faults = new FaultInjector(options.failRate ?? 0, options.seed ?? 1);
   const app: FastifyInstance = buildServer({
     state: () => state,
     options: resolved,
     delivery,
     routes: allRoutes,
     rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
-    faults: options.failRate ? new FaultInjector(options.failRate, options.seed ?? 1) : null,
+    faults,
     onMutation: () => saver?.markDirty(),
     logError: (msg, err) => logger?.error(`${msg}: ${err instanceof Error ? err.stack : String(err)}`),
     internalRoutes: (server) => {
@@ -153,5 +159,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       saver?.markDirty();
       await saver?.flush();
     },
+    setFaults: (rate, pathPrefix) => faults.set(rate, pathPrefix),
   };
 }

@@ -25,7 +25,7 @@ export interface ServerDeps {
   delivery: WebhookDelivery;
   routes: RouteDef[];
   rateLimiter: RateLimiter | null;
-  faults: FaultInjector | null;
+  faults: FaultInjector;
   onMutation: () => void;
   logError: (msg: string, err: unknown) => void;
   internalRoutes: (app: FastifyInstance) => void;
@@ -61,7 +61,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       checkNotRevoked(deps.state(), apiKey);
       checkPermission(deps.state(), apiKey, def.permission);
       deps.rateLimiter?.check();
-      deps.faults?.check();
+      deps.faults.check(req.url);
       const body: FormObject =
         def.method === 'POST' ? { ...asForm(req.query), ...asForm(req.body) } : asForm(req.query);
       const header = req.headers['idempotency-key'];

@@ -12,6 +12,7 @@ import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
+import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
@@ -83,14 +84,22 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     const port = config.port === 0 && role !== 'worker' ? await freePort(config.host) : config.port;
     const publicUrl = config.publicUrlSet ? config.publicUrl : `http://localhost:${port}`;
 
+    const now = () => new Date();
+    // Stripe events are applied by workers; an API-only process leaves them to the worker processes.
+    const inboxWorker =
+      role === 'api' ? undefined : new StripeInboxWorker({ database, logger, now, gateway });
     const queue = await JobQueue.start({
       database,
       logger,
       role: role === 'api' ? 'producer' : 'worker',
       definitions: jobDefinitions,
-      context: { database, logger, now: () => new Date(), gateway, box, publicUrl },
+      context: { database, logger, now, gateway, box, publicUrl, inboxWorker },
     });
     cleanups.push(() => queue.stop());
+    if (inboxWorker) {
+      inboxWorker.start();
+      cleanups.push(() => inboxWorker.stop());
+    }
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -100,6 +109,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         logger,
         apiKeys,
         queue,
+        inboxWorker,
         publicUrl,
         gateway,
         box,

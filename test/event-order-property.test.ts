@@ -7,8 +7,7 @@ import { connectionsRepository } from '../src/db/repositories/connections.js';
 import { stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow, LeadStatus } from '../src/db/tables.js';
 import { createId } from '../src/domain/ids.js';
-import type { JobContext } from '../src/jobs/job-definition.js';
-import { processStripeEventJob } from '../src/jobs/process-stripe-event-job.js';
+import { type ApplyDeps, applyStripeEvents } from '../src/jobs/apply-stripe-events.js';
 import { campaignsService } from '../src/services/campaigns.js';
 import { connectionsService } from '../src/services/connections.js';
 import { leadsService } from '../src/services/leads.js';
@@ -53,7 +52,7 @@ type FinalState = {
   inbox: Array<{ id: string; processed: boolean; dead: boolean; last_error: string | null }>;
 };
 
-const context = (): JobContext => ({
+const context = (): ApplyDeps => ({
   database: db.database,
   logger: pino({ level: 'silent' }),
   now: () => new Date(),
@@ -120,13 +119,19 @@ async function deliver(program: Program, event: EventObj, how: 'webhook' | 'repl
       id: event.id,
       type: event.type,
       createdAt: new Date(event.created * 1000),
-      payload: event,
+      payload: JSON.stringify(event),
       source: 'webhook',
     });
   } else if (!(await inbox.revive(program.connectionId, event.id))) {
     throw new Error(`replayed ${event.id} before it arrived`);
   }
-  await processStripeEventJob.handle({ connection_id: program.connectionId, event_id: event.id }, context());
+  const waiting = await db.database.db
+    .selectFrom('stripe_events')
+    .select(['connection_id', 'id', 'type', 'payload', 'attempts'])
+    .where('connection_id', '=', program.connectionId)
+    .where('id', '=', event.id)
+    .execute();
+  await applyStripeEvents(context(), waiting);
 }
 
 /** Feeds deliveries in order: an event's first occurrence arrives by webhook, later ones as given. */

@@ -132,6 +132,28 @@ describe('webhook ingestion', () => {
     expect((await inbox()).filter((e) => e.id === 'evt_duplicate_1')).toHaveLength(1);
   });
 
+  it('records a burst of deliveries once each, and an event that cannot be stored fails alone', async () => {
+    const secret = await webhookSecret();
+    const sign = (body: string) => Stripe.webhooks.generateTestHeaderString({ payload: body, secret });
+    const distinct = Array.from({ length: 20 }, (_, i) => eventBody(`evt_burst_${i}`));
+    const same = eventBody('evt_burst_same');
+    // Valid JSON that Postgres refuses to store as jsonb (a NUL character).
+    const bad = eventBody('evt_burst_bad').replace('"cus_x"', '"cus_\\u0000"');
+    const bodies = [...distinct, same, same, same, same, same, bad];
+    // Sent together, they are written in shared statements (several events per insert).
+    const results = await Promise.all(bodies.map((b) => post(b, sign(b))));
+    const answers = results.map((r) => ({ status: r.statusCode, body: r.json() }));
+    expect(answers.slice(0, 20).every((a) => a.status === 200 && a.body.duplicate === false)).toBe(true);
+    const sameAnswers = answers.slice(20, 25);
+    expect(sameAnswers.every((a) => a.status === 200)).toBe(true);
+    expect(sameAnswers.filter((a) => a.body.duplicate === false)).toHaveLength(1);
+    expect(answers[25]!.status).toBe(500);
+    const ids = (await inbox()).map((e) => e.id);
+    for (let i = 0; i < 20; i++) expect(ids).toContain(`evt_burst_${i}`);
+    expect(ids.filter((id) => id === 'evt_burst_same')).toHaveLength(1);
+    expect(ids).not.toContain('evt_burst_bad');
+  });
+
   it('refuses bad and stale signatures, and acknowledges types it does not use', async () => {
     const body = eventBody('evt_sig_1');
     const secret = await webhookSecret();

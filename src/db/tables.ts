@@ -168,6 +168,8 @@ export type StripeEventsTable = {
   attempts: ColumnType<number, number | undefined, number>;
   last_error: string | null;
   dead_at: Date | null;
+  /** When the worker may next try it: on arrival, or after a failure's backoff. */
+  available_at: ColumnType<Date, Date | undefined, Date>;
 };
 
 export type ConnectionRow = Selectable<ConnectionsTable>;

@@ -20,15 +20,22 @@ export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
 let lastTime = 0;
 let lastRandom: Buffer = Buffer.alloc(10);
 
+/** The lowest `length` 5-bit groups of a big-endian byte string, most significant first. */
 function encode(bytes: Uint8Array, length: number): string {
-  let bits = 0n;
-  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
-  let out = '';
-  for (let i = 0; i < length; i++) {
-    out = ALPHABET[Number(bits & 31n)] + out;
-    bits >>= 5n;
+  const out = new Array<string>(length);
+  let acc = 0;
+  let accBits = 0;
+  let i = bytes.length - 1;
+  for (let k = length - 1; k >= 0; k--) {
+    while (accBits < 5 && i >= 0) {
+      acc |= bytes[i--]! << accBits;
+      accBits += 8;
+    }
+    out[k] = ALPHABET[acc & 31]!;
+    acc >>>= 5;
+    accBits -= 5;
   }
-  return out;
+  return out.join('');
 }
 
 /** Adds one to a big-endian byte string, so ids made in the same millisecond still sort in order. */

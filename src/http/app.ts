@@ -12,6 +12,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
 import type { JobQueue } from '../jobs/queue.js';
+import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
 import type { ApiKeysService } from '../services/api-keys.js';
 import { campaignsService } from '../services/campaigns.js';
 import { ClickCounter } from '../services/click-counter.js';
@@ -45,6 +46,8 @@ export type AppDeps = {
   apiKeys: ApiKeysService;
   /** Enqueues background work; absent only in tests that need no jobs. */
   queue?: JobQueue;
+  /** This process's Stripe inbox worker, woken when a webhook arrives; absent in API-only processes. */
+  inboxWorker?: InboxWaker | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
   publicUrl: string;
   /** Stripe, behind one wall; absent only in tests that never reach Stripe. */
@@ -161,7 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       database: deps.database,
       gateway: deps.gateway,
       connections,
-      queue: deps.queue,
+      worker: deps.inboxWorker,
     });
     await app.register(
       stripeConnectionRoutes({

@@ -3,6 +3,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import type { JobQueue } from './queue.js';
+import type { InboxWaker } from './stripe-inbox-worker.js';
 
 /** What every job handler receives besides its payload. */
 export type JobContext = {
@@ -15,6 +16,8 @@ export type JobContext = {
   publicUrl?: string | undefined;
   /** Enqueues follow-up work (set by the queue itself). */
   queue?: JobQueue | undefined;
+  /** This process's Stripe inbox worker, woken when a job puts events in the inbox. */
+  inboxWorker?: InboxWaker | undefined;
 };
 
 export type JobDefinition<T extends object = object> = {

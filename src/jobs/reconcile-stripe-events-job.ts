@@ -3,7 +3,6 @@ import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { eventsSince } from '../stripe/connect.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
 import { defineJob } from './job-definition.js';
-import { processStripeEventJob } from './process-stripe-event-job.js';
 
 /** Stripe keeps events for 30 days; looking back a little before the cursor covers clock skew. */
 const OVERLAP_MS = 5 * 60_000;
@@ -17,8 +16,8 @@ const RETENTION_MS = 30 * 86_400_000;
 export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
   name: 'reconcile-stripe-events',
   retryLimit: 3,
-  async handle(data, { database, logger, now, gateway, queue }) {
-    if (!gateway || !queue) throw new Error('reconciliation needs the Stripe gateway and the queue');
+  async handle(data, { database, logger, now, gateway, inboxWorker }) {
+    if (!gateway) throw new Error('reconciliation needs the Stripe gateway');
     const connection = await connectionsRepository(database.db).findById(data.connection_id);
     if (connection?.status !== 'active') return;
     const started = now();
@@ -28,28 +27,20 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
     );
     let recovered = 0;
     for await (const event of eventsSince(gateway.forConnection(connection), since)) {
-      const inserted = await database.db.transaction().execute(async (tx) => {
-        const fresh = await stripeEventsRepository(tx).insert({
-          connectionId: connection.id,
-          id: event.id,
-          type: event.type,
-          createdAt: new Date(event.created * 1000),
-          payload: event.raw,
-          source: 'reconciliation',
-          processedAt: hasHandler(event.type) ? undefined : new Date(),
-        });
-        if (fresh && hasHandler(event.type))
-          await queue.send(
-            processStripeEventJob.name,
-            { connection_id: connection.id, event_id: event.id },
-            { tx },
-          );
-        return fresh;
+      const inserted = await stripeEventsRepository(database.db).insert({
+        connectionId: connection.id,
+        id: event.id,
+        type: event.type,
+        createdAt: new Date(event.created * 1000),
+        payload: JSON.stringify(event.raw),
+        source: 'reconciliation',
+        processedAt: hasHandler(event.type) ? undefined : new Date(),
       });
       if (inserted) recovered += 1;
+      // Applied while the rest is read, not after the whole month.
+      if (inserted && hasHandler(event.type)) inboxWorker?.wake();
     }
     await connectionsRepository(database.db).update(connection.id, { reconciled_until: started });
-    if (recovered > 0) queue.notify(processStripeEventJob.name);
     logger.info(
       { connection_id: connection.id, recovered, since: since.toISOString() },
       'Stripe events reconciled',

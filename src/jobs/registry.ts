@@ -2,7 +2,6 @@ import { expireLeadsJob } from './expire-leads-job.js';
 import { generateReferralCodesJob } from './generate-referral-codes-job.js';
 import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
-import { processStripeEventJob } from './process-stripe-event-job.js';
 import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
 import { stripeBackfillJob } from './stripe-backfill-job.js';
 import { stripeLeadCustomerJob } from './stripe-lead-customer-job.js';
@@ -12,7 +11,6 @@ import { stripeReferrerCustomerJob } from './stripe-referrer-customer-job.js';
 export const jobDefinitions: JobDefinition[] = [
   maintenanceJob,
   generateReferralCodesJob,
-  processStripeEventJob,
   reconcileStripeEventsJob,
   reconcileAllJob,
   expireLeadsJob,

@@ -73,11 +73,27 @@ export function toConnection(row: ConnectionRow, publicUrl: string): Connection 
 
 const WHSEC = /^whsec_[A-Za-z0-9]{16,}$/;
 
+/** How long a process keeps a connection's opened webhook secrets. */
+export const SECRETS_TTL_MS = 2000;
+
+export type WebhookSecrets = {
+  connection: ConnectionRow;
+  secrets: string[];
+  /** True when the secrets came from memory rather than the database. */
+  remembered: boolean;
+};
+
 /** Connecting Stripe accounts: key check, automatic webhook endpoint (or manual set-up), disconnecting. */
 export function connectionsService(deps: ConnectionsDeps) {
   const now = deps.now ?? (() => new Date());
   const repo = connectionsRepository(deps.database.db);
   const present = (row: ConnectionRow) => toConnection(row, deps.publicUrl);
+  /**
+   * Webhook secrets, opened once per SECRETS_TTL_MS rather than read and decrypted for every event.
+   * This process forgets an entry when it changes the connection; a change made by another process shows
+   * within the TTL, and a signature that fails on remembered secrets is checked again on fresh ones.
+   */
+  const secretsCache = new Map<string, { until: number; value: WebhookSecrets }>();
 
   async function load(id: string): Promise<ConnectionRow> {
     const row = await repo.findById(id);
@@ -167,6 +183,7 @@ export function connectionsService(deps: ConnectionsDeps) {
         previous_webhook_secret_sealed: current.webhook_secret_sealed,
         updated_at: now(),
       });
+      secretsCache.delete(id);
       return present(row!);
     },
 
@@ -182,13 +199,19 @@ export function connectionsService(deps: ConnectionsDeps) {
         }
       }
       deps.gateway.forget(id);
+      secretsCache.delete(id);
       const at = now();
       const row = await repo.update(id, { status: 'disconnected', disconnected_at: at, updated_at: at });
       return present(row!);
     },
 
-    /** The secrets a webhook for this connection may be signed with; refuses disconnected ones. */
-    async webhookSecrets(id: string): Promise<{ connection: ConnectionRow; secrets: string[] }> {
+    /**
+     * The secrets a webhook for this connection may be signed with; refuses disconnected ones. `fresh`
+     * reads them from the database even when remembered.
+     */
+    async webhookSecrets(id: string, fresh = false): Promise<WebhookSecrets> {
+      const cached = secretsCache.get(id);
+      if (cached && !fresh && cached.until > Date.now()) return cached.value;
       const connection = await repo.findById(id);
       if (!connection) throw notFound('Stripe connection', id, 'connection_id');
       if (connection.status !== 'active') {
@@ -202,7 +225,10 @@ export function connectionsService(deps: ConnectionsDeps) {
       const secrets = [connection.webhook_secret_sealed, connection.previous_webhook_secret_sealed]
         .filter((s): s is string => s !== null)
         .map((s) => deps.box.decrypt(s));
-      return { connection, secrets };
+      const value = { connection, secrets, remembered: false };
+      if (secretsCache.size > 10_000) secretsCache.clear();
+      secretsCache.set(id, { until: Date.now() + SECRETS_TTL_MS, value: { ...value, remembered: true } });
+      return value;
     },
   };
 }

@@ -1,9 +1,9 @@
 import type { Database } from '../db/database.js';
+import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
-import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
-import { processStripeEventJob } from '../jobs/process-stripe-event-job.js';
-import { type JobQueue, requireQueue } from '../jobs/queue.js';
+import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
@@ -12,16 +12,23 @@ import type { ConnectionsService } from './connections.js';
 export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
 
 /**
- * Webhooks: verify the signature on the raw bytes, record the event in the inbox and enqueue its
- * processing in one transaction, and only then acknowledge. A duplicate changes nothing; a type Vouch
- * does not use is acknowledged and dropped.
+ * Webhooks: verify the signature on the raw bytes, record the event in the inbox, and only then
+ * acknowledge. The inbox row is also the event's place in the processing queue (stripe-inbox-worker.ts), so
+ * one insert makes it both durable and due. A duplicate changes nothing; a type Vouch does not use is
+ * acknowledged and dropped.
  */
 export function stripeInbox(deps: {
   database: Database;
   gateway: StripeGateway;
   connections: ConnectionsService;
-  queue: JobQueue | undefined;
+  /** This process's inbox worker, when it runs one. */
+  worker?: InboxWaker | undefined;
 }) {
+  // Webhooks arriving together are recorded together: one statement and one commit for many events.
+  const writer = new GroupWriter<InboxEvent, boolean>(
+    (events) => stripeEventsRepository(deps.database.db).insertMany(events),
+    { maxInFlight: 2, maxBatch: 200 },
+  );
   const touched = new Map<string, number>();
   /**
    * `last_event_at` is for humans (health): written at most once a second per connection and outside the
@@ -34,9 +41,22 @@ export function stripeInbox(deps: {
     await connectionsRepository(deps.database.db).touchLastEvent(connectionId, new Date(at));
   }
 
+  function verify(
+    rawBody: Buffer,
+    signature: string,
+    secrets: string[],
+  ): { event: { id: string; type: string; created: number } } | { error: string } {
+    if (secrets.length === 0) return { error: 'no secret' };
+    try {
+      return { event: deps.gateway.verifyWebhook(rawBody, signature, secrets) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }
+
   return {
     async receive(connectionId: string, rawBody: Buffer, signature: string | undefined): Promise<Receipt> {
-      const { connection, secrets } = await deps.connections.webhookSecrets(connectionId);
+      let found = await deps.connections.webhookSecrets(connectionId);
       if (!signature) {
         throw new VouchError(
           400,
@@ -45,7 +65,13 @@ export function stripeInbox(deps: {
           'The Stripe-Signature header is missing.',
         );
       }
-      if (secrets.length === 0) {
+      let verified = verify(rawBody, signature, found.secrets);
+      // Remembered secrets may be stale (a rotation in another process): check on fresh ones once more.
+      if ('error' in verified && found.remembered) {
+        found = await deps.connections.webhookSecrets(connectionId, true);
+        verified = verify(rawBody, signature, found.secrets);
+      }
+      if (found.secrets.length === 0) {
         throw new VouchError(
           400,
           'invalid_request_error',
@@ -53,47 +79,35 @@ export function stripeInbox(deps: {
           'This connection has no webhook signing secret yet; set it with POST /v1/stripe/connections/{id}/webhook_secret.',
         );
       }
-      let event: { id: string; type: string; created: number };
-      try {
-        event = deps.gateway.verifyWebhook(rawBody, signature, secrets);
-      } catch (error) {
+      if ('error' in verified) {
         throw new VouchError(
           400,
           'invalid_request_error',
           'signature_invalid',
-          `The webhook signature does not verify: ${(error as Error).message}`,
+          `The webhook signature does not verify: ${verified.error}`,
         );
       }
+      const { event } = verified;
+      const { connection } = found;
       if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
-      const queue = requireQueue(deps.queue, 'This server cannot take events now.');
       const needsWork = hasHandler(event.type);
-      const inserted = await deps.database.db.transaction().execute(async (tx) => {
-        const fresh = await stripeEventsRepository(tx).insert({
-          connectionId: connection.id,
-          id: event.id,
-          type: event.type,
-          createdAt: new Date(event.created * 1000),
-          payload: JSON.parse(rawBody.toString('utf8')),
-          source: 'webhook',
-          processedAt: needsWork ? undefined : new Date(),
-        });
-        if (fresh && needsWork) {
-          await queue.send(
-            processStripeEventJob.name,
-            { connection_id: connection.id, event_id: event.id },
-            { tx },
-          );
-        }
-        return fresh;
+      const inserted = await writer.add({
+        connectionId: connection.id,
+        id: event.id,
+        type: event.type,
+        createdAt: new Date(event.created * 1000),
+        payload: rawBody.toString('utf8'),
+        source: 'webhook',
+        processedAt: needsWork ? undefined : new Date(),
       });
       if (inserted) {
-        if (needsWork) queue.notify(processStripeEventJob.name);
+        if (needsWork) deps.worker?.wake();
         await touchLastEvent(connection.id);
       }
       return { received: true, duplicate: !inserted, ignored: false };
     },
 
-    /** Puts a dead-lettered event back in the queue, once its cause is fixed. */
+    /** Puts a dead-lettered event back in the inbox's queue, once its cause is fixed. */
     async replay(connectionId: string, eventId: string) {
       const row = await stripeEventsRepository(deps.database.db).revive(connectionId, eventId);
       if (!row)
@@ -104,9 +118,7 @@ export function stripeInbox(deps: {
           `No such event: '${eventId}'`,
           'event_id',
         );
-      const queue = requireQueue(deps.queue);
-      await queue.send(processStripeEventJob.name, { connection_id: connectionId, event_id: eventId });
-      queue.notify(processStripeEventJob.name);
+      deps.worker?.wake();
       return row;
     },
   };

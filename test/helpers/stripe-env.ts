@@ -8,6 +8,7 @@ import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobDefinitions } from '../../src/jobs/registry.js';
+import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import type { TestApp } from './test-app.js';
@@ -29,7 +30,12 @@ export const sdkFor = (emulator: EmulatorHandle, key = 'sk_test_business') =>
  * the Stripe gateway pointed at an in-process emulator.
  */
 export async function startStripeEnv(
-  options: { webhookRetryBaseMs?: number; oauth?: boolean } = {},
+  options: {
+    webhookRetryBaseMs?: number;
+    oauth?: boolean;
+    /** When an event that failed is tried again (default: after 2, 4, 8, 16 s). */
+    eventRetryDelayMs?: (attempts: number) => number;
+  } = {},
 ): Promise<StripeEnv> {
   const emulator = await startEmulator({
     webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50,
@@ -42,19 +48,30 @@ export async function startStripeEnv(
   const port = await freePort('127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   const apiKeys = apiKeysService(db.database);
+  const now = () => new Date();
+  const inboxWorker = new StripeInboxWorker({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    ...(options.eventRetryDelayMs ? { retryDelayMs: options.eventRetryDelayMs } : {}),
+    pollMs: 100,
+  });
   const queue = await JobQueue.start({
     database: db.database,
     logger,
     role: 'worker',
     definitions: jobDefinitions,
-    context: { database: db.database, logger, now: () => new Date(), gateway, box, publicUrl: baseUrl },
+    context: { database: db.database, logger, now, gateway, box, publicUrl: baseUrl, inboxWorker },
     pollingIntervalSeconds: 0.5,
   });
+  inboxWorker.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
     apiKeys,
     queue,
+    inboxWorker,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
@@ -78,6 +95,7 @@ export async function startStripeEnv(
     publishableKey: publishable.secret,
     async close() {
       await app.close();
+      await inboxWorker.stop();
       await queue.stop();
       await emulator.close();
       await db.close();

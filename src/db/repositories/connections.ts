@@ -17,6 +17,11 @@ export function connectionsRepository(db: Executor) {
       return db.selectFrom('connections').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    async findByIds(ids: string[]): Promise<ConnectionRow[]> {
+      if (ids.length === 0) return [];
+      return db.selectFrom('connections').selectAll().where('id', 'in', ids).execute();
+    },
+
     async findActiveByAccount(accountId: string, mode: 'test' | 'live'): Promise<ConnectionRow | undefined> {
       return db
         .selectFrom('connections')

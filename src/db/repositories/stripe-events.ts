@@ -7,30 +7,58 @@ export type InboxEvent = {
   id: string;
   type: string;
   createdAt: Date;
-  payload: unknown;
+  /** The event as JSON text: a webhook's verified body is stored as received, never parsed twice. */
+  payload: string;
   source: 'webhook' | 'reconciliation';
   /** Set for events no handler applies: they are kept as received, with nothing left to do. */
   processedAt?: Date | undefined;
 };
 
+/** An event in the inbox, by its key. */
+export type EventKey = { connectionId: string; id: string };
+
+/** What the worker needs of a waiting event. */
+export type PendingEvent = Pick<StripeEventRow, 'connection_id' | 'id' | 'type' | 'payload' | 'attempts'>;
+
+function byConnection(keys: EventKey[]): Map<string, string[]> {
+  const grouped = new Map<string, string[]>();
+  for (const k of keys) grouped.set(k.connectionId, [...(grouped.get(k.connectionId) ?? []), k.id]);
+  return grouped;
+}
+
 export function stripeEventsRepository(db: Executor) {
   return {
     /** Records an event once; false when it was already in the inbox (a duplicate). */
     async insert(event: InboxEvent): Promise<boolean> {
-      const result = await db
+      return (await this.insertMany([event]))[0]!;
+    },
+
+    /**
+     * Records events in one statement; for each, whether it is new. An event twice in the list is new
+     * once, at its first place.
+     */
+    async insertMany(events: InboxEvent[]): Promise<boolean[]> {
+      const keyOf = (e: { connectionId: string; id: string }) => `${e.connectionId} ${e.id}`;
+      const firsts = new Map<string, InboxEvent>();
+      for (const e of events) if (!firsts.has(keyOf(e))) firsts.set(keyOf(e), e);
+      const rows = await db
         .insertInto('stripe_events')
-        .values({
-          connection_id: event.connectionId,
-          id: event.id,
-          type: event.type,
-          created_at: event.createdAt,
-          payload: JSON.stringify(event.payload),
-          source: event.source,
-          processed_at: event.processedAt ?? null,
-        })
+        .values(
+          [...firsts.values()].map((event) => ({
+            connection_id: event.connectionId,
+            id: event.id,
+            type: event.type,
+            created_at: event.createdAt,
+            payload: event.payload,
+            source: event.source,
+            processed_at: event.processedAt ?? null,
+          })),
+        )
         .onConflict((oc) => oc.columns(['connection_id', 'id']).doNothing())
-        .executeTakeFirst();
-      return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
+        .returning(['connection_id', 'id'])
+        .execute();
+      const inserted = new Set(rows.map((r) => keyOf({ connectionId: r.connection_id, id: r.id })));
+      return events.map((e) => firsts.get(keyOf(e)) === e && inserted.has(keyOf(e)));
     },
 
     async find(connectionId: string, id: string): Promise<StripeEventRow | undefined> {
@@ -42,22 +70,62 @@ export function stripeEventsRepository(db: Executor) {
         .executeTakeFirst();
     },
 
-    async markProcessed(connectionId: string, id: string, at: Date): Promise<void> {
-      await db
-        .updateTable('stripe_events')
-        .set({ processed_at: at, last_error: null })
-        .where('connection_id', '=', connectionId)
-        .where('id', '=', id)
+    /** Events waiting to be applied whose time has come, oldest first. */
+    async pending(limit: number, at: Date): Promise<PendingEvent[]> {
+      return db
+        .selectFrom('stripe_events')
+        .select(['connection_id', 'id', 'type', 'payload', 'attempts'])
+        .where('processed_at', 'is', null)
+        .where('dead_at', 'is', null)
+        .where('available_at', '<=', at)
+        .orderBy('available_at')
+        .limit(limit)
         .execute();
     },
 
-    /** Counts a failed attempt; at `maxAttempts` the event goes to the dead-letter list. */
+    /**
+     * Inside the transaction that applies them: locks those of `keys` still waiting. Events another worker
+     * holds are skipped (it is applying them); those it finished are no longer waiting.
+     */
+    async lockPending(keys: EventKey[]): Promise<EventKey[]> {
+      const locked: EventKey[] = [];
+      for (const [connectionId, ids] of byConnection(keys)) {
+        // By key alone, so the primary key finds them; the state is checked on the locked rows.
+        const rows = await db
+          .selectFrom('stripe_events')
+          .select(['id', 'processed_at', 'dead_at'])
+          .where('connection_id', '=', connectionId)
+          .where('id', '=', sql<string>`any(${ids}::text[])`)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        for (const r of rows) if (!r.processed_at && !r.dead_at) locked.push({ connectionId, id: r.id });
+      }
+      return locked;
+    },
+
+    async markProcessed(keys: EventKey[], at: Date): Promise<void> {
+      for (const [connectionId, ids] of byConnection(keys)) {
+        await db
+          .updateTable('stripe_events')
+          .set({ processed_at: at, last_error: null })
+          .where('connection_id', '=', connectionId)
+          .where('id', '=', sql<string>`any(${ids}::text[])`)
+          .execute();
+      }
+    },
+
+    /**
+     * Counts a failed attempt and puts the event back after its backoff; at `maxAttempts` it goes to the
+     * dead-letter list instead.
+     */
     async recordFailure(
       connectionId: string,
       id: string,
       message: string,
       maxAttempts: number,
       at: Date,
+      retryAt: Date,
     ): Promise<{ dead: boolean }> {
       const row = await db
         .updateTable('stripe_events')
@@ -65,6 +133,7 @@ export function stripeEventsRepository(db: Executor) {
           attempts: sql`attempts + 1`,
           last_error: message.slice(0, 2000),
           dead_at: sql`case when attempts + 1 >= ${maxAttempts} then ${at}::timestamptz else null end`,
+          available_at: retryAt,
         })
         .where('connection_id', '=', connectionId)
         .where('id', '=', id)
@@ -76,7 +145,7 @@ export function stripeEventsRepository(db: Executor) {
     async revive(connectionId: string, id: string): Promise<StripeEventRow | undefined> {
       return db
         .updateTable('stripe_events')
-        .set({ dead_at: null, attempts: 0, processed_at: null })
+        .set({ dead_at: null, attempts: 0, processed_at: null, available_at: new Date() })
         .where('connection_id', '=', connectionId)
         .where('id', '=', id)
         .returningAll()

@@ -47,13 +47,17 @@ export const customerEvent: EventHandler = {
   async apply({ tx, connection, event, now }) {
     const customer = read(event.type, event.data.object);
     if (!customer.customerId) return;
+    const fromMetadata = Object.values(customer.metadata).filter(
+      (v): v is string => typeof v === 'string' && LEAD_ID.test(v),
+    );
+    const email = customer.email ? normalizeEmail(customer.email) : '';
+    const byEmail = email !== '' && event.type !== 'customer.updated';
+    // Most customer events name no lead and match none by email: nothing to link, nothing to lock.
+    if (fromMetadata.length === 0 && !byEmail) return;
     await paymentFactsRepository(tx).lockCustomer(connection.id, customer.customerId);
     const links = customerLinksRepository(tx);
     const linked: string[] = [];
 
-    const fromMetadata = Object.values(customer.metadata).filter(
-      (v): v is string => typeof v === 'string' && LEAD_ID.test(v),
-    );
     if (fromMetadata.length) {
       const leads = await tx
         .selectFrom('leads as l')
@@ -67,8 +71,7 @@ export const customerEvent: EventHandler = {
           linked.push(lead.id);
     }
 
-    const email = customer.email ? normalizeEmail(customer.email) : '';
-    if (email && event.type !== 'customer.updated') {
+    if (byEmail) {
       const leads = await tx
         .selectFrom('leads as l')
         .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/database.js';
 import type { ConnectionRow } from '../../db/tables.js';
 import type { StripeGateway } from '../gateway.js';
+import { idOf } from '../settled-amount.js';
 import { chargeEvent } from './charge-event.js';
 import { customerEvent } from './customer-event.js';
 import { disputeEvent } from './dispute-event.js';
@@ -51,3 +52,12 @@ export const handlers: Partial<Record<string, EventHandler<unknown>>> = {
 
 /** Whether an event of this type changes anything, i.e. needs a processing job. */
 export const hasHandler = (type: string): boolean => handlers[type] !== undefined;
+
+/**
+ * What an event's changes queue on (the customer, else the charge, else the object itself): events with the
+ * same key are applied by the same worker lane, in order, so lanes rarely wait on each other's locks.
+ */
+export function serialKey(event: StripeEventPayload): string {
+  const object = event.data?.object ?? {};
+  return idOf(object.customer) ?? idOf(object.charge) ?? idOf(object.id) ?? event.id;
+}

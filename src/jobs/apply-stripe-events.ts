@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import {
+  type EventKey,
+  type PendingEvent,
+  stripeEventsRepository,
+} from '../db/repositories/stripe-events.js';
+import type { ConnectionRow } from '../db/tables.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { handlers, type StripeEventPayload } from '../stripe/handlers/registry.js';
+
+/** Attempts before an event goes to the dead-letter list. */
+export const MAX_EVENT_ATTEMPTS = 5;
+
+/** Backoff after the nth failed attempt: 2, 4, 8, 16 s (at most 10 minutes). */
+export const defaultRetryDelayMs = (attempts: number) => Math.min(600, 2 ** Math.max(1, attempts)) * 1000;
+
+export type ApplyDeps = {
+  database: Database;
+  logger: Logger;
+  now: () => Date;
+  gateway?: StripeGateway | undefined;
+  /** How long after its nth failure an event is tried again. */
+  retryDelayMs?: (attempts: number) => number;
+};
+
+type Ready = { key: EventKey; row: PendingEvent; connection: ConnectionRow; prepared: unknown };
+
+const keyOf = (row: PendingEvent): EventKey => ({ connectionId: row.connection_id, id: row.id });
+const same = (a: EventKey, b: EventKey) => a.connectionId === b.connectionId && a.id === b.id;
+
+/**
+ * Applies waiting inbox events. Each is prepared first (reads from Stripe, outside any transaction); then
+ * the batch is applied in one transaction that also marks them processed, so an event counts exactly once
+ * and a batch costs one commit. Events another worker holds are skipped. When the batch fails, each event
+ * is applied on its own, and one that fails is tried again after a backoff or, after MAX_EVENT_ATTEMPTS,
+ * dead-lettered with its error. `known` are the events' connections when the caller has them. Returns
+ * how many were applied here.
+ */
+export async function applyStripeEvents(
+  deps: ApplyDeps,
+  rows: PendingEvent[],
+  known?: Map<string, ConnectionRow>,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ready: Ready[] = [];
+  const connections = known ?? (await connectionsOf(deps.database, rows));
+  for (const row of rows) {
+    try {
+      const connection = connections.get(row.connection_id);
+      if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
+      const event = row.payload as unknown as StripeEventPayload;
+      const prepare = handlers[row.type]?.prepare;
+      const prepared = prepare ? await prepare({ connection, event, gateway: deps.gateway }) : undefined;
+      ready.push({ key: keyOf(row), row, connection, prepared });
+    } catch (error) {
+      await recordFailure(deps, row, error);
+    }
+  }
+  if (ready.length === 0) return 0;
+  try {
+    return await applyTogether(deps, ready);
+  } catch (error) {
+    if (ready.length === 1) {
+      await recordFailure(deps, ready[0]!.row, error);
+      return 0;
+    }
+  }
+  let applied = 0;
+  for (const one of ready) {
+    try {
+      applied += await applyTogether(deps, [one]);
+    } catch (error) {
+      await recordFailure(deps, one.row, error);
+    }
+  }
+  return applied;
+}
+
+async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
+  return deps.database.db.transaction().execute(async (tx) => {
+    // The event itself was made durable when it was received; what applying it writes may be lost in a
+    // server crash only together with its processed mark (the WAL is flushed in order), and it is then
+    // simply applied again. So this commit does not wait for its own flush to disk.
+    await sql`set local synchronous_commit = off`.execute(tx);
+    const events = stripeEventsRepository(tx);
+    const locked = await events.lockPending(ready.map((r) => r.key));
+    const now = deps.now();
+    for (const { key, row, connection, prepared } of ready) {
+      if (!locked.some((k) => same(k, key))) continue;
+      const handler = handlers[row.type];
+      const event = row.payload as unknown as StripeEventPayload;
+      if (handler) await handler.apply({ tx, connection, event, gateway: deps.gateway, now, prepared });
+    }
+    await events.markProcessed(locked, now);
+    return locked.length;
+  });
+}
+
+/** The connections of these events, by id. */
+export async function connectionsOf(
+  database: Database,
+  rows: PendingEvent[],
+): Promise<Map<string, ConnectionRow>> {
+  const ids = [...new Set(rows.map((r) => r.connection_id))];
+  const found = await connectionsRepository(database.db).findByIds(ids);
+  return new Map(found.map((c) => [c.id, c]));
+}
+
+async function recordFailure(deps: ApplyDeps, row: PendingEvent, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const at = deps.now();
+  const delay = (deps.retryDelayMs ?? defaultRetryDelayMs)(row.attempts + 1);
+  const { dead } = await stripeEventsRepository(deps.database.db).recordFailure(
+    row.connection_id,
+    row.id,
+    message,
+    MAX_EVENT_ATTEMPTS,
+    at,
+    new Date(at.getTime() + delay),
+  );
+  const log = { event_id: row.id, type: row.type, attempts: row.attempts + 1, err: error };
+  if (dead) deps.logger.error(log, 'Stripe event dead-lettered; replay it once fixed');
+  else deps.logger.warn(log, 'Stripe event failed; it will be tried again');
+}

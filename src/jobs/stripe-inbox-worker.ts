@@ -1,0 +1,114 @@
+import { type PendingEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import { type StripeEventPayload, serialKey } from '../stripe/handlers/registry.js';
+import { type ApplyDeps, applyStripeEvents, connectionsOf } from './apply-stripe-events.js';
+
+export type InboxWorkerOptions = ApplyDeps & {
+  /** Batches applied at once; events of one customer or charge always share a lane. */
+  lanes?: number;
+  /** Events per transaction. */
+  batchSize?: number;
+  /** How often an idle worker looks for events received by other processes or due for a retry. */
+  pollMs?: number;
+};
+
+/** Wakes the worker of this process when an event arrives here, instead of at its next poll. */
+export type InboxWaker = { wake(): void };
+
+/** A stable small hash of a string: which lane an event's key goes to. */
+function laneOf(key: string, lanes: number): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return Math.abs(h) % lanes;
+}
+
+/**
+ * Applies the Stripe inbox: the inbox table is the queue (a waiting event is a row with no processed_at).
+ * Each round takes the oldest waiting events, splits them into lanes by customer or charge, and applies
+ * each lane's events in batches (apply-stripe-events.ts). A webhook received by this process wakes it at
+ * once; otherwise it looks every `pollMs`. Several processes may run one: an event is applied by whichever
+ * locks it first.
+ */
+export class StripeInboxWorker implements InboxWaker {
+  readonly #deps: ApplyDeps;
+  readonly #lanes: number;
+  readonly #batchSize: number;
+  readonly #pollMs: number;
+  #running: Promise<void> | undefined;
+  #stopping = false;
+  #woken = false;
+  #wakeUp: (() => void) | undefined;
+
+  constructor(options: InboxWorkerOptions) {
+    const { lanes, batchSize, pollMs, ...deps } = options;
+    this.#deps = deps;
+    // PGlite has one connection: lanes would only queue on it.
+    this.#lanes = deps.database.kind === 'pglite' ? 1 : (lanes ?? 4);
+    this.#batchSize = batchSize ?? 100;
+    this.#pollMs = pollMs ?? 500;
+  }
+
+  start(): void {
+    this.#running ??= this.#run();
+  }
+
+  wake(): void {
+    this.#woken = true;
+    this.#wakeUp?.();
+  }
+
+  /** Finishes the round in progress, then stops. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.wake();
+    await this.#running;
+  }
+
+  /** One round: applies the events waiting now; returns how many were applied. */
+  async drain(): Promise<number> {
+    const rows = await stripeEventsRepository(this.#deps.database.db).pending(
+      this.#lanes * this.#batchSize,
+      this.#deps.now(),
+    );
+    if (rows.length === 0) return 0;
+    // A lane per full batch, up to `lanes`: a few events go in one transaction, a backlog in parallel.
+    const count = Math.min(this.#lanes, Math.ceil(rows.length / this.#batchSize));
+    const lanes: PendingEvent[][] = Array.from({ length: count }, () => []);
+    for (const row of rows)
+      lanes[laneOf(serialKey(row.payload as unknown as StripeEventPayload), count)]!.push(row);
+    const connections = await connectionsOf(this.#deps.database, rows);
+    const applied = await Promise.all(
+      lanes.map(async (lane) => {
+        let n = 0;
+        for (let i = 0; i < lane.length; i += this.#batchSize)
+          n += await applyStripeEvents(this.#deps, lane.slice(i, i + this.#batchSize), connections);
+        return n;
+      }),
+    );
+    return applied.reduce((a, b) => a + b, 0);
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#stopping) {
+      this.#woken = false;
+      try {
+        // Work found: look again at once. None (or only events other workers hold): wait for a wake or a poll.
+        if ((await this.drain()) === 0 && !this.#woken && !this.#stopping) await this.#idle();
+      } catch (err) {
+        this.#deps.logger.error({ err }, 'Stripe inbox round failed; trying again shortly');
+        if (!this.#stopping) await this.#idle();
+      }
+    }
+  }
+
+  #idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, this.#pollMs);
+      this.#wakeUp = done;
+    });
+  }
+}
