@@ -59,16 +59,50 @@ export function checkPermission(state: State, key: string, permission: string | 
   });
 }
 
-/** Fixed one-second window: at most `perSecond` requests per window. */
-/** At most `perSecond` requests in any sliding second, like Stripe; the rest get 429. */
+/**
+ * At most `perSecond` requests in any sliding second, like Stripe; the rest get 429. 0 turns it off.
+ * Accepted request times are kept oldest first in `times`; those before `head` have left the window.
+ * Advancing `head` and compacting only when it passes half the array keeps each check O(1) amortised.
+ */
 export class RateLimiter {
-  private readonly recent: number[] = [];
+  private times: number[] = [];
+  private head = 0;
+  private perSecond = 0;
+  private limited = 0;
 
-  constructor(private readonly perSecond: number) {}
+  constructor(perSecond = 0) {
+    this.set(perSecond);
+  }
 
-  check(now = Date.now()): void {
-    while (this.recent.length > 0 && this.recent[0]! <= now - 1000) this.recent.shift();
-    if (this.recent.length >= this.perSecond) {
+  /** Changes the limit; the requests of the last second still count. 0 turns the limiter off. */
+  set(perSecond: number): void {
+    if (!Number.isFinite(perSecond) || perSecond < 0) {
+      throw new RangeError(`rate limit must be a finite number >= 0, got ${perSecond}`);
+    }
+    this.perSecond = perSecond;
+    if (perSecond === 0) {
+      this.times = [];
+      this.head = 0;
+    }
+  }
+
+  /** Requests answered 429 so far. */
+  get rejected(): number {
+    return this.limited;
+  }
+
+  check(now = performance.now()): void {
+    if (this.perSecond === 0) return;
+    const times = this.times;
+    let head = this.head;
+    while (head < times.length && (times[head] ?? 0) <= now - 1000) head++;
+    if (head >= 1024 && head * 2 >= times.length) {
+      times.splice(0, head);
+      head = 0;
+    }
+    this.head = head;
+    if (times.length - head >= this.perSecond) {
+      this.limited++;
       throw new StripeApiError(429, {
         type: 'rate_limit_error',
         code: 'rate_limit',
@@ -76,7 +110,7 @@ export class RateLimiter {
           'Request rate limit exceeded. You can learn more about rate limits here https://stripe.com/docs/rate-limits.',
       });
     }
-    this.recent.push(now);
+    times.push(now);
   }
 }
 

@@ -36,7 +36,7 @@ export interface EmulatorOptions {
    * Merged over the built-in table (`USD_RATES`, as cross rates when the default is not usd).
    */
   fxRates?: Record<string, number>;
-  /** Max requests per second; excess gets 429 `rate_limit_error`. Off when unset or 0. */
+  /** Max requests per sliding second; excess gets 429 `rate_limit_error`. Off when unset or 0. */
   rateLimit?: number;
   /** Fraction (0..1) of API requests answered with a random 500 `api_error`. Default 0. */
   failRate?: number;
@@ -76,6 +76,14 @@ export interface EmulatorHandle {
    * starting with `pathPrefix` (e.g. `/v1/balance_transactions`). `setFaults(0)` turns faults off.
    */
   setFaults(rate: number, pathPrefix?: string): void;
+  /**
+   * Changes the max requests per sliding second (like the `rateLimit` option); `setRateLimit(0)` turns the
+   * limit off. Requests of the last second still count against a new limit. Throws a RangeError for a
+   * negative or non-finite value.
+   */
+  setRateLimit(perSecond: number): void;
+  /** How many API requests were answered 429 `rate_limit_error` since start (not cleared by `reset()`). */
+  rateLimited(): number;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
@@ -111,12 +119,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // A new state file is written at once, so the account id survives a restart even before any change.
   if (fresh) saver?.markDirty();
   const faults = new FaultInjector(options.failRate ?? 0, options.seed ?? 1);
+  const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
   const app: FastifyInstance = buildServer({
     state: () => state,
     options: resolved,
     delivery,
     routes: allRoutes,
-    rateLimiter: options.rateLimit ? new RateLimiter(options.rateLimit) : null,
+    rateLimiter,
     faults,
     onMutation: () => saver?.markDirty(),
     logError: (msg, err) => logger?.error(`${msg}: ${err instanceof Error ? err.stack : String(err)}`),
@@ -160,5 +169,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       await saver?.flush();
     },
     setFaults: (rate, pathPrefix) => faults.set(rate, pathPrefix),
+    setRateLimit: (perSecond) => rateLimiter.set(perSecond),
+    rateLimited: () => rateLimiter.rejected,
   };
 }

@@ -3,6 +3,7 @@ import { invalidParam, resourceMissing } from './errors.js';
 import type { FormObject } from './form-decode.js';
 import { int, str } from './params.js';
 import type { ListOf } from './shapes.js';
+import type { IndexedMap } from './store.js';
 
 /** `limit`, 1 to 100, default 10, as Stripe checks it. */
 function readLimit(p: FormObject): number {
@@ -40,31 +41,35 @@ export function paginate<T extends { id: string }>(
 }
 
 /**
- * Like `paginate`, but the cursor is looked up in the unfiltered `all` (newest first) and the page is
- * the next `limit` items after (or before) it that pass `keep`. A cursor that the filters would exclude
- * still works, and only one page of items is filtered per request.
+ * Like `paginate`, over an `IndexedMap` (oldest first) read newest first, with an optional `keep` filter.
+ * The cursor is looked up in the whole map (O(1)), so a cursor that the filters would exclude still works,
+ * and the page is the next `limit` items after (or before) it that pass `keep`: a page costs O(limit)
+ * plus the items the filter skips, not a copy or scan of the whole map.
  */
-export function paginateFiltered<T extends { id: string }>(
-  all: T[],
-  keep: (item: T) => boolean,
+export function paginateIndexed<T extends { id: string }>(
+  items: IndexedMap<string, T>,
+  keep: ((item: T) => boolean) | undefined,
   p: FormObject,
   url: string,
   kind: string,
 ): ListOf<T> {
   const limit = readLimit(p);
-  const after = str(p, 'starting_after');
-  const before = after ? undefined : str(p, 'ending_before');
+  const after = str(p, 'starting_after') || undefined;
+  const before = after ? undefined : str(p, 'ending_before') || undefined;
   const cursor = after ?? before;
-  let index = -1;
+  // Newest first: starting_after walks towards older slots (down), ending_before towards newer ones (up).
+  let from = items.slotCount;
   if (cursor) {
-    index = all.findIndex((item) => item.id === cursor);
-    if (index < 0) throw resourceMissing(kind, cursor, after ? 'starting_after' : 'ending_before');
+    const at = items.positionOf(cursor);
+    if (at === undefined) throw resourceMissing(kind, cursor, after ? 'starting_after' : 'ending_before');
+    from = at;
   }
+  const step = before ? 1 : -1;
   const found: T[] = [];
-  const step = before ? -1 : 1;
-  for (let i = before ? index - 1 : index + 1; i >= 0 && i < all.length && found.length <= limit; i += step) {
-    const item = all[i];
-    if (item && keep(item)) found.push(item);
+  const end = items.slotCount;
+  for (let i = from + step; i >= 0 && i < end && found.length <= limit; i += step) {
+    const item = items.atSlot(i);
+    if (item !== undefined && (keep === undefined || keep(item))) found.push(item);
   }
   const data = found.slice(0, limit);
   return { object: 'list', data: before ? data.reverse() : data, has_more: found.length > limit, url };

@@ -24,7 +24,7 @@ export interface ServerDeps {
   options: ResolvedOptions;
   delivery: WebhookDelivery;
   routes: RouteDef[];
-  rateLimiter: RateLimiter | null;
+  rateLimiter: RateLimiter;
   faults: FaultInjector;
   onMutation: () => void;
   logError: (msg: string, err: unknown) => void;
@@ -60,7 +60,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       apiKey = authenticate(req.headers.authorization);
       checkNotRevoked(deps.state(), apiKey);
       checkPermission(deps.state(), apiKey, def.permission);
-      deps.rateLimiter?.check();
+      deps.rateLimiter.check();
       deps.faults.check(req.url);
       const body: FormObject =
         def.method === 'POST' ? { ...asForm(req.query), ...asForm(req.body) } : asForm(req.query);

@@ -1,4 +1,7 @@
-/** In-memory state of the emulator: one map per resource, insertion-ordered (oldest first). */
+/**
+ * In-memory state of the emulator: one map per resource, insertion-ordered (oldest first). Customers and
+ * events, the lists that grow large, are `IndexedMap`s so a page after a cursor costs O(page size).
+ */
 
 import { randomToken } from './ids.js';
 import type {
@@ -44,10 +47,85 @@ export interface OAuthToken {
   revoked: boolean;
 }
 
+const HOLE: unique symbol = Symbol('deleted');
+
+/**
+ * A Map that also keeps its values in an array in insertion order, plus each key's position, so a list can
+ * start at a cursor in O(1) and walk a page from there instead of copying and scanning the whole map.
+ * A deleted key leaves a hole; when more than half the slots are holes the array is rebuilt (O(1) amortised).
+ * Positions are only stable between two deletions: look the cursor up again for each request.
+ */
+export class IndexedMap<K, V> extends Map<K, V> {
+  private slots: (V | typeof HOLE)[] = [];
+  private positions = new Map<K, number>();
+  private holes = 0;
+
+  constructor(entries?: Iterable<readonly [K, V]> | null) {
+    // Not super(entries): Map's constructor would call set() before the fields above exist.
+    super();
+    for (const [key, value] of entries ?? []) this.set(key, value);
+  }
+
+  override set(key: K, value: V): this {
+    const at = this.positions.get(key);
+    if (at === undefined) {
+      this.positions.set(key, this.slots.length);
+      this.slots.push(value);
+    } else {
+      this.slots[at] = value;
+    }
+    return super.set(key, value);
+  }
+
+  override delete(key: K): boolean {
+    const at = this.positions.get(key);
+    if (at === undefined) return false;
+    this.positions.delete(key);
+    this.slots[at] = HOLE;
+    this.holes++;
+    super.delete(key);
+    if (this.holes >= 64 && this.holes * 2 > this.slots.length) this.compact();
+    return true;
+  }
+
+  override clear(): void {
+    this.slots = [];
+    this.positions.clear();
+    this.holes = 0;
+    super.clear();
+  }
+
+  /** The key's slot (oldest is 0), or undefined when the key is absent. */
+  positionOf(key: K): number | undefined {
+    return this.positions.get(key);
+  }
+
+  /** One past the newest slot. */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
+  /** The value in a slot, or undefined for a deleted key's hole or a slot out of range. */
+  atSlot(position: number): V | undefined {
+    const value = this.slots[position];
+    return value === HOLE ? undefined : value;
+  }
+
+  private compact(): void {
+    this.slots = [];
+    this.positions.clear();
+    this.holes = 0;
+    for (const [key, value] of super.entries()) {
+      this.positions.set(key, this.slots.length);
+      this.slots.push(value);
+    }
+  }
+}
+
 export class State {
   /** Kept with the state, so a persisted sandbox stays the same Stripe account across restarts. */
   accountId = `acct_${randomToken(16)}`;
-  customers = new Map<string, CustomerObj>();
+  customers = new IndexedMap<string, CustomerObj>();
   deletedCustomers = new Set<string>();
   customerBalanceTxns = new Map<string, CustomerBalanceTxnObj>();
   products = new Map<string, ProductObj>();
@@ -71,7 +149,7 @@ export class State {
   >();
   webhookEndpoints = new Map<string, WebhookEndpointObj>();
   webhookSecrets = new Map<string, string>();
-  events = new Map<string, EventObj>();
+  events = new IndexedMap<string, EventObj>();
   oauthCodes = new Map<string, OAuthCode>();
   /** Keyed by access token. */
   oauthTokens = new Map<string, OAuthToken>();
@@ -123,7 +201,9 @@ export class State {
     for (const [key, current] of Object.entries(state)) {
       const saved = data[key];
       if (saved === undefined) continue;
-      if (current instanceof Map && Array.isArray(saved)) target[key] = new Map(saved as [string, unknown][]);
+      const entries = saved as [string, unknown][];
+      if (current instanceof IndexedMap && Array.isArray(saved)) target[key] = new IndexedMap(entries);
+      else if (current instanceof Map && Array.isArray(saved)) target[key] = new Map(entries);
       else if (current instanceof Set && Array.isArray(saved)) target[key] = new Set(saved as string[]);
       else if (typeof current === typeof saved) target[key] = saved;
     }

@@ -92,6 +92,14 @@ const schema = z.object({
     blankToUndefined,
     z.coerce.number().int().min(1, 'must be at least 1').max(10_000_000).default(600),
   ),
+  STRIPE_RATE_LIMIT_TEST: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(25),
+  ),
+  STRIPE_RATE_LIMIT_LIVE: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(1, 'must be at least 1').max(10_000).default(100),
+  ),
   STRIPE_API_BASE: z.preprocess(
     blankToUndefined,
     z
@@ -142,6 +150,8 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Base URL of the Stripe API; unset means Stripe itself (or the sandbox when it runs). */
   stripeApiBase: string | undefined;
+  /** Requests per second this process sends to one Stripe account, in test and in live mode. */
+  stripeRateLimits: { test: number; live: number };
   /** Stripe Connect OAuth: both set, or neither. */
   stripeConnect: { clientId: string; platformKey: string } | undefined;
   /** Whether `vouch start` runs the Stripe emulator in-process; see `sandboxEnabled`. */
@@ -188,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parseTrustProxy(v.VOUCH_TRUST_PROXY),
     logLevel: v.LOG_LEVEL,
     stripeApiBase: v.STRIPE_API_BASE,
+    stripeRateLimits: { test: v.STRIPE_RATE_LIMIT_TEST, live: v.STRIPE_RATE_LIMIT_LIVE },
     stripeConnect:
       v.STRIPE_CONNECT_CLIENT_ID && v.STRIPE_CONNECT_SECRET_KEY
         ? { clientId: v.STRIPE_CONNECT_CLIENT_ID, platformKey: v.STRIPE_CONNECT_SECRET_KEY }

@@ -13,6 +13,7 @@ import { buildApp } from './http/app.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
+import { SyncRunner } from './jobs/sync-runner.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
@@ -79,7 +80,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     }
     const stripeApiBase = sandbox?.target.apiBase ?? config.stripeApiBase;
     const box = new SecretBox(config.secret!);
-    const gateway = new StripeGateway(box, stripeApiBase);
+    const gateway = new StripeGateway(box, stripeApiBase, config.stripeRateLimits);
     // Links and webhook URLs need the real port before the app is built.
     const port = config.port === 0 && role !== 'worker' ? await freePort(config.host) : config.port;
     const publicUrl = config.publicUrlSet ? config.publicUrl : `http://localhost:${port}`;
@@ -87,7 +88,9 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     const now = () => new Date();
     // Stripe events are applied by workers; an API-only process leaves them to the worker processes.
     const inboxWorker =
-      role === 'api' ? undefined : new StripeInboxWorker({ database, logger, now, gateway });
+      role === 'api' ? undefined : new StripeInboxWorker({ database, logger, now, gateway, publicUrl });
+    const syncRunner =
+      role === 'api' ? undefined : new SyncRunner({ database, logger, now, gateway, publicUrl });
     const queue = await JobQueue.start({
       database,
       logger,
@@ -100,6 +103,10 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       inboxWorker.start();
       cleanups.push(() => inboxWorker.stop());
     }
+    if (syncRunner) {
+      syncRunner.start();
+      cleanups.push(() => syncRunner.stop());
+    }
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -110,6 +117,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         apiKeys,
         queue,
         inboxWorker,
+        syncRunner,
         publicUrl,
         gateway,
         box,

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ stripe: true });
 });
 afterAll(async () => t.close());
 
@@ -25,6 +25,10 @@ describe('docs/api-reference.md', () => {
       '/v1/leads/{id}',
       '/r/{slug}',
       '/v1/referrals/{slug}',
+      '/v1/stripe/connections',
+      '/webhooks/stripe/{connection_id}',
+      '/v1/campaigns/{id}/syncs',
+      '/v1/syncs/{id}',
     ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }

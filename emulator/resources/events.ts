@@ -6,10 +6,9 @@
  */
 import { route } from '../context.js';
 import { invalidParam } from '../errors.js';
-import { paginateFiltered } from '../list.js';
+import { paginateIndexed } from '../list.js';
 import { mustGet } from '../lookups.js';
 import { inRange, range, str, strArr } from '../params.js';
-import { newestFirst } from '../store.js';
 
 function typeMatcher(pattern: string): (type: string) => boolean {
   if (!pattern.includes('*')) return (type) => type === pattern;
@@ -31,7 +30,7 @@ export const eventRoutes = [
     const matchers = [...(type ? [type] : []), ...(types ?? [])].map(typeMatcher);
     const keep = (e: { type: string; created: number }) =>
       (matchers.length === 0 || matchers.some((m) => m(e.type))) && inRange(e.created, created);
-    return paginateFiltered(newestFirst(ctx.state.events), keep, body, '/v1/events', 'event');
+    return paginateIndexed(ctx.state.events, keep, body, '/v1/events', 'event');
   }),
   route('GET', '/v1/events/:id', ({ ctx, params }) => mustGet(ctx, 'events', 'event', params.id ?? '')),
 ];

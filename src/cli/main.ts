@@ -10,6 +10,7 @@ import { keysCommands } from './keys-commands.js';
 import { runMigrate } from './migrate-command.js';
 import { runStart } from './start-command.js';
 import { stripeEmulatorCommand } from './stripe-emulator-command.js';
+import { syncCommand } from './sync-command.js';
 
 const program = new Command()
   .name('vouch')
@@ -35,6 +36,7 @@ program
 program.addCommand(keysCommands());
 program.addCommand(stripeEmulatorCommand());
 program.addCommand(demoCommand());
+program.addCommand(syncCommand());
 
 /** Known failures print one clear line; anything else is a bug and prints its stack. */
 function reportFailure(error: unknown): never {

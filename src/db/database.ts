@@ -26,6 +26,16 @@ export type Database = {
    * Postgres server. PGlite has one process (the data dir lock), so there it just runs `fn`.
    */
   withLock<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` only if no other session holds the lock named `name` (in the `space` namespace), holding it
+   * meanwhile; `{ ran: false }` otherwise. A process that dies loses its locks with its connection, so work
+   * guarded this way is taken over at once. PGlite: one process, so a lock in memory.
+   */
+  tryWithLock<T>(
+    space: number,
+    name: string,
+    fn: () => Promise<T>,
+  ): Promise<{ ran: true; value: T } | { ran: false }>;
   /** The connection the job queue uses outside transactions. */
   readonly queueExecutor: SqlExecutor;
   close(): Promise<void>;
@@ -65,6 +75,23 @@ export function openPostgres(url: string, poolSize = 10): Database {
     async exec(script) {
       await pool.query(script);
     },
+    async tryWithLock(space, name, fn) {
+      const client = await pool.connect();
+      let held = false;
+      try {
+        const { rows } = await client.query<{ ok: boolean }>(
+          'select pg_try_advisory_lock($1, hashtext($2)) as ok',
+          [space, name],
+        );
+        held = rows[0]?.ok === true;
+        if (!held) return { ran: false };
+        return { ran: true, value: await fn() };
+      } finally {
+        if (held)
+          await client.query('select pg_advisory_unlock($1, hashtext($2))', [space, name]).catch(() => {});
+        client.release();
+      }
+    },
     async withLock(key, fn) {
       const client = await pool.connect();
       try {
@@ -97,6 +124,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   });
   const lock = new ConnectionLock(LOCK_TIMEOUT_MS);
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite, lock) });
+  const held = new Set<string>();
   return {
     kind: 'pglite',
     db,
@@ -105,6 +133,16 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     },
     async withLock(_key, fn) {
       return fn();
+    },
+    async tryWithLock(space, name, fn) {
+      const key = `${space}:${name}`;
+      if (held.has(key)) return { ran: false };
+      held.add(key);
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        held.delete(key);
+      }
     },
     queueExecutor: {
       async executeSql(text, values) {

@@ -35,6 +35,9 @@ export type Tables = {
   clicks: ClicksTable;
   connections: ConnectionsTable;
   stripe_events: StripeEventsTable;
+  syncs: SyncsTable;
+  sync_skips: SyncSkipsTable;
+  sync_writes: SyncWritesTable;
   customer_links: CustomerLinksTable;
   payments: PaymentsTable;
   refunds: RefundsTable;
@@ -181,7 +184,8 @@ export type CustomerLinkHow =
   | 'updated'
   | 'checkout'
   | 'promotion_code'
-  | 'metadata';
+  | 'metadata'
+  | 'sync';
 
 export type CustomerLinksTable = {
   connection_id: string;
@@ -216,5 +220,57 @@ export type DomainEventsTable = {
   lead_id: string | null;
   referrer_id: string | null;
   data: Json;
+  created_at: CreatedAt;
+};
+
+export type SyncStatus = 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
+export type SyncSkipReason = 'missing_field' | 'already_referrer' | 'participant_limit' | 'email_taken';
+
+export type SyncsTable = {
+  id: string;
+  campaign_id: string;
+  connection_id: string;
+  kind: 'one_time' | 'ongoing';
+  dry_run: boolean;
+  config: Json;
+  status: SyncStatus;
+  stop_reason: string | null;
+  cursor: string | null;
+  listing_done: boolean;
+  passes: ColumnType<number, number | undefined, number>;
+  seen: ColumnType<number, number | undefined, number>;
+  created: ColumnType<number, number | undefined, number>;
+  matched: ColumnType<number, number | undefined, number>;
+  skipped: Json;
+  written: ColumnType<number, number | undefined, number>;
+  already_current: ColumnType<number, number | undefined, number>;
+  write_failures: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  started_at: ColumnType<Date, Date | undefined, Date>;
+  listing_done_at: Date | null;
+  finished_at: Date | null;
+  next_pass_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type SyncRow = Selectable<SyncsTable>;
+
+export type SyncSkipsTable = {
+  sync_id: string;
+  customer_id: string;
+  reason: SyncSkipReason;
+  detail: string | null;
+  created_at: CreatedAt;
+};
+
+export type SyncWritesTable = {
+  id: Generated<number>;
+  sync_id: string;
+  customer_id: string;
+  referrer_id: string;
+  params: Json;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  done_at: Date | null;
   created_at: CreatedAt;
 };

@@ -13,6 +13,7 @@ export const ID_PREFIXES = {
   domainEvent: 'dev',
   maintenanceRun: 'mnt',
   request: 'req',
+  sync: 'syn',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -23,6 +23,7 @@ import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { stripeInbox } from '../services/stripe-inbox.js';
 import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
+import { syncsService } from '../services/syncs.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
@@ -39,6 +40,7 @@ import { snippetRoutes } from './routes/snippet.js';
 import { stripeConnectionRoutes } from './routes/stripe-connections.js';
 import { stripeOAuthRoutes } from './routes/stripe-oauth.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
+import { syncRoutes } from './routes/syncs.js';
 
 export type AppDeps = {
   database: Database;
@@ -48,6 +50,8 @@ export type AppDeps = {
   queue?: JobQueue;
   /** This process's Stripe inbox worker, woken when a webhook arrives; absent in API-only processes. */
   inboxWorker?: InboxWaker | undefined;
+  /** This process's sync runner, woken when a sync starts; absent in API-only processes. */
+  syncRunner?: { wake(): void } | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
   publicUrl: string;
   /** Stripe, behind one wall; absent only in tests that never reach Stripe. */
@@ -176,6 +180,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
     );
     await app.register(stripeWebhookRoutes(inbox));
+    await app.register(
+      syncRoutes(
+        syncsService({
+          database: deps.database,
+          gateway: deps.gateway,
+          wake: deps.syncRunner ? () => deps.syncRunner?.wake() : undefined,
+          now,
+        }),
+      ),
+    );
     await app.register(stripeOAuthRoutes(stripeOAuth({ ...stripeDeps, connections, settings: deps.oauth })));
   }
   await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));

@@ -22,6 +22,8 @@ export type ApplyDeps = {
   logger: Logger;
   now: () => Date;
   gateway?: StripeGateway | undefined;
+  /** Base of referral links (ongoing syncs write them back to customers who join). */
+  publicUrl?: string | undefined;
   /** How long after its nth failure an event is tried again. */
   retryDelayMs?: (attempts: number) => number;
 };
@@ -92,7 +94,16 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
       if (!locked.some((k) => same(k, key))) continue;
       const handler = handlers[row.type];
       const event = row.payload as unknown as StripeEventPayload;
-      if (handler) await handler.apply({ tx, connection, event, gateway: deps.gateway, now, prepared });
+      if (handler)
+        await handler.apply({
+          tx,
+          connection,
+          event,
+          gateway: deps.gateway,
+          now,
+          prepared,
+          publicUrl: deps.publicUrl,
+        });
     }
     await events.markProcessed(locked, now);
     return locked.length;

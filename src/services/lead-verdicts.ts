@@ -7,6 +7,7 @@ import { readSettings } from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict } from '../domain/qualification.js';
+import { queueCountsWriteBack } from './sync-customers.js';
 
 export type Cause = { type: string; stripeObject?: string | undefined; eventId?: string | undefined };
 
@@ -90,6 +91,8 @@ export async function reevaluateLead(
     .where('id', '=', leadId)
     .execute();
   if (status === lead.status) return status;
+  if (status === 'qualified' || lead.status === 'qualified')
+    await queueCountsWriteBack(tx, lead.campaign_id, lead.referrer_id);
   const data = JSON.stringify({
     net_spend: verdict.netSpend,
     stripe_object: cause.stripeObject ?? null,

@@ -16,6 +16,7 @@ import { cleanName, normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
+import { queueCountsWriteBack } from './sync-customers.js';
 
 export type LeadEvent = {
   id: string;
@@ -199,6 +200,7 @@ export function leadsService(database: Database, now: () => Date = () => new Dat
         if (row.status === 'pending' && campaign.connection_id && queue) {
           await queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
         }
+        if (row.status !== 'rejected') await queueCountsWriteBack(tx, campaign.id, referrer.id);
         return { lead: toLead(row), created: true };
       });
       if (outcome.created && queue) queue.notify(stripeLeadCustomerJob.name);

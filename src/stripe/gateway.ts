@@ -1,7 +1,12 @@
 import Stripe from 'stripe';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { ConnectionRow } from '../db/tables.js';
+import { RateBudget } from './rate-budget.js';
 import { createStripeClient, type StripeClient } from './stripe-client.js';
+
+/** Requests per second Vouch allows itself per Stripe account: Stripe's limits are 25 in test, 100 live. */
+export type RateLimits = { test: number; live: number };
+export const DEFAULT_RATE_LIMITS: RateLimits = { test: 25, live: 100 };
 
 /**
  * The wall around Stripe: one SDK client per connection, built from its sealed key, pointed at Stripe, the
@@ -9,21 +14,39 @@ import { createStripeClient, type StripeClient } from './stripe-client.js';
  */
 export class StripeGateway {
   #clients = new Map<string, { sealed: string; client: StripeClient }>();
+  #budgets = new Map<string, RateBudget>();
 
   constructor(
     private readonly box: SecretBox,
     readonly apiBase: string | undefined,
+    readonly rateLimits: RateLimits = DEFAULT_RATE_LIMITS,
   ) {}
+
+  /** The request budget of a Stripe account in one mode, shared by every call this process makes to it. */
+  budgetFor(connection: Pick<ConnectionRow, 'stripe_account_id' | 'mode'>): RateBudget {
+    const key = `${connection.stripe_account_id}:${connection.mode}`;
+    let budget = this.#budgets.get(key);
+    if (!budget) {
+      budget = new RateBudget(this.rateLimits[connection.mode]);
+      this.#budgets.set(key, budget);
+    }
+    return budget;
+  }
 
   /** A client for an API key not yet stored (connecting). */
   forKey(apiKey: string, maxNetworkRetries = 2): StripeClient {
     return createStripeClient({ apiBase: this.apiBase, apiKey }, { maxNetworkRetries });
   }
 
-  forConnection(connection: Pick<ConnectionRow, 'id' | 'secret_key_sealed'>): StripeClient {
+  forConnection(
+    connection: Pick<ConnectionRow, 'id' | 'secret_key_sealed' | 'stripe_account_id' | 'mode'>,
+  ): StripeClient {
     const cached = this.#clients.get(connection.id);
     if (cached && cached.sealed === connection.secret_key_sealed) return cached.client;
-    const client = this.forKey(this.box.decrypt(connection.secret_key_sealed), 3);
+    const client = createStripeClient(
+      { apiBase: this.apiBase, apiKey: this.box.decrypt(connection.secret_key_sealed) },
+      { maxNetworkRetries: 3, budget: this.budgetFor(connection) },
+    );
     this.#clients.set(connection.id, { sealed: connection.secret_key_sealed, client });
     return client;
   }

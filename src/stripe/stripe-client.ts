@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import type { RateBudget } from './rate-budget.js';
 
 export type StripeClient = Stripe;
 
@@ -13,11 +14,25 @@ export const STRIPE_API_BASE_DEFAULT = 'https://api.stripe.com';
  */
 export function createStripeClient(
   target: StripeTarget,
-  options: { maxNetworkRetries?: number } = {},
+  options: { maxNetworkRetries?: number; budget?: RateBudget | undefined } = {},
 ): StripeClient {
   const base = new URL(target.apiBase ?? STRIPE_API_BASE_DEFAULT);
   const protocol = base.protocol === 'http:' ? 'http' : 'https';
+  const budget = options.budget;
+  let httpClient: Stripe.HttpClient | undefined;
+  if (budget) {
+    // Every request, retries included, waits for its turn in the account's budget.
+    const inner = Stripe.createNodeHttpClient();
+    httpClient = {
+      getClientName: () => inner.getClientName(),
+      makeRequest: async (...args: Parameters<typeof inner.makeRequest>) => {
+        await budget.acquire();
+        return inner.makeRequest(...args);
+      },
+    } as unknown as Stripe.HttpClient;
+  }
   return new Stripe(target.apiKey, {
+    ...(httpClient ? { httpClient } : {}),
     host: base.hostname,
     port: base.port ? Number(base.port) : protocol === 'http' ? 80 : 443,
     protocol,

@@ -9,6 +9,7 @@ import { buildApp } from '../../src/http/app.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobDefinitions } from '../../src/jobs/registry.js';
 import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
+import { SyncRunner } from '../../src/jobs/sync-runner.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import type { TestApp } from './test-app.js';
@@ -35,16 +36,22 @@ export async function startStripeEnv(
     oauth?: boolean;
     /** When an event that failed is tried again (default: after 2, 4, 8, 16 s). */
     eventRetryDelayMs?: (attempts: number) => number;
+    /** Stripe requests per second per account (default 25 in test mode, as Stripe allows). */
+    stripeRateLimit?: number;
+    /** Emulator's own limit (429s beyond it); off by default. */
+    emulatorRateLimit?: number;
   } = {},
 ): Promise<StripeEnv> {
   const emulator = await startEmulator({
     webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50,
     webhookMaxAttempts: 4,
+    ...(options.emulatorRateLimit ? { rateLimit: options.emulatorRateLimit } : {}),
   });
   const db = await createTestDatabase();
   const logger = pino({ level: 'silent' });
   const box = new SecretBox('t'.repeat(64));
-  const gateway = new StripeGateway(box, emulator.url);
+  const rate = options.stripeRateLimit ?? 1000;
+  const gateway = new StripeGateway(box, emulator.url, { test: rate, live: rate });
   const port = await freePort('127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   const apiKeys = apiKeysService(db.database);
@@ -54,7 +61,16 @@ export async function startStripeEnv(
     logger,
     now,
     gateway,
+    publicUrl: baseUrl,
     ...(options.eventRetryDelayMs ? { retryDelayMs: options.eventRetryDelayMs } : {}),
+    pollMs: 100,
+  });
+  const syncRunner = new SyncRunner({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    publicUrl: baseUrl,
     pollMs: 100,
   });
   const queue = await JobQueue.start({
@@ -66,12 +82,14 @@ export async function startStripeEnv(
     pollingIntervalSeconds: 0.5,
   });
   inboxWorker.start();
+  syncRunner.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
     apiKeys,
     queue,
     inboxWorker,
+    syncRunner,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
@@ -95,6 +113,7 @@ export async function startStripeEnv(
     publishableKey: publishable.secret,
     async close() {
       await app.close();
+      await syncRunner.stop();
       await inboxWorker.stop();
       await queue.stop();
       await emulator.close();

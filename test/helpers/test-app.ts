@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobDefinitions } from '../../src/jobs/registry.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
+import { StripeGateway } from '../../src/stripe/gateway.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export type TestApp = {
@@ -23,6 +25,8 @@ export async function startTestApp(
     redirectRateLimit?: number;
     logger?: Logger;
     jobs?: boolean;
+    /** Mount the Stripe routes (with a gateway that is never called). */
+    stripe?: boolean;
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -43,6 +47,12 @@ export async function startTestApp(
     logger,
     apiKeys,
     ...(queue ? { queue } : {}),
+    ...(options.stripe
+      ? {
+          gateway: new StripeGateway(new SecretBox('d'.repeat(64)), undefined),
+          box: new SecretBox('d'.repeat(64)),
+        }
+      : {}),
     ...(options.redirectRateLimit ? { redirectRateLimit: options.redirectRateLimit } : {}),
     publicUrl: 'http://vouch.test',
     clickFlushMs: 50,

@@ -1,10 +1,14 @@
 import { sql } from 'kysely';
+import type { Tx } from '../../db/database.js';
 import { customerLinksRepository } from '../../db/repositories/customer-links.js';
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
+import { syncsRepository } from '../../db/repositories/syncs.js';
 import type { CustomerLinkHow } from '../../db/tables.js';
 import { createId } from '../../domain/ids.js';
 import { normalizeEmail } from '../../domain/people.js';
 import { reevaluateLead } from '../../services/lead-verdicts.js';
+import { syncCustomers } from '../../services/sync-customers.js';
+import { customerFields } from '../customer-sync.js';
 import { idOf } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 
@@ -38,15 +42,33 @@ function read(type: string, object: Record<string, unknown>): CustomerLike {
   };
 }
 
+/** Ongoing syncs of this connection take in a customer created or changed in Stripe within seconds. */
+async function enrol(
+  tx: Tx,
+  connectionId: string,
+  object: Record<string, unknown>,
+  publicUrl: string,
+  now: Date,
+): Promise<void> {
+  if (object.deleted) return;
+  const syncs = syncsRepository(tx);
+  for (const sync of await syncs.ongoing(connectionId)) {
+    const out = await syncCustomers(tx, sync, [customerFields(object as never)], publicUrl, now);
+    await syncs.addCounts(sync.id, out);
+  }
+}
+
 /**
  * A customer appears (or a checkout completes): link it to the lead whose id Vouch wrote in its metadata,
  * or, for campaigns that wait for the business's own checkout, to the pending lead with the same email
  * (exact after normalisation; an empty email never matches). Linking re-runs the lead's verdict.
  */
 export const customerEvent: EventHandler = {
-  async apply({ tx, connection, event, now }) {
+  async apply({ tx, connection, event, now, publicUrl }) {
     const customer = read(event.type, event.data.object);
     if (!customer.customerId) return;
+    if (event.type !== 'checkout.session.completed' && publicUrl)
+      await enrol(tx, connection.id, event.data.object, publicUrl, now);
     const fromMetadata = Object.values(customer.metadata).filter(
       (v): v is string => typeof v === 'string' && LEAD_ID.test(v),
     );

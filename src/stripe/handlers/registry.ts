@@ -22,7 +22,13 @@ export type PrepareInput = {
 };
 
 /** What a handler gets to write: the same, plus the transaction and what `prepare` found. */
-export type HandlerInput<P = unknown> = PrepareInput & { tx: Tx; now: Date; prepared: P };
+export type HandlerInput<P = unknown> = PrepareInput & {
+  tx: Tx;
+  now: Date;
+  prepared: P;
+  /** Base of referral links, for what a handler writes back to Stripe (syncs). */
+  publicUrl?: string | undefined;
+};
 
 export type EventHandler<P = unknown> = {
   prepare?: (input: PrepareInput) => Promise<P>;

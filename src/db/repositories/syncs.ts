@@ -1,0 +1,198 @@
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type { Executor } from '../database.js';
+import type { SyncRow, SyncSkipReason, SyncsTable } from '../tables.js';
+
+export type SyncCounts = {
+  seen: number;
+  created: number;
+  matched: number;
+  skipped: Partial<Record<SyncSkipReason, number>>;
+  already_current: number;
+};
+
+export function syncsRepository(db: Executor) {
+  return {
+    async insert(row: Insertable<SyncsTable>): Promise<SyncRow | undefined> {
+      return db
+        .insertInto('syncs')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async findById(id: string): Promise<SyncRow | undefined> {
+      return db.selectFrom('syncs').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+
+    async lock(id: string): Promise<SyncRow | undefined> {
+      return db.selectFrom('syncs').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    },
+
+    async list(campaignId: string, limit: number, startingAfter?: string): Promise<SyncRow[]> {
+      let q = db
+        .selectFrom('syncs')
+        .selectAll()
+        .where('campaign_id', '=', campaignId)
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
+      if (startingAfter) q = q.where('id', '<', startingAfter);
+      return q.execute();
+    },
+
+    /** Syncs a runner should work on now: passes under way, and ongoing syncs due for their next pass. */
+    async due(at: Date): Promise<SyncRow[]> {
+      return db
+        .selectFrom('syncs')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'running'),
+            eb.and([eb('status', '=', 'live'), eb('next_pass_at', '<=', at)]),
+            eb.and([
+              eb('status', '=', 'live'),
+              eb.exists(
+                eb
+                  .selectFrom('sync_writes as w')
+                  .select('w.id')
+                  .whereRef('w.sync_id', '=', 'syncs.id')
+                  .where('w.done_at', 'is', null),
+              ),
+            ]),
+          ]),
+        )
+        .orderBy('id')
+        .execute();
+    },
+
+    /** Ongoing syncs enrolling new customers of this connection as they appear. */
+    async ongoing(connectionId: string): Promise<SyncRow[]> {
+      return db
+        .selectFrom('syncs')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('kind', '=', 'ongoing')
+        .where('dry_run', '=', false)
+        .where('status', 'in', ['running', 'live'])
+        .execute();
+    },
+
+    /** Syncs that write back to this campaign's customers (running or live, not dry runs). */
+    async writingFor(campaignId: string): Promise<SyncRow[]> {
+      return db
+        .selectFrom('syncs')
+        .selectAll()
+        .where('campaign_id', '=', campaignId)
+        .where('dry_run', '=', false)
+        .where('status', 'in', ['running', 'live'])
+        .execute();
+    },
+
+    async update(id: string, changes: Updateable<SyncsTable>): Promise<void> {
+      await db
+        .updateTable('syncs')
+        .set({ ...changes, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    /** Adds a page's (or one customer's) counts. */
+    async addCounts(id: string, c: SyncCounts, changes: Updateable<SyncsTable> = {}): Promise<void> {
+      const skipped = Object.entries(c.skipped).reduce(
+        (acc, [reason, n]) =>
+          sql`jsonb_set(${acc}, ${`{${reason}}`}::text[], to_jsonb(coalesce((${acc}->>${reason})::int, 0) + ${n}::int))`,
+        sql`skipped`,
+      );
+      await db
+        .updateTable('syncs')
+        .set({
+          ...changes,
+          seen: sql`seen + ${c.seen}`,
+          created: sql`created + ${c.created}`,
+          matched: sql`matched + ${c.matched}`,
+          already_current: sql`already_current + ${c.already_current}`,
+          skipped: skipped as never,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async recordSkip(syncId: string, customerId: string, reason: SyncSkipReason, detail: string | null) {
+      await db
+        .insertInto('sync_skips')
+        .values({ sync_id: syncId, customer_id: customerId, reason, detail })
+        .onConflict((oc) => oc.columns(['sync_id', 'customer_id']).doUpdateSet({ reason, detail }))
+        .execute();
+    },
+
+    async skips(syncId: string, limit: number, startingAfter?: string) {
+      let q = db
+        .selectFrom('sync_skips')
+        .selectAll()
+        .where('sync_id', '=', syncId)
+        .orderBy('customer_id')
+        .limit(limit + 1);
+      if (startingAfter) q = q.where('customer_id', '>', startingAfter);
+      return q.execute();
+    },
+
+    /** Queues a write-back; a waiting one for the same customer takes the new parameters instead. */
+    async queueWrite(syncId: string, customerId: string, referrerId: string, params: object): Promise<void> {
+      await db
+        .insertInto('sync_writes')
+        .values({
+          sync_id: syncId,
+          customer_id: customerId,
+          referrer_id: referrerId,
+          params: JSON.stringify(params),
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['sync_id', 'customer_id'])
+            .where('done_at', 'is', null)
+            .doUpdateSet({ params: JSON.stringify(params), referrer_id: referrerId }),
+        )
+        .execute();
+    },
+
+    async waitingWrites(syncId: string, limit: number) {
+      return db
+        .selectFrom('sync_writes')
+        .select(['id', 'customer_id', 'referrer_id', 'params', 'attempts'])
+        .where('sync_id', '=', syncId)
+        .where('done_at', 'is', null)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+    },
+
+    async countWaitingWrites(syncId: string): Promise<number> {
+      const row = await db
+        .selectFrom('sync_writes')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('sync_id', '=', syncId)
+        .where('done_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    /** A write-back done (or given up on, with its error); the sync's counters move with it. */
+    async finishWrite(syncId: string, writeId: number, at: Date, error?: string): Promise<void> {
+      await db
+        .updateTable('sync_writes')
+        .set({ done_at: at, last_error: error ?? null, attempts: sql`attempts + 1` })
+        .where('id', '=', writeId)
+        .execute();
+      await db
+        .updateTable('syncs')
+        .set(
+          error
+            ? { write_failures: sql`write_failures + 1`, updated_at: at }
+            : { written: sql`written + 1`, updated_at: at },
+        )
+        .where('id', '=', syncId)
+        .execute();
+    },
+  };
+}

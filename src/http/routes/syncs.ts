@@ -1,0 +1,252 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NAME_VERSIONS } from '../../domain/sync-mapping.js';
+import type { SyncsService } from '../../services/syncs.js';
+import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
+
+const tags = ['syncs'];
+const security = secretKeySecurity;
+const METADATA_KEY = /^[^[\]]{1,40}$/;
+
+const stripeField = z
+  .string()
+  .regex(/^(name|email|description|phone|metadata\.[^[\]]{1,40})$/, {
+    message: 'must be name, email, description, phone or metadata.<key>',
+  })
+  .describe('A Stripe customer field: name, email, description, phone or metadata.<key>');
+
+const inbound = z
+  .record(
+    z.string().regex(/^(first_name|last_name|email|metadata\.[^[\]]{1,40})$/, {
+      message: 'referrer fields are first_name, last_name, email and metadata.<key>',
+    }),
+    stripeField,
+  )
+  .describe('Referrer field ← Stripe customer field; first_name and email are required')
+  .default({ first_name: 'name', email: 'email' });
+
+const target = z.discriminatedUnion('to', [
+  z.strictObject({ to: z.literal('name') }),
+  z.strictObject({ to: z.literal('email') }),
+  z.strictObject({ to: z.literal('description') }),
+  z.strictObject({
+    to: z.literal('metadata'),
+    key: z.string().regex(METADATA_KEY, { message: 'must be 1 to 40 characters without [ or ]' }),
+  }),
+  z.strictObject({ to: z.literal('none') }),
+]);
+const none = { to: 'none' as const };
+
+const returnMapping = z
+  .strictObject({
+    referral_link: target.default({ to: 'metadata', key: 'vouch_referral_link' }),
+    referral_code: target.default(none),
+    referrals_count: target.default(none),
+    converted_count: target.default(none),
+  })
+  .describe('Where each value goes on the Stripe customer; the referral link is required')
+  .default({
+    referral_link: { to: 'metadata', key: 'vouch_referral_link' },
+    referral_code: none,
+    referrals_count: none,
+    converted_count: none,
+  });
+
+const syncInput = z.strictObject({
+  kind: z
+    .enum(['one_time', 'ongoing'])
+    .default('one_time')
+    .describe('ongoing: new and changed customers join through webhooks, with an hourly catch-up pass'),
+  dry_run: z
+    .boolean()
+    .default(false)
+    .describe('Count what the sync would do (create, already referrers, skips by reason) and change nothing'),
+  inbound,
+  return: returnMapping,
+  name_version: z.enum(NAME_VERSIONS).default('original'),
+  write_back: z.boolean().default(true).describe('false: bring customers in without writing to Stripe'),
+  requests_per_second: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .nullable()
+    .default(null)
+    .describe("This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies"),
+});
+
+const targetOut = z.object({ to: z.string(), key: z.string().optional() });
+const syncSchema = z.object({
+  id: z.string(),
+  object: z.literal('sync'),
+  campaign_id: z.string(),
+  connection_id: z.string(),
+  kind: z.enum(['one_time', 'ongoing']),
+  dry_run: z.boolean(),
+  status: z.enum(['running', 'live', 'completed', 'stopped', 'cancelled', 'failed']),
+  stop_reason: z.string().nullable().describe('participant_limit when the campaign filled up'),
+  inbound: z.record(z.string(), z.string()),
+  return: z.object({
+    referral_link: targetOut,
+    referral_code: targetOut,
+    referrals_count: targetOut,
+    converted_count: targetOut,
+  }),
+  name_version: z.string(),
+  write_back: z.boolean(),
+  requests_per_second: z.number().nullable(),
+  progress: z.object({
+    customers_seen: z.number(),
+    referrers_created: z.number().describe('In a dry run: how many would be created'),
+    already_referrers: z.number(),
+    skipped: z.number(),
+    skipped_by_reason: z.object({ missing_field: z.number(), participant_limit: z.number() }),
+    written_back: z.number(),
+    already_current: z.number().describe('Customers whose Stripe fields already showed the values'),
+    write_failures: z.number().describe('Writes Stripe refused (a deleted customer); each keeps its reason'),
+    writes_waiting: z.number(),
+    customers_per_second: z.number().nullable(),
+    writes_per_second: z.number().nullable(),
+    eta_seconds: z.number().nullable().describe('null until it can be estimated (Stripe gives no total)'),
+    listing_done: z.boolean(),
+  }),
+  passes: z.number(),
+  last_error: z.string().nullable(),
+  started_at: timestamp,
+  listing_done_at: timestamp.nullable(),
+  finished_at: timestamp.nullable(),
+  next_pass_at: timestamp.nullable(),
+});
+
+const skipSchema = z.object({
+  object: z.literal('sync_skip'),
+  customer_id: z.string(),
+  reason: z.enum(['missing_field', 'already_referrer', 'participant_limit', 'email_taken']),
+  detail: z.string().nullable(),
+  created_at: timestamp,
+});
+
+/** `/v1/campaigns/:id/syncs` and `/v1/syncs/:id`: Stripe customers in as referrers, links back out. */
+export const syncRoutes =
+  (syncs: SyncsService): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/v1/campaigns/:id/syncs',
+      {
+        schema: {
+          tags,
+          summary: "Start a sync of the campaign connection's Stripe customers (a background run)",
+          security,
+          params: idParams,
+          body: syncInput,
+          response: { 202: syncSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.status(202).send(await syncs.start(request.params.id, request.body as never)),
+    );
+
+    app.get(
+      '/v1/campaigns/:id/syncs',
+      {
+        schema: {
+          tags,
+          summary: "The campaign's syncs, newest first",
+          security,
+          params: idParams,
+          querystring: listQuerySchema('syn', 'a sync'),
+          response: { 200: listResponseSchema(syncSchema), ...errorResponses },
+        },
+      },
+      async (request) =>
+        listResponse(
+          `/v1/campaigns/${request.params.id}/syncs`,
+          await syncs.list(request.params.id, request.query.limit, request.query.starting_after),
+        ),
+    );
+
+    app.get(
+      '/v1/campaigns/:id/syncs/name_preview',
+      {
+        schema: {
+          tags,
+          summary: 'The names of a few real Stripe customers in every name version',
+          security,
+          params: idParams,
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(20).default(5) }),
+          response: {
+            200: z.object({
+              object: z.literal('list'),
+              data: z.array(
+                z.object({
+                  customer_id: z.string(),
+                  name: z.string().nullable(),
+                  versions: z.record(z.string(), z.string()),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({
+        object: 'list' as const,
+        data: await syncs.preview(request.params.id, request.query.limit),
+      }),
+    );
+
+    app.get(
+      '/v1/syncs/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A sync and its progress',
+          security,
+          params: idParams,
+          response: { 200: syncSchema, ...errorResponses },
+        },
+      },
+      async (request) => syncs.retrieve(request.params.id),
+    );
+
+    app.get(
+      '/v1/syncs/:id/skips',
+      {
+        schema: {
+          tags,
+          summary: 'Customers the sync skipped, each with its reason',
+          security,
+          params: idParams,
+          querystring: z.strictObject({
+            limit: z.coerce.number().int().min(1).max(100).default(10),
+            starting_after: z
+              .string()
+              .max(255)
+              .optional()
+              .describe('The last customer id of the previous page'),
+          }),
+          response: { 200: listResponseSchema(skipSchema), ...errorResponses },
+        },
+      },
+      async (request) =>
+        listResponse(
+          `/v1/syncs/${request.params.id}/skips`,
+          await syncs.skips(request.params.id, request.query.limit, request.query.starting_after),
+        ),
+    );
+
+    app.post(
+      '/v1/syncs/:id/cancel',
+      {
+        schema: {
+          tags,
+          summary: 'Stop a running or ongoing sync; what it did stays',
+          security,
+          params: idParams,
+          response: { 200: syncSchema, ...errorResponses },
+        },
+      },
+      async (request) => syncs.cancel(request.params.id),
+    );
+  };

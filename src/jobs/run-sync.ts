@@ -1,0 +1,149 @@
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
+import { syncsRepository } from '../db/repositories/syncs.js';
+import type { SyncRow } from '../db/tables.js';
+import { readSyncConfig, syncCustomers } from '../services/sync-customers.js';
+import { customersPage, isTransient, updateCustomer, withRetries } from '../stripe/customer-sync.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { RateBudget } from '../stripe/rate-budget.js';
+
+export type SyncDeps = {
+  database: Database;
+  logger: Logger;
+  gateway: StripeGateway;
+  publicUrl: string;
+  now: () => Date;
+  /** How long an ongoing sync waits between passes that catch customers its webhooks missed. */
+  passIntervalMs?: number;
+  /** Write-backs in flight at once (each still waits for the account's request budget). */
+  writeConcurrency?: number;
+};
+
+export type StopSignal = { stopped: boolean };
+
+const ONE_HOUR = 3_600_000;
+
+/**
+ * Works on one sync until it is done, cancelled or `signal` stops it: pages of 100 customers (each page,
+ * its referrers, skips and queued write-backs and the cursor commit together, so a crash redoes at most the
+ * page), then the write-backs (each keyed by its row id, so one that reached Stripe before a crash is
+ * replayed by Stripe, not applied twice). Everything it needs to resume is in the database.
+ */
+export async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Promise<void> {
+  const syncs = syncsRepository(deps.database.db);
+  let pace: RateBudget | undefined;
+  while (!signal.stopped) {
+    const sync = await syncs.findById(syncId);
+    if (!sync || (sync.status !== 'running' && sync.status !== 'live')) return;
+    const connection = await connectionsRepository(deps.database.db).findById(sync.connection_id);
+    if (connection?.status !== 'active') {
+      await syncs.update(sync.id, {
+        status: 'failed',
+        last_error: 'The Stripe connection was disconnected.',
+        finished_at: deps.now(),
+      });
+      return;
+    }
+    const config = readSyncConfig(sync);
+    if (config.requests_per_second && pace?.limit !== config.requests_per_second)
+      pace = new RateBudget(config.requests_per_second);
+    const client = deps.gateway.forConnection(connection);
+    const call = <T>(fn: () => Promise<T>) =>
+      withRetries(
+        async () => {
+          await pace?.acquire();
+          return fn();
+        },
+        {
+          onRetry: (n) =>
+            deps.logger.warn(
+              { sync_id: sync.id, status: n.status, attempt: n.attempt, wait_ms: Math.round(n.waitMs) },
+              'Stripe asked the sync to slow down or failed; trying again',
+            ),
+        },
+      );
+
+    if (sync.status === 'live') {
+      if (sync.next_pass_at && sync.next_pass_at <= deps.now()) {
+        await syncs.update(sync.id, {
+          status: 'running',
+          cursor: null,
+          listing_done: false,
+          passes: sync.passes + 1,
+        });
+        continue;
+      }
+    } else if (!sync.listing_done) {
+      const page = await call(() => customersPage(client, sync.cursor));
+      await deps.database.db.transaction().execute(async (tx) => {
+        const current = await syncsRepository(tx).lock(sync.id);
+        // Cancelled, or a page another runner committed meanwhile: nothing to do with this one.
+        if (current?.status !== 'running' || current.cursor !== sync.cursor) return;
+        const out = await syncCustomers(tx, current, page.customers, deps.publicUrl, deps.now());
+        const done = out.stopped || !page.hasMore;
+        await syncsRepository(tx).addCounts(sync.id, out, {
+          cursor: page.customers.at(-1)?.id ?? sync.cursor,
+          listing_done: done,
+          ...(done ? { listing_done_at: deps.now() } : {}),
+          ...(out.stopped ? { stop_reason: 'participant_limit' } : {}),
+        });
+      });
+      continue;
+    }
+
+    const writes = await syncs.waitingWrites(sync.id, 200);
+    if (writes.length > 0) {
+      await writeBack(deps, sync, writes, signal, (id, params, key) =>
+        call(() => updateCustomer(client, id, params, key)),
+      );
+      continue;
+    }
+    if (sync.status === 'running') await finishPass(deps, sync);
+    return;
+  }
+}
+
+async function finishPass(deps: SyncDeps, sync: SyncRow): Promise<void> {
+  const at = deps.now();
+  const syncs = syncsRepository(deps.database.db);
+  if (sync.stop_reason) {
+    await syncs.update(sync.id, { status: 'stopped', finished_at: at });
+  } else if (sync.kind === 'ongoing' && !sync.dry_run) {
+    await syncs.update(sync.id, {
+      status: 'live',
+      next_pass_at: new Date(at.getTime() + (deps.passIntervalMs ?? ONE_HOUR)),
+    });
+  } else {
+    await syncs.update(sync.id, { status: 'completed', finished_at: at });
+  }
+  deps.logger.info({ sync_id: sync.id, kind: sync.kind, dry_run: sync.dry_run }, 'sync pass finished');
+}
+
+type Write = { id: number; customer_id: string; params: unknown };
+
+async function writeBack(
+  deps: SyncDeps,
+  sync: SyncRow,
+  writes: Write[],
+  signal: StopSignal,
+  update: (customerId: string, params: never, idempotencyKey: string) => Promise<void>,
+): Promise<void> {
+  const syncs = syncsRepository(deps.database.db);
+  let next = 0;
+  const worker = async () => {
+    while (!signal.stopped && next < writes.length) {
+      const w = writes[next++]!;
+      try {
+        await update(w.customer_id, w.params as never, `vouch-sync-write-${w.id}`);
+        await syncs.finishWrite(sync.id, w.id, deps.now());
+      } catch (error) {
+        // Still failing after the retries: stays queued for the next round. Refused by Stripe (a deleted
+        // customer, say): recorded with the reason, never silently dropped.
+        if (isTransient(error)) throw error;
+        await syncs.finishWrite(sync.id, w.id, deps.now(), (error as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: deps.writeConcurrency ?? 8 }, worker));
+}

@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
+import { openPostgres } from '../src/db/database.js';
+import { freePort } from '../src/free-port.js';
+import { sdkFor } from './helpers/stripe-env.js';
+import { eventually } from './helpers/test-app.js';
+import { databaseUrlFor, testDatabaseUrl } from './helpers/test-target.js';
+import { runVouch, spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
+
+/**
+ * A real `vouch start` killed with SIGKILL in the middle of a sync, then started again: the sync finishes
+ * with every customer a referrer once and every customer written to once (the emulator emits one
+ * `customer.updated` per update it applies; an idempotent replay emits none).
+ */
+
+const CUSTOMERS = 240;
+const KEY = `vch_sk_${'r'.repeat(40)}`;
+let emulator: EmulatorHandle;
+let dir: string;
+let database: { url: string | undefined; drop(): Promise<void> };
+
+beforeAll(async () => {
+  emulator = await startEmulator({});
+  const stripe = sdkFor(emulator, 'sk_test_resume_business');
+  for (let i = 0; i < CUSTOMERS; i += 40)
+    await Promise.all(
+      Array.from({ length: Math.min(40, CUSTOMERS - i) }, (_, j) =>
+        stripe.customers.create({ name: `Person ${i + j}`, email: `person${i + j}@example.com` }),
+      ),
+    );
+  dir = mkdtempSync(join(tmpdir(), 'vouch-resume-'));
+  const server = testDatabaseUrl();
+  if (server) {
+    const name = `vouch_r_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgres(server, 1);
+    await admin.exec(`create database ${name}`);
+    database = {
+      url: databaseUrlFor(server, name),
+      async drop() {
+        await admin.exec(`drop database if exists ${name} with (force)`);
+        await admin.close();
+      },
+    };
+  } else {
+    database = { url: undefined, async drop() {} };
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await emulator.close();
+  await database.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(base: string, method: string, path: string, body?: object) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
+  return (await res.json()) as any;
+}
+
+describe('a sync killed mid-way', () => {
+  it('resumes after SIGKILL with no duplicate referrer and no repeated write', async () => {
+    const port = await freePort('127.0.0.1');
+    const env = vouchEnv({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      VOUCH_DATA_DIR: dir,
+      VOUCH_SECRET: 's'.repeat(64),
+      VOUCH_SANDBOX: 'off',
+      STRIPE_API_BASE: emulator.url,
+      VOUCH_BOOTSTRAP_API_KEY: KEY,
+      // Slow enough to be caught in the middle of the write-backs.
+      STRIPE_RATE_LIMIT_TEST: '40',
+    });
+    let vouch: VouchProcess = spawnVouch(['start'], env);
+    try {
+      const base = (await vouch.running(60_000))!;
+      const connection = await call(base, 'POST', '/v1/stripe/connections', {
+        api_key: 'sk_test_resume_key',
+      });
+      const campaign = await call(base, 'POST', '/v1/campaigns', {
+        name: 'Resume',
+        status: 'live',
+        connection_id: connection.id,
+      });
+      const sync = await call(base, 'POST', `/v1/campaigns/${campaign.id}/syncs`, {});
+      const progress = () => call(base, 'GET', `/v1/syncs/${sync.id}`);
+      await eventually(async () => {
+        const p = (await progress()).progress as { written_back: number };
+        return p.written_back >= 40;
+      }, 30_000);
+      vouch.child.kill('SIGKILL');
+      await vouch.exited();
+
+      vouch = spawnVouch(['start'], env);
+      await vouch.running(60_000);
+      await eventually(async () => (await progress()).status === 'completed', 60_000);
+      const { progress: done } = await progress();
+      expect(done.referrers_created).toBe(CUSTOMERS);
+      expect(done.written_back + done.already_current).toBe(CUSTOMERS);
+
+      const referrers: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = await call(
+          base,
+          'GET',
+          `/v1/campaigns/${campaign.id}/referrers?limit=100${after ? `&starting_after=${after}` : ''}`,
+        );
+        const data = page.data as Array<{ id: string; email: string }>;
+        referrers.push(...data.map((r) => r.email));
+        if (!page.has_more) break;
+        after = data.at(-1)!.id;
+      }
+      expect(referrers).toHaveLength(CUSTOMERS);
+      expect(new Set(referrers).size).toBe(CUSTOMERS);
+
+      const updates = new Map<string, number>();
+      for (const e of emulator.events())
+        if (e.type === 'customer.updated') {
+          const id = (e.data.object as { id: string }).id;
+          updates.set(id, (updates.get(id) ?? 0) + 1);
+        }
+      expect(updates.size).toBe(CUSTOMERS);
+      expect([...updates.values()].every((n) => n === 1)).toBe(true);
+
+      // The terminal view of the same sync.
+      const shown = await runVouch(['sync', campaign.id, '--follow'], {
+        ...env,
+        VOUCH_URL: base,
+        VOUCH_API_KEY: KEY,
+      });
+      expect(shown.code, shown.output).toBe(0);
+      expect(shown.stdout).toContain(`${sync.id} completed`);
+      expect(shown.stdout).toContain(`created ${CUSTOMERS}`);
+    } finally {
+      vouch.child.kill('SIGTERM');
+      await vouch.exited().catch(() => {});
+    }
+  }, 150_000);
+});
