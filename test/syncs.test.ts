@@ -46,6 +46,14 @@ async function customers(tag: string, list: Array<Record<string, unknown>>) {
   return made;
 }
 
+/** Name and email, plus a metadata key and the phone into the referrer's metadata. */
+const MAPPED = {
+  first_name: 'name',
+  email: 'email',
+  'metadata.plan': 'metadata.plan',
+  'metadata.tel': 'phone',
+};
+
 describe('syncing Stripe customers as referrers', () => {
   it('maps fields, formats names, writes every return target back and merges metadata', async () => {
     const c = await campaign({ auto_referral_codes: true });
@@ -73,12 +81,7 @@ describe('syncing Stripe customers as referrers', () => {
     });
 
     const started = await api(env, 'POST', `/v1/campaigns/${c.id}/syncs`, {
-      inbound: {
-        first_name: 'name',
-        email: 'email',
-        'metadata.plan': 'metadata.plan',
-        'metadata.tel': 'phone',
-      },
+      inbound: MAPPED,
       name_version: 'v4',
       return: {
         referral_link: { to: 'metadata', key: 'vouch_link' },
@@ -114,12 +117,7 @@ describe('syncing Stripe customers as referrers', () => {
 
     // A second sync finds them all current: no referrer made twice, no write repeated.
     const again = await api(env, 'POST', `/v1/campaigns/${c.id}/syncs`, {
-      inbound: {
-        first_name: 'name',
-        email: 'email',
-        'metadata.plan': 'metadata.plan',
-        'metadata.tel': 'phone',
-      },
+      inbound: MAPPED,
       name_version: 'v4',
       return: started.body.return,
     });

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import {
@@ -8,8 +7,8 @@ import {
   stripeEventsRepository,
 } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
-import type { StripeGateway } from '../stripe/gateway.js';
 import { handlers, type StripeEventPayload } from '../stripe/handlers/registry.js';
+import type { JobContext } from './job-definition.js';
 
 /** Attempts before an event goes to the dead-letter list. */
 export const MAX_EVENT_ATTEMPTS = 5;
@@ -17,13 +16,7 @@ export const MAX_EVENT_ATTEMPTS = 5;
 /** Backoff after the nth failed attempt: 2, 4, 8, 16 s (at most 10 minutes). */
 export const defaultRetryDelayMs = (attempts: number) => Math.min(600, 2 ** Math.max(1, attempts)) * 1000;
 
-export type ApplyDeps = {
-  database: Database;
-  logger: Logger;
-  now: () => Date;
-  gateway?: StripeGateway | undefined;
-  /** Base of referral links (ongoing syncs write them back to customers who join). */
-  publicUrl?: string | undefined;
+export type ApplyDeps = Pick<JobContext, 'database' | 'logger' | 'now' | 'gateway' | 'publicUrl'> & {
   /** How long after its nth failure an event is tried again. */
   retryDelayMs?: (attempts: number) => number;
 };

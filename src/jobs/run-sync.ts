@@ -1,5 +1,3 @@
-import type { Logger } from 'pino';
-import type { Database } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
@@ -7,13 +5,11 @@ import { readSyncConfig, syncCustomers } from '../services/sync-customers.js';
 import { customersPage, isTransient, updateCustomer, withRetries } from '../stripe/customer-sync.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { RateBudget } from '../stripe/rate-budget.js';
+import type { JobContext } from './job-definition.js';
 
-export type SyncDeps = {
-  database: Database;
-  logger: Logger;
+export type SyncDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
   gateway: StripeGateway;
   publicUrl: string;
-  now: () => Date;
   /** How long an ongoing sync waits between passes that catch customers its webhooks missed. */
   passIntervalMs?: number;
   /** Write-backs in flight at once (each still waits for the account's request budget). */

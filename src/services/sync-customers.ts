@@ -1,6 +1,6 @@
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { referrersRepository } from '../db/repositories/referrers.js';
+import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import { type SyncCounts, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, SyncRow } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
@@ -26,6 +26,8 @@ export type SyncConfig = {
 };
 
 export const readSyncConfig = (sync: SyncRow) => sync.config as unknown as SyncConfig;
+
+const NONE = { to: 'none' } as const;
 
 /** What a sync pass decided for some customers, and whether it must stop (the participant limit). */
 export type Outcome = SyncCounts & { stopped: boolean };
@@ -199,13 +201,15 @@ async function queueWriteBack(
  */
 export async function queueCountsWriteBack(tx: Tx, campaignId: string, referrerId: string): Promise<void> {
   const syncs = await syncsRepository(tx).writingFor(campaignId);
+  let referrer: ReferrerWithCounts | undefined;
   for (const sync of syncs) {
     const config = readSyncConfig(sync);
     if (!config.write_back) continue;
-    const { referrals_count, converted_count } = config.return;
-    if (referrals_count.to === 'none' && converted_count.to === 'none') continue;
-    const r = await referrersRepository(tx).findById(referrerId);
-    if (!r) return;
+    // Only the counts changed: the link and the code stay out of this write.
+    const mapping = { ...config.return, referral_link: NONE, referral_code: NONE };
+    if (mapping.referrals_count.to === 'none' && mapping.converted_count.to === 'none') continue;
+    referrer ??= await referrersRepository(tx).findById(referrerId);
+    if (!referrer) return;
     const customers = await tx
       .selectFrom('customer_links')
       .select('customer_id')
@@ -213,21 +217,19 @@ export async function queueCountsWriteBack(tx: Tx, campaignId: string, referrerI
       .where('referrer_id', '=', referrerId)
       .where('how', '=', 'sync')
       .execute();
-    const params = countParams(config.return, r.referrals_count, r.converted_count);
-    for (const c of customers)
-      await syncsRepository(tx).queueWrite(sync.id, c.customer_id, referrerId, params);
+    for (const c of customers) {
+      // What the customer shows now is not known here, so every mapped count is written.
+      const params = customerUpdate(
+        { id: c.customer_id, name: null, email: null, description: null, phone: null, metadata: {} },
+        {
+          referral_link: '',
+          referral_code: null,
+          referrals_count: referrer.referrals_count,
+          converted_count: referrer.converted_count,
+        },
+        mapping,
+      );
+      if (params) await syncsRepository(tx).queueWrite(sync.id, c.customer_id, referrerId, params);
+    }
   }
-}
-
-function countParams(mapping: ReturnMapping, referrals: number, converted: number) {
-  const params: { name?: string; email?: string; description?: string; metadata?: Record<string, string> } =
-    {};
-  for (const [target, value] of [
-    [mapping.referrals_count, referrals],
-    [mapping.converted_count, converted],
-  ] as const) {
-    if (target.to === 'metadata') params.metadata = { ...params.metadata, [target.key]: String(value) };
-    else if (target.to !== 'none') params[target.to] = String(value);
-  }
-  return params;
 }

@@ -66,16 +66,9 @@ export function syncsService(deps: {
     let eta: number | null = null;
     if (row.status === 'running') {
       if (!row.listing_done) {
-        const estimate = await deps.database.db
-          .selectFrom('syncs')
-          .select('seen')
-          .where('campaign_id', '=', row.campaign_id)
-          .where('dry_run', '=', true)
-          .where('status', '=', 'completed')
-          .orderBy('id', 'desc')
-          .executeTakeFirst();
-        if (estimate && customersPerSecond)
-          eta = Math.max(0, Math.round((estimate.seen - row.seen) / customersPerSecond));
+        const total = await repo.lastDryRunTotal(row.campaign_id);
+        if (total !== undefined && customersPerSecond)
+          eta = Math.max(0, Math.round((total - row.seen) / customersPerSecond));
       } else if (pending === 0) eta = 0;
       else if (writesPerSecond) eta = Math.round(pending / writesPerSecond);
     }

@@ -6,9 +6,7 @@ import type { StripeClient } from './stripe-client.js';
 export type RetryNotice = { attempt: number; waitMs: number; status: number | undefined; message: string };
 
 /** A customer object as Stripe sends it (a page or a webhook), as the sync reads it. */
-export const customerFields = (c: Stripe.Customer): CustomerFields => fields(c);
-
-const fields = (c: Stripe.Customer): CustomerFields => ({
+export const customerFields = (c: Stripe.Customer): CustomerFields => ({
   id: c.id,
   name: c.name ?? null,
   email: c.email ?? null,
@@ -27,12 +25,12 @@ export async function customersPage(
     limit,
     ...(startingAfter ? { starting_after: startingAfter } : {}),
   });
-  return { customers: page.data.map(fields), hasMore: page.has_more };
+  return { customers: page.data.map(customerFields), hasMore: page.has_more };
 }
 
 export async function retrieveCustomer(client: StripeClient, id: string): Promise<CustomerFields | null> {
   const customer = await client.customers.retrieve(id);
-  return 'deleted' in customer && customer.deleted ? null : fields(customer as Stripe.Customer);
+  return 'deleted' in customer && customer.deleted ? null : customerFields(customer as Stripe.Customer);
 }
 
 /** One customer update; the idempotency key makes a retried or resumed write apply once. */

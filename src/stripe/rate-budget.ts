@@ -10,17 +10,12 @@ export class RateBudget {
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private perSecond: number,
+    private readonly perSecond: number,
     private readonly marginMs = 25,
   ) {}
 
   get limit(): number {
     return this.perSecond;
-  }
-
-  setLimit(perSecond: number): void {
-    this.perSecond = perSecond;
-    this.#pump();
   }
 
   /** Resolves when this request may start. */

@@ -40,6 +40,19 @@ export function syncsRepository(db: Executor) {
       return q.execute();
     },
 
+    /** How many customers the campaign's latest finished dry run saw: the best guess of a total. */
+    async lastDryRunTotal(campaignId: string): Promise<number | undefined> {
+      const row = await db
+        .selectFrom('syncs')
+        .select('seen')
+        .where('campaign_id', '=', campaignId)
+        .where('dry_run', '=', true)
+        .where('status', '=', 'completed')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+      return row?.seen;
+    },
+
     /** Syncs a runner should work on now: passes under way, and ongoing syncs due for their next pass. */
     async due(at: Date): Promise<SyncRow[]> {
       return db
