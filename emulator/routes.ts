@@ -1,4 +1,5 @@
 /** Every Stripe route the emulator serves. */
+import { paymentLinkCheckoutRoutes } from './billing/payment-link-checkout.js';
 import type { RouteDef } from './context.js';
 import { accountRoutes } from './resources/account.js';
 import { balanceTransactionRoutes } from './resources/balance-transactions.js';
@@ -12,6 +13,7 @@ import { eventRoutes } from './resources/events.js';
 import { invoiceItemRoutes } from './resources/invoice-items.js';
 import { invoiceRoutes } from './resources/invoices.js';
 import { paymentIntentRoutes } from './resources/payment-intents.js';
+import { paymentLinkRoutes } from './resources/payment-links.js';
 import { productRoutes } from './resources/products.js';
 import { promotionCodeRoutes } from './resources/promotion-codes.js';
 import { refundRoutes } from './resources/refunds.js';
@@ -34,6 +36,8 @@ export const allRoutes: RouteDef[] = [
   ...invoiceRoutes,
   ...subscriptionRoutes,
   ...checkoutSessionRoutes,
+  ...paymentLinkRoutes,
+  ...paymentLinkCheckoutRoutes,
   ...eventRoutes,
   ...webhookEndpointRoutes,
 ];

@@ -18,6 +18,7 @@ import type {
   InvoiceItemObj,
   InvoiceObj,
   PaymentIntentObj,
+  PaymentLinkObj,
   PriceObj,
   ProductObj,
   PromotionCodeObj,
@@ -147,6 +148,8 @@ export class State {
     string,
     { paymentIntentMetadata: Record<string, string>; subscriptionMetadata: Record<string, string> }
   >();
+  paymentLinks = new Map<string, PaymentLinkObj>();
+  paymentLinkLineItems = new Map<string, CheckoutLineItemObj[]>();
   webhookEndpoints = new Map<string, WebhookEndpointObj>();
   webhookSecrets = new Map<string, string>();
   events = new IndexedMap<string, EventObj>();
@@ -173,6 +176,7 @@ export class State {
       ['in_', this.invoices],
       ['sub_', this.subscriptions],
       ['cs_', this.checkoutSessions],
+      ['plink_', this.paymentLinks],
       ['we_', this.webhookEndpoints],
       ['evt_', this.events],
     ];

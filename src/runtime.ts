@@ -10,6 +10,7 @@ import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
 import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
+import { PromotionCodeRunner } from './jobs/promotion-code-runner.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
 import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
@@ -91,6 +92,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       role === 'api' ? undefined : new StripeInboxWorker({ database, logger, now, gateway, publicUrl });
     const syncRunner =
       role === 'api' ? undefined : new SyncRunner({ database, logger, now, gateway, publicUrl });
+    const promotionCodeRunner =
+      role === 'api' ? undefined : new PromotionCodeRunner({ database, logger, now, gateway });
     const queue = await JobQueue.start({
       database,
       logger,
@@ -107,6 +110,10 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       syncRunner.start();
       cleanups.push(() => syncRunner.stop());
     }
+    if (promotionCodeRunner) {
+      promotionCodeRunner.start();
+      cleanups.push(() => promotionCodeRunner.stop());
+    }
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -118,6 +125,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         queue,
         inboxWorker,
         syncRunner,
+        promotionCodeRunner,
         publicUrl,
         gateway,
         box,

@@ -47,7 +47,12 @@ function lineItems(ctx: Ctx, p: FormObject, mode: string): { price: PriceObj; qu
   return parsed;
 }
 
-function createSession(ctx: Ctx, p: FormObject): CheckoutSessionObj {
+/** Creates an open session; `paymentLink` is the `plink_` id when a payment link made it. */
+export function createSession(
+  ctx: Ctx,
+  p: FormObject,
+  paymentLink: string | null = null,
+): CheckoutSessionObj {
   const mode = oneOf(p, 'mode', ['payment', 'subscription', 'setup'] as const);
   if (!mode) throw missingParam('mode');
   if (mode === 'setup') throw invalidParam('mode', 'The emulator does not support `setup` mode.');
@@ -94,6 +99,7 @@ function createSession(ctx: Ctx, p: FormObject): CheckoutSessionObj {
     metadata: mergeMetadata({}, metadata(p)),
     mode,
     payment_intent: null,
+    payment_link: paymentLink,
     payment_method_types: ['card'],
     payment_status: 'unpaid',
     status: 'open',
@@ -153,12 +159,14 @@ export const checkoutSessionRoutes = [
   route('GET', '/v1/checkout/sessions', ({ ctx, body }) => {
     const customer = str(body, 'customer');
     const paymentIntent = str(body, 'payment_intent');
+    const paymentLink = str(body, 'payment_link');
     const subscription = str(body, 'subscription');
     const status = str(body, 'status');
     const items = newestFirst(ctx.state.checkoutSessions).filter(
       (s) =>
         (customer === undefined || s.customer === customer) &&
         (paymentIntent === undefined || s.payment_intent === paymentIntent) &&
+        (paymentLink === undefined || s.payment_link === paymentLink) &&
         (subscription === undefined || s.subscription === subscription) &&
         (status === undefined || s.status === status),
     );

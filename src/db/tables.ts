@@ -38,6 +38,9 @@ export type Tables = {
   syncs: SyncsTable;
   sync_skips: SyncSkipsTable;
   sync_writes: SyncWritesTable;
+  campaign_coupons: CampaignCouponsTable;
+  promotion_codes: PromotionCodesTable;
+  code_redemptions: CodeRedemptionsTable;
   customer_links: CustomerLinksTable;
   payments: PaymentsTable;
   refunds: RefundsTable;
@@ -85,6 +88,7 @@ export type ReferrersTable = {
   source: ReferrerSource;
   slug: string;
   referral_code: string | null;
+  removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
@@ -274,3 +278,65 @@ export type SyncWritesTable = {
   done_at: Date | null;
   created_at: CreatedAt;
 };
+
+export type CampaignCouponsTable = {
+  campaign_id: string;
+  connection_id: string;
+  coupon_id: string;
+  origin: 'created' | 'existing';
+  details: Json;
+  deleted_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type CampaignCouponRow = Selectable<CampaignCouponsTable>;
+
+export type PromotionCodeStatus = 'pending' | 'active' | 'deactivating' | 'inactive' | 'failed';
+
+export type PromotionCodesTable = {
+  id: string;
+  campaign_id: string;
+  referrer_id: string;
+  connection_id: string;
+  coupon_id: string;
+  code: string | null;
+  rules: Json;
+  stripe_id: string | null;
+  status: PromotionCodeStatus;
+  error_code: string | null;
+  last_error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type PromotionCodeRow = Selectable<PromotionCodesTable>;
+
+export type RedemptionSource = 'checkout' | 'invoice' | 'offline';
+export type RedemptionRefusal =
+  | 'expired'
+  | 'max_redemptions'
+  | 'minimum_amount'
+  | 'not_first_order'
+  | 'already_lead'
+  | 'self_referral'
+  | 'campaign_limit'
+  | 'campaign_not_live'
+  | 'referrer_removed';
+
+export type CodeRedemptionsTable = {
+  id: string;
+  campaign_id: string;
+  referrer_id: string;
+  lead_id: string | null;
+  promotion_code_id: string | null;
+  source: RedemptionSource;
+  reference: string;
+  customer_id: string | null;
+  amount: number | null;
+  currency: string | null;
+  counted: boolean;
+  refusal: RedemptionRefusal | null;
+  redeemed_at: Date;
+  created_at: CreatedAt;
+};
+export type CodeRedemptionRow = Selectable<CodeRedemptionsTable>;

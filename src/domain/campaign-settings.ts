@@ -1,11 +1,44 @@
 /** How a campaign qualifies leads: by what the friend spends in Stripe inside a window. */
-export type QualificationRules = {
+export type SpendQualification = {
   method: 'spend';
   /** Net spend must exceed this, in minor units of the connection's default currency. */
   target_amount: number;
   window_days: number;
   /** A refund or dispute inside the window that brings net spend to the target or below takes it back. */
   refunds_unqualify: boolean;
+};
+
+/** Or: qualify as soon as the friend uses the referrer's code (within the window, keeping its rules). */
+export type CodeQualification = {
+  method: 'code';
+  window_days: number;
+  /** Refunds and disputes that bring the friend's net spend back to zero take the qualification back. */
+  refunds_unqualify: boolean;
+};
+
+export type QualificationRules = SpendQualification | CodeQualification;
+
+/** The rules every referrer's promotion code is made with (Stripe enforces them at checkout). */
+export type CodeRules = {
+  /** Only a customer's first order may use a code. */
+  first_time_only: boolean;
+  /** How many times each code may be used; null for no limit. */
+  max_redemptions: number | null;
+  /** When codes stop working (ISO time); null for never. */
+  expires_at: string | null;
+  /** The smallest order, before the discount, a code applies to. */
+  minimum_amount: { amount: number; currency: string } | null;
+};
+
+export type CodeSettings = {
+  rules: CodeRules;
+  /** Make a promotion code for every new referrer once the campaign has a coupon. */
+  auto_promotion_codes: boolean;
+};
+
+export const DEFAULT_CODE_SETTINGS: CodeSettings = {
+  rules: { first_time_only: false, max_redemptions: null, expires_at: null, minimum_amount: null },
+  auto_promotion_codes: false,
 };
 
 /** How friends become Stripe customers, and what Vouch writes on them. */
@@ -28,6 +61,7 @@ export type CustomerRules = {
 export type CampaignSettings = {
   qualification?: QualificationRules | undefined;
   customers?: CustomerRules | undefined;
+  codes?: CodeSettings | undefined;
 };
 
 export const DEFAULT_CUSTOMER_RULES: CustomerRules = {

@@ -14,6 +14,8 @@ export const ID_PREFIXES = {
   maintenanceRun: 'mnt',
   request: 'req',
   sync: 'syn',
+  promotionCode: 'pcd',
+  codeRedemption: 'crd',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -16,9 +16,12 @@ import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
 import type { ApiKeysService } from '../services/api-keys.js';
 import { campaignsService } from '../services/campaigns.js';
 import { ClickCounter } from '../services/click-counter.js';
+import { codePerformanceService } from '../services/code-performance.js';
 import { connectionHealth } from '../services/connection-health.js';
 import { connectionsService } from '../services/connections.js';
 import { leadsService } from '../services/leads.js';
+import { offlineCodesService } from '../services/offline-codes.js';
+import { promotionCodesService } from '../services/promotion-codes.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { stripeInbox } from '../services/stripe-inbox.js';
@@ -29,10 +32,13 @@ import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { codePerformanceRoutes } from './routes/code-performance.js';
+import { couponRoutes } from './routes/coupons.js';
 import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { promotionCodeRoutes } from './routes/promotion-codes.js';
 import { referralLinkRoutes } from './routes/referral-links.js';
 import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
@@ -52,6 +58,8 @@ export type AppDeps = {
   inboxWorker?: InboxWaker | undefined;
   /** This process's sync runner, woken when a sync starts; absent in API-only processes. */
   syncRunner?: { wake(): void } | undefined;
+  /** This process's promotion code runner, woken when codes are queued; absent in API-only processes. */
+  promotionCodeRunner?: { wake(): void } | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
   publicUrl: string;
   /** Stripe, behind one wall; absent only in tests that never reach Stripe. */
@@ -190,8 +198,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
       ),
     );
+    const codes = promotionCodesService({
+      database: deps.database,
+      gateway: deps.gateway,
+      wake: deps.promotionCodeRunner ? () => deps.promotionCodeRunner?.wake() : undefined,
+      now,
+    });
+    await app.register(couponRoutes(codes));
+    await app.register(promotionCodeRoutes(codes));
     await app.register(stripeOAuthRoutes(stripeOAuth({ ...stripeDeps, connections, settings: deps.oauth })));
   }
+  await app.register(
+    codePerformanceRoutes({
+      performance: codePerformanceService(deps.database),
+      offline: offlineCodesService(deps.database, now),
+    }),
+  );
   await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
   return app;
 }

@@ -1,16 +1,20 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import type { CampaignRow, CampaignStatus } from '../db/tables.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
   type CampaignSettings,
+  type CodeRules,
   type CustomerRules,
+  DEFAULT_CODE_SETTINGS,
   DEFAULT_CUSTOMER_RULES,
   type QualificationRules,
   readSettings,
 } from '../domain/campaign-settings.js';
+import { checkCodeRules } from '../domain/code-rules.js';
 import { createId } from '../domain/ids.js';
-import { conflict, notFound } from '../errors.js';
+import { conflict, invalidParameter, notFound } from '../errors.js';
 
 export type Campaign = {
   id: string;
@@ -27,6 +31,8 @@ export type Campaign = {
   connection_id: string | null;
   qualification: QualificationRules | null;
   customers: CustomerRules;
+  code_rules: CodeRules;
+  auto_promotion_codes: boolean;
   join_url: string;
   created_at: string;
   updated_at: string;
@@ -44,6 +50,8 @@ export type CampaignInput = {
   connection_id?: string | null | undefined;
   qualification?: QualificationRules | null | undefined;
   customers?: CustomerRules | undefined;
+  code_rules?: CodeRules | undefined;
+  auto_promotion_codes?: boolean | undefined;
 };
 
 export type CampaignChanges = Partial<CampaignInput>;
@@ -63,6 +71,8 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     connection_id: row.connection_id,
     qualification: readSettings(row.settings).qualification ?? null,
     customers: readSettings(row.settings).customers ?? DEFAULT_CUSTOMER_RULES,
+    code_rules: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).rules,
+    auto_promotion_codes: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).auto_promotion_codes,
     join_url: `${publicUrl}/join/${row.id}`,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -71,11 +81,23 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
 }
 
 function mergeSettings(current: CampaignSettings, changes: CampaignChanges): CampaignSettings {
+  const codes = current.codes ?? DEFAULT_CODE_SETTINGS;
   return {
     ...current,
     ...(changes.qualification !== undefined ? { qualification: changes.qualification ?? undefined } : {}),
     ...(changes.customers !== undefined ? { customers: changes.customers } : {}),
+    codes: {
+      rules: changes.code_rules ?? codes.rules,
+      auto_promotion_codes: changes.auto_promotion_codes ?? codes.auto_promotion_codes,
+    },
   };
+}
+
+const SETTINGS_FIELDS = ['qualification', 'customers', 'code_rules', 'auto_promotion_codes'] as const;
+
+function checkRules(rules: CodeRules, at: Date): void {
+  const problem = checkCodeRules(rules, at);
+  if (problem) throw invalidParameter(problem.param, `${problem.param} ${problem.message}.`);
 }
 
 /** Origins compare as the browser sends them: scheme, host and port, no path or trailing slash. */
@@ -116,6 +138,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
 
     async create(input: CampaignInput): Promise<Campaign> {
       const at = now();
+      if (input.code_rules) checkRules(input.code_rules, at);
       const row = await repo.insert({
         id: createId('cmp'),
         name: input.name,
@@ -164,14 +187,23 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
             'participant_limit',
           );
         }
-        const { allowed_origins, connection_id, qualification, customers, ...columns } = changes;
+        const {
+          allowed_origins,
+          connection_id,
+          qualification,
+          customers,
+          code_rules,
+          auto_promotion_codes,
+          ...columns
+        } = changes;
+        if (code_rules) checkRules(code_rules, now());
         const row = await txRepo.update(id, {
           ...(Object.fromEntries(
             Object.entries(columns).filter(([, v]) => v !== undefined),
           ) as typeof columns),
           ...(allowed_origins !== undefined ? { allowed_origins: allowed_origins.map(normalizeOrigin) } : {}),
           ...(connection_id !== undefined ? { connection_id: await checkConnection(connection_id, tx) } : {}),
-          ...(qualification !== undefined || customers !== undefined
+          ...(SETTINGS_FIELDS.some((f) => changes[f] !== undefined)
             ? { settings: JSON.stringify(mergeSettings(readSettings(current.settings), changes)) }
             : {}),
           updated_at: now(),
@@ -185,7 +217,11 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
       const current = await load(id);
       if (current.status === 'archived') return present(current);
       const at = now();
-      const row = await repo.update(id, { status: 'archived', archived_at: at, updated_at: at });
+      const row = await database.db.transaction().execute(async (tx) => {
+        // Its referrers' promotion codes are switched off in Stripe by the promotion code runner.
+        await promotionCodesRepository(tx).deactivate({ campaignId: id }, at);
+        return campaignsRepository(tx).update(id, { status: 'archived', archived_at: at, updated_at: at });
+      });
       return present(row!);
     },
   };

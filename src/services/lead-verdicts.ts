@@ -1,9 +1,11 @@
 import type { Tx } from '../db/database.js';
+import { codeRedemptionsRepository } from '../db/repositories/code-redemptions.js';
 import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { LeadStatus } from '../db/tables.js';
 import { readSettings } from '../domain/campaign-settings.js';
+import { decideCodeVerdict } from '../domain/code-verdict.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict } from '../domain/qualification.js';
@@ -69,19 +71,33 @@ export async function reevaluateLead(
       ),
     ),
   );
-  const verdict = decideVerdict({
-    settings: {
-      targetAmount: rules.target_amount,
-      windowDays: rules.window_days,
-      refundsUnqualify: rules.refunds_unqualify,
-      currency: lead.default_currency ?? 'usd',
-    },
-    // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
-    referredAt: new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000),
-    facts,
-    currentStatus: lead.status,
-    now,
-  });
+  // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
+  const referredAt = new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000);
+  const currency = lead.default_currency ?? 'usd';
+  const verdict =
+    rules.method === 'code'
+      ? decideCodeVerdict({
+          windowDays: rules.window_days,
+          refundsUnqualify: rules.refunds_unqualify,
+          currency,
+          referredAt,
+          redemptions: await codeRedemptionsRepository(tx).countedFor(leadId, lead.referrer_id),
+          facts,
+          currentStatus: lead.status,
+          now,
+        })
+      : decideVerdict({
+          settings: {
+            targetAmount: rules.target_amount,
+            windowDays: rules.window_days,
+            refundsUnqualify: rules.refunds_unqualify,
+            currency,
+          },
+          referredAt,
+          facts,
+          currentStatus: lead.status,
+          now,
+        });
   const status = verdict.status as LeadStatus;
   const sameQualifiedAt = (verdict.qualifiedAt?.getTime() ?? null) === (lead.qualified_at?.getTime() ?? null);
   if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return status;

@@ -2,21 +2,13 @@ import type { Database, Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
-import type {
-  CampaignRow,
-  LeadEventRow,
-  LeadRow,
-  LeadSource,
-  ReferrerRow,
-  RejectionReason,
-} from '../db/tables.js';
+import type { LeadEventRow, LeadRow, LeadSource, ReferrerRow, RejectionReason } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
-import { createId } from '../domain/ids.js';
-import { cleanName, normalizeEmail } from '../domain/people.js';
+import { normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
-import { queueCountsWriteBack } from './sync-customers.js';
+import { recordReferral } from './lead-writes.js';
 
 export type LeadEvent = {
   id: string;
@@ -88,13 +80,6 @@ export function toLead(row: LeadRow, timeline?: LeadEventRow[]): Lead {
   };
 }
 
-const REJECTION_MESSAGES: Record<RejectionReason, string> = {
-  self_referral: 'Rejected: the friend used their own referral link or code (self-referral).',
-  already_lead: 'Rejected: this friend was already referred in this campaign by someone else.',
-  existing_customer: 'Rejected: this friend is already a customer.',
-  campaign_limit: 'Rejected: the campaign had reached its participant limit.',
-};
-
 /** Finds the referrer a sign-up names, inside the campaign; a code or slug of another campaign is unknown here. */
 async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Promise<ReferrerRow> {
   const repo = referrersRepository(tx);
@@ -107,17 +92,18 @@ async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Pr
   }
   if (ref.referrer) {
     const row = await repo.findById(ref.referrer);
-    if (!row || row.campaign_id !== campaignId)
+    if (!row || row.campaign_id !== campaignId || row.removed_at)
       throw notFound('referrer in this campaign', ref.referrer, 'referrer');
     return row;
   }
   if (ref.referral_code) {
     const row = await repo.findByCode(campaignId, ref.referral_code);
-    if (!row) throw notFound('referral code in this campaign', ref.referral_code, 'referral_code');
+    if (!row || row.removed_at)
+      throw notFound('referral code in this campaign', ref.referral_code, 'referral_code');
     return row;
   }
   const row = await repo.findBySlug(ref.referral_slug!);
-  if (!row || row.campaign_id !== campaignId)
+  if (!row || row.campaign_id !== campaignId || row.removed_at)
     throw notFound('referral link in this campaign', ref.referral_slug!, 'referral_slug');
   return row;
 }
@@ -126,47 +112,6 @@ export type LeadOutcome = { lead: Lead; created: boolean };
 
 export function leadsService(database: Database, now: () => Date = () => new Date(), queue?: JobQueue) {
   const repo = leadsRepository(database.db);
-
-  async function record(
-    tx: Tx,
-    campaign: CampaignRow,
-    referrer: ReferrerRow,
-    input: NewLead,
-    source: LeadSource,
-    rejection?: RejectionReason,
-  ) {
-    const at = now();
-    const leads = leadsRepository(tx);
-    const row = await leads.insert({
-      id: createId('lead'),
-      campaign_id: campaign.id,
-      referrer_id: referrer.id,
-      email: input.email.trim(),
-      email_normalized: normalizeEmail(input.email),
-      first_name: cleanName(input.first_name),
-      last_name: cleanName(input.last_name),
-      metadata: JSON.stringify(input.metadata ?? {}),
-      source,
-      status: rejection ? 'rejected' : 'pending',
-      rejection_reason: rejection ?? null,
-      referred_at: at,
-      created_at: at,
-      updated_at: at,
-    });
-    if (!row) return undefined;
-    await leads.addEvent({
-      id: createId('lev'),
-      lead_id: row.id,
-      type: rejection ? 'lead.rejected' : 'lead.created',
-      message: rejection
-        ? REJECTION_MESSAGES[rejection]
-        : `Referred by ${referrer.first_name} (${referrer.id}) through ${source.replace('_', ' ')}; pending qualification.`,
-      status: row.status,
-      data: JSON.stringify({ referrer_id: referrer.id, source }),
-      created_at: at,
-    });
-    return row;
-  }
 
   return {
     /**
@@ -180,28 +125,15 @@ export function leadsService(database: Database, now: () => Date = () => new Dat
         const refusal = refuseAttribution(campaign.status);
         if (refusal) throw conflict(refusal.code, refusal.message);
         const referrer = await resolveReferrer(tx, campaign.id, input);
-        const email = normalizeEmail(input.email);
-        const leads = leadsRepository(tx);
-
-        const existing = await leads.findActiveByEmail(campaign.id, email);
-        let rejection: RejectionReason | undefined;
-        if (existing?.referrer_id === referrer.id) return { lead: toLead(existing), created: false };
-        if (email === referrer.email_normalized) rejection = 'self_referral';
-        else if (existing) rejection = 'already_lead';
-        else if (!(await campaignsRepository(tx).takePlaces(campaign.id, 1))) rejection = 'campaign_limit';
-
-        if (rejection) {
-          const earlier = await leads.findRejected(campaign.id, referrer.id, email);
-          if (earlier) return { lead: toLead(earlier), created: false };
-        }
-        const row = await record(tx, campaign, referrer, input, source, rejection);
-        if (!row) throw new Error('lead insert conflicted although the campaign row was locked');
-        // The friend goes to Stripe as the campaign says, in the background and only if this commits.
-        if (row.status === 'pending' && campaign.connection_id && queue) {
-          await queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
-        }
-        if (row.status !== 'rejected') await queueCountsWriteBack(tx, campaign.id, referrer.id);
-        return { lead: toLead(row), created: true };
+        const { row, created } = await recordReferral(tx, {
+          campaign,
+          referrer,
+          input,
+          source,
+          at: now(),
+          queue,
+        });
+        return { lead: toLead(row), created };
       });
       if (outcome.created && queue) queue.notify(stripeLeadCustomerJob.name);
       return outcome;

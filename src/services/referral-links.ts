@@ -45,6 +45,7 @@ export class ReferralLinks {
         'c.allowed_origins',
       ])
       .where('r.slug', '=', slug)
+      .where('r.removed_at', 'is', null)
       .executeTakeFirst();
     const link: ReferralLink | null = row
       ? {

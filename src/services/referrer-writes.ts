@@ -7,6 +7,7 @@ import { cleanName, normalizeEmail } from '../domain/people.js';
 import { generateReferralCode, generateSlug } from '../domain/referral-codes.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
+import { queueCodeForNewReferrer } from './promotion-codes.js';
 
 export type NewReferrer = {
   email: string;
@@ -57,7 +58,10 @@ export async function insertReferrer(
       created_at: at,
       updated_at: at,
     });
-    if (typeof result !== 'string') return { referrer: result };
+    if (typeof result !== 'string') {
+      await queueCodeForNewReferrer(tx, campaign, result.id, at);
+      return { referrer: result };
+    }
     if (result === 'email') return { conflict: 'email' };
     if (result === 'referral_code') {
       if (!generate) return { conflict: 'referral_code' };

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import type { ReferrerSource } from '../db/tables.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
@@ -7,6 +8,7 @@ import { normalizeEmail } from '../domain/people.js';
 import { conflict, notFound } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
+import { followCodeChange } from './promotion-codes.js';
 import {
   assignGeneratedCode,
   insertReferrer,
@@ -26,6 +28,8 @@ export type Referrer = {
   slug: string;
   referral_link: string;
   referral_code: string | null;
+  /** Set when the referrer was removed from the campaign: their link and code no longer refer anyone. */
+  removed_at: string | null;
   referrals_count: number;
   converted_referrals_count: number;
   clicks_count: number;
@@ -46,6 +50,7 @@ export function toReferrer(row: ReferrerWithCounts, publicUrl: string): Referrer
     slug: row.slug,
     referral_link: `${publicUrl}/r/${row.slug}`,
     referral_code: row.referral_code,
+    removed_at: row.removed_at?.toISOString() ?? null,
     referrals_count: row.referrals_count,
     converted_referrals_count: row.converted_count,
     clicks_count: row.clicks_count,
@@ -127,7 +132,7 @@ export function referrersService(
 
     async findBySlug(slug: string): Promise<Referrer | undefined> {
       const row = await repo.findBySlug(slug);
-      return row ? retrieve(row.id) : undefined;
+      return row && !row.removed_at ? retrieve(row.id) : undefined;
     },
 
     async list(query: {
@@ -157,6 +162,7 @@ export function referrersService(
     ): Promise<Referrer> {
       const current = await repo.findById(id);
       if (!current) throw notFound('referrer', id);
+      if (current.removed_at) throw conflict('referrer_removed', `The referrer ${id} was removed.`);
       if (changes.referral_code !== undefined) {
         const holder = await repo.findByCode(current.campaign_id, changes.referral_code);
         if (holder && holder.id !== id) {
@@ -167,14 +173,40 @@ export function referrersService(
           );
         }
       }
-      await repo.update(id, {
-        ...(changes.first_name !== undefined ? { first_name: changes.first_name.trim() } : {}),
-        ...(changes.last_name !== undefined ? { last_name: changes.last_name?.trim() || null } : {}),
-        ...(changes.metadata !== undefined
-          ? { metadata: JSON.stringify(mergeMetadata(current.metadata, changes.metadata)) }
-          : {}),
-        ...(changes.referral_code !== undefined ? { referral_code: changes.referral_code.trim() } : {}),
-        updated_at: now(),
+      const at = now();
+      await database.db.transaction().execute(async (tx) => {
+        await referrersRepository(tx).update(id, {
+          ...(changes.first_name !== undefined ? { first_name: changes.first_name.trim() } : {}),
+          ...(changes.last_name !== undefined ? { last_name: changes.last_name?.trim() || null } : {}),
+          ...(changes.metadata !== undefined
+            ? { metadata: JSON.stringify(mergeMetadata(current.metadata, changes.metadata)) }
+            : {}),
+          ...(changes.referral_code !== undefined ? { referral_code: changes.referral_code.trim() } : {}),
+          updated_at: at,
+        });
+        if (changes.referral_code !== undefined)
+          await followCodeChange(tx, current, changes.referral_code.trim(), at);
+      });
+      return retrieve(id);
+    },
+
+    /**
+     * Removes a referrer from the campaign: their link and code stop working (their promotion code is
+     * switched off in Stripe), their place is given back, and their history (leads, clicks) stays.
+     */
+    async remove(id: string): Promise<Referrer> {
+      await database.db.transaction().execute(async (tx) => {
+        const current = await referrersRepository(tx).findById(id);
+        if (!current) throw notFound('referrer', id);
+        if (current.removed_at) return;
+        await campaignsRepository(tx).lock(current.campaign_id);
+        const at = now();
+        await referrersRepository(tx).update(id, { removed_at: at, updated_at: at });
+        await campaignsRepository(tx).releasePlaces(current.campaign_id, 1);
+        await promotionCodesRepository(tx).deactivate(
+          { campaignId: current.campaign_id, referrerId: id },
+          at,
+        );
       });
       return retrieve(id);
     },

@@ -1,6 +1,4 @@
 import type { Database } from '../db/database.js';
-import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
@@ -14,6 +12,7 @@ import {
 import { conflict, invalidParameter, notFound } from '../errors.js';
 import { customersPage } from '../stripe/customer-sync.js';
 import type { StripeGateway } from '../stripe/gateway.js';
+import { campaignConnection } from './campaign-connection.js';
 import { readSyncConfig, type SyncConfig } from './sync-customers.js';
 
 export type NewSync = SyncConfig & { kind: 'one_time' | 'ongoing'; dry_run: boolean };
@@ -41,19 +40,7 @@ export function syncsService(deps: {
     return row;
   }
 
-  async function connectionOf(campaignId: string) {
-    const campaign = await campaignsRepository(deps.database.db).findById(campaignId);
-    if (!campaign) throw notFound('campaign', campaignId);
-    if (!campaign.connection_id)
-      throw conflict(
-        'no_stripe_connection',
-        'This campaign has no Stripe connection; set connection_id on the campaign first.',
-      );
-    const connection = await connectionsRepository(deps.database.db).findById(campaign.connection_id);
-    if (connection?.status !== 'active')
-      throw conflict('connection_disconnected', "The campaign's Stripe connection is disconnected.");
-    return { campaign, connection };
-  }
+  const connectionOf = (campaignId: string) => campaignConnection(deps.database.db, campaignId);
 
   /** How far a sync is, how fast it goes and, when that can be known, how long it has left. */
   async function present(row: SyncRow) {

@@ -6,6 +6,7 @@ import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
+import { PromotionCodeRunner } from '../../src/jobs/promotion-code-runner.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobDefinitions } from '../../src/jobs/registry.js';
 import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
@@ -73,6 +74,13 @@ export async function startStripeEnv(
     publicUrl: baseUrl,
     pollMs: 100,
   });
+  const promotionCodeRunner = new PromotionCodeRunner({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    pollMs: 100,
+  });
   const queue = await JobQueue.start({
     database: db.database,
     logger,
@@ -83,6 +91,7 @@ export async function startStripeEnv(
   });
   inboxWorker.start();
   syncRunner.start();
+  promotionCodeRunner.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
@@ -90,6 +99,7 @@ export async function startStripeEnv(
     queue,
     inboxWorker,
     syncRunner,
+    promotionCodeRunner,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
@@ -114,6 +124,7 @@ export async function startStripeEnv(
     async close() {
       await app.close();
       await syncRunner.stop();
+      await promotionCodeRunner.stop();
       await inboxWorker.stop();
       await queue.stop();
       await emulator.close();

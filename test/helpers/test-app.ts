@@ -82,7 +82,7 @@ export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 /** A JSON API call with the secret key (or `key`), answering the status and the parsed body. */
 export async function api(
   t: TestApp,
-  method: 'GET' | 'POST' | 'OPTIONS',
+  method: 'GET' | 'POST' | 'OPTIONS' | 'DELETE',
   url: string,
   payload?: object,
   key = t.secretKey,

@@ -178,6 +178,20 @@ export function paymentFactsRepository(db: Executor) {
       return true;
     },
 
+    /** Whether the customer had a succeeded payment before this time (Stripe's "prior transaction"). */
+    async paidBefore(connectionId: string, customerId: string, before: Date): Promise<boolean> {
+      const row = await db
+        .selectFrom('payments')
+        .select('charge_id')
+        .where('connection_id', '=', connectionId)
+        .where('customer_id', '=', customerId)
+        .where('status', '=', 'succeeded')
+        .where('created_at', '<', before)
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
     async customerOfCharge(connectionId: string, chargeId: string): Promise<string | null> {
       const row = await db
         .selectFrom('payments')

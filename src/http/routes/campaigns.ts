@@ -6,7 +6,7 @@ import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schem
 
 const status = z.enum(['draft', 'live', 'paused', 'archived']);
 
-const qualificationSchema = z.strictObject({
+const spendQualification = z.strictObject({
   method: z.literal('spend').describe('Qualify when the friend spends more than the target'),
   target_amount: z
     .number()
@@ -18,6 +18,38 @@ const qualificationSchema = z.strictObject({
   refunds_unqualify: z
     .boolean()
     .describe('A refund or dispute in the window can take the qualification back'),
+});
+
+const codeQualification = z.strictObject({
+  method: z
+    .literal('code')
+    .describe(
+      "Qualify as soon as the friend uses the referrer's code (its rules kept), at checkout or offline",
+    ),
+  window_days: z.number().int().min(1).max(3650).describe('How long after the referral a use counts'),
+  refunds_unqualify: z
+    .boolean()
+    .describe('Refunds or disputes that bring what the friend paid back to zero take it back'),
+});
+
+const qualificationSchema = z.discriminatedUnion('method', [spendQualification, codeQualification]);
+
+const currencyCode = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO currency code')
+  .transform((v) => v.toLowerCase());
+
+export const codeRulesSchema = z.strictObject({
+  first_time_only: z.boolean().describe("Only a customer's first order may use a code"),
+  max_redemptions: z.number().int().min(1).max(1_000_000).nullable().describe('Uses allowed per code'),
+  expires_at: z.iso.datetime({ offset: true }).nullable().describe('When codes stop working'),
+  minimum_amount: z
+    .strictObject({
+      amount: z.number().int().min(1).max(1_000_000_000_00).describe('Minor units'),
+      currency: currencyCode,
+    })
+    .nullable()
+    .describe('The smallest order, before the discount, a code applies to'),
 });
 
 const metadataKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1 to 40 letters, digits, _ . or -');
@@ -55,6 +87,8 @@ export const campaignSchema = z.object({
   connection_id: z.string().nullable(),
   qualification: qualificationSchema.nullable(),
   customers: customersSchema,
+  code_rules: codeRulesSchema,
+  auto_promotion_codes: z.boolean(),
   join_url: z.string().describe('The hosted page where people join as referrers'),
   created_at: timestamp,
   updated_at: timestamp,
@@ -89,6 +123,12 @@ const fields = {
     .describe('The Stripe connection (conn_...) this campaign uses'),
   qualification: qualificationSchema.nullable(),
   customers: customersSchema,
+  code_rules: codeRulesSchema.describe(
+    'Rules each promotion code is made with; changes apply to codes made afterwards',
+  ),
+  auto_promotion_codes: z
+    .boolean()
+    .describe('Make a Stripe promotion code for every new referrer once the campaign has a coupon'),
 };
 
 /** Only the name is required; an update takes the same fields, all optional. */
@@ -103,6 +143,8 @@ const createBody = z.strictObject({
   connection_id: fields.connection_id.optional(),
   qualification: fields.qualification.optional(),
   customers: fields.customers.optional(),
+  code_rules: fields.code_rules.optional(),
+  auto_promotion_codes: fields.auto_promotion_codes.optional(),
 });
 
 const tags = ['campaigns'];

@@ -24,6 +24,9 @@ export const referrerSchema = z.object({
   slug: z.string(),
   referral_link: z.string(),
   referral_code: z.string().nullable(),
+  removed_at: timestamp
+    .nullable()
+    .describe('Set when the referrer was removed: their link and code stopped working'),
   referrals_count: z.number().describe('Leads referred, rejected ones excluded'),
   converted_referrals_count: z.number().describe('Leads that qualified'),
   clicks_count: z.number(),
@@ -134,6 +137,21 @@ export const referrerRoutes =
         },
       },
       async (request) => referrers.update(request.params.id, request.body),
+    );
+
+    app.delete(
+      '/v1/referrers/:id',
+      {
+        schema: {
+          tags,
+          summary:
+            'Remove a referrer: their link and code stop working, their Stripe promotion code is switched off, their history stays',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 200: referrerSchema, ...errorResponses },
+        },
+      },
+      async (request) => referrers.remove(request.params.id),
     );
 
     app.post(

@@ -1,12 +1,10 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/database.js';
-import { customerLinksRepository } from '../../db/repositories/customer-links.js';
 import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import { syncsRepository } from '../../db/repositories/syncs.js';
 import type { CustomerLinkHow } from '../../db/tables.js';
-import { createId } from '../../domain/ids.js';
 import { normalizeEmail } from '../../domain/people.js';
-import { reevaluateLead } from '../../services/lead-verdicts.js';
+import { linkCustomerToLead } from '../../services/customer-linking.js';
 import { syncCustomers } from '../../services/sync-customers.js';
 import { customerFields } from '../customer-sync.js';
 import { idOf } from '../settled-amount.js';
@@ -77,8 +75,7 @@ export const customerEvent: EventHandler = {
     // Most customer events name no lead and match none by email: nothing to link, nothing to lock.
     if (fromMetadata.length === 0 && !byEmail) return;
     await paymentFactsRepository(tx).lockCustomer(connection.id, customer.customerId);
-    const links = customerLinksRepository(tx);
-    const linked: string[] = [];
+    const linked: Array<{ leadId: string; how: CustomerLinkHow }> = [];
 
     if (fromMetadata.length) {
       const leads = await tx
@@ -88,9 +85,7 @@ export const customerEvent: EventHandler = {
         .where('l.id', 'in', fromMetadata)
         .where('c.connection_id', '=', connection.id)
         .execute();
-      for (const lead of leads)
-        if (await links.linkLead(connection.id, customer.customerId, lead.id, 'metadata', now))
-          linked.push(lead.id);
+      for (const lead of leads) linked.push({ leadId: lead.id, how: 'metadata' });
     }
 
     if (byEmail) {
@@ -108,31 +103,16 @@ export const customerEvent: EventHandler = {
         )
         .execute();
       for (const lead of leads)
-        if (await links.linkLead(connection.id, customer.customerId, lead.id, customer.how, now))
-          linked.push(lead.id);
+        if (!linked.some((l) => l.leadId === lead.id)) linked.push({ leadId: lead.id, how: customer.how });
     }
 
-    for (const leadId of linked) {
-      await tx
-        .insertInto('lead_events')
-        .values({
-          id: createId('lev'),
-          lead_id: leadId,
-          type: 'lead.customer_linked',
-          message: `Stripe customer ${customer.customerId} is this friend (${customer.how === 'metadata' ? 'lead id in its metadata' : customer.how === 'checkout' ? 'checkout with the same email' : 'same email'}).`,
-          status: (
-            await tx.selectFrom('leads').select('status').where('id', '=', leadId).executeTakeFirstOrThrow()
-          ).status,
-          data: JSON.stringify({ stripe_object: customer.customerId, stripe_event: event.id }),
-          created_at: now,
-        })
-        .execute();
-      await reevaluateLead(
+    const cause = { type: event.type, stripeObject: customer.customerId, eventId: event.id };
+    for (const link of linked)
+      await linkCustomerToLead(
         tx,
-        leadId,
-        { type: event.type, stripeObject: customer.customerId, eventId: event.id },
+        { connectionId: connection.id, customerId: customer.customerId, ...link },
+        cause,
         now,
       );
-    }
   },
 };

@@ -3,8 +3,11 @@ import type { ConnectionRow } from '../../db/tables.js';
 import type { StripeGateway } from '../gateway.js';
 import { idOf } from '../settled-amount.js';
 import { chargeEvent } from './charge-event.js';
+import { checkoutEvent } from './checkout-event.js';
+import { couponEvent } from './coupon-event.js';
 import { customerEvent } from './customer-event.js';
 import { disputeEvent } from './dispute-event.js';
+import { invoiceEvent } from './invoice-event.js';
 import { refundEvent } from './refund-event.js';
 
 export type StripeEventPayload = {
@@ -37,8 +40,8 @@ export type EventHandler<P = unknown> = {
 
 /**
  * One handler per Stripe event family (stripe/handlers/*-event.ts). A subscribed type without a handler
- * (invoice.paid, payment_intent.succeeded: the charge they paid carries the money) is recorded and marked
- * processed; it changes nothing, so one payment counts once.
+ * (payment_intent.succeeded: the charge it paid carries the money) is recorded and marked processed; it
+ * changes nothing. invoice.paid only records promotion code uses, so one payment still counts once.
  */
 const erase = <P>(handler: EventHandler<P>) => handler as unknown as EventHandler<unknown>;
 
@@ -53,7 +56,10 @@ export const handlers: Partial<Record<string, EventHandler<unknown>>> = {
   'charge.dispute.closed': erase(disputeEvent),
   'customer.created': erase(customerEvent),
   'customer.updated': erase(customerEvent),
-  'checkout.session.completed': erase(customerEvent),
+  'checkout.session.completed': erase(checkoutEvent),
+  'invoice.paid': erase(invoiceEvent),
+  'coupon.deleted': erase(couponEvent),
+  'promotion_code.updated': erase(couponEvent),
 };
 
 /** Whether an event of this type changes anything, i.e. needs a processing job. */

@@ -1,0 +1,92 @@
+import type { Tx } from '../db/database.js';
+import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { leadsRepository } from '../db/repositories/leads.js';
+import type { CampaignRow, LeadRow, LeadSource, ReferrerRow, RejectionReason } from '../db/tables.js';
+import { createId } from '../domain/ids.js';
+import { cleanName, normalizeEmail } from '../domain/people.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
+import { queueCountsWriteBack } from './sync-customers.js';
+
+export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
+  self_referral: 'Rejected: the friend used their own referral link or code (self-referral).',
+  already_lead: 'Rejected: this friend was already referred in this campaign by someone else.',
+  existing_customer: 'Rejected: this friend is already a customer.',
+  campaign_limit: 'Rejected: the campaign had reached its participant limit.',
+};
+
+export type ReferralInput = {
+  email: string;
+  first_name?: string | null | undefined;
+  last_name?: string | null | undefined;
+  metadata?: Record<string, string> | undefined;
+};
+
+export type Referral = {
+  /** The campaign row, locked by the caller (participant places are taken from it). */
+  campaign: CampaignRow;
+  referrer: ReferrerRow;
+  input: ReferralInput;
+  source: LeadSource;
+  at: Date;
+  /** When the referral happened, if not now (a Stripe checkout's own time). */
+  referredAt?: Date | undefined;
+  /** Makes the friend's Stripe customer as the campaign says; not when the customer is already known. */
+  queue?: JobQueue | undefined;
+};
+
+/**
+ * Records that a friend arrived through a referrer, in the caller's transaction. The same friend twice is
+ * one lead; a friend already referred by someone else, a self-referral or a referral past the participant
+ * limit is kept as a rejected lead with its reason (once per referrer).
+ */
+export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRow; created: boolean }> {
+  const { campaign, referrer, input, source, at } = r;
+  const email = normalizeEmail(input.email);
+  const leads = leadsRepository(tx);
+  const existing = await leads.findActiveByEmail(campaign.id, email);
+  let rejection: RejectionReason | undefined;
+  if (existing?.referrer_id === referrer.id) return { row: existing, created: false };
+  if (email === referrer.email_normalized) rejection = 'self_referral';
+  else if (existing) rejection = 'already_lead';
+  else if (!(await campaignsRepository(tx).takePlaces(campaign.id, 1))) rejection = 'campaign_limit';
+
+  if (rejection) {
+    const earlier = await leads.findRejected(campaign.id, referrer.id, email);
+    if (earlier) return { row: earlier, created: false };
+  }
+  const row = await leads.insert({
+    id: createId('lead'),
+    campaign_id: campaign.id,
+    referrer_id: referrer.id,
+    email: input.email.trim(),
+    email_normalized: email,
+    first_name: cleanName(input.first_name),
+    last_name: cleanName(input.last_name),
+    metadata: JSON.stringify(input.metadata ?? {}),
+    source,
+    status: rejection ? 'rejected' : 'pending',
+    rejection_reason: rejection ?? null,
+    referred_at: r.referredAt ?? at,
+    created_at: at,
+    updated_at: at,
+  });
+  if (!row) throw new Error('lead insert conflicted although the campaign row was locked');
+  await leads.addEvent({
+    id: createId('lev'),
+    lead_id: row.id,
+    type: rejection ? 'lead.rejected' : 'lead.created',
+    message: rejection
+      ? REJECTION_MESSAGES[rejection]
+      : `Referred by ${referrer.first_name} (${referrer.id}) through ${source.replace('_', ' ')}; pending qualification.`,
+    status: row.status,
+    data: JSON.stringify({ referrer_id: referrer.id, source }),
+    created_at: at,
+  });
+  // The friend goes to Stripe as the campaign says, in the background and only if this commits.
+  if (row.status === 'pending' && campaign.connection_id && r.queue) {
+    await r.queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
+  }
+  if (row.status !== 'rejected') await queueCountsWriteBack(tx, campaign.id, referrer.id);
+  return { row, created: true };
+}

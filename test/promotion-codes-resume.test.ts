@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
+import { openPostgres } from '../src/db/database.js';
+import { freePort } from '../src/free-port.js';
+import { eventually } from './helpers/test-app.js';
+import { databaseUrlFor, testDatabaseUrl } from './helpers/test-target.js';
+import { spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
+
+/**
+ * A real `vouch start` killed with SIGKILL while it makes promotion codes for 5,000 referrers, then started
+ * again: every referrer ends with exactly one promotion code in Stripe (the emulator emits one
+ * `promotion_code.created` per code it makes; an idempotent replay emits none).
+ */
+
+const REFERRERS = 5000;
+const KEY = `vch_sk_${'p'.repeat(40)}`;
+let emulator: EmulatorHandle;
+let dir: string;
+let database: { url: string | undefined; drop(): Promise<void> };
+
+beforeAll(async () => {
+  emulator = await startEmulator({});
+  dir = mkdtempSync(join(tmpdir(), 'vouch-codes-'));
+  const server = testDatabaseUrl();
+  if (server) {
+    const name = `vouch_p_${randomBytes(6).toString('hex')}`;
+    const admin = openPostgres(server, 1);
+    await admin.exec(`create database ${name}`);
+    database = {
+      url: databaseUrlFor(server, name),
+      async drop() {
+        await admin.exec(`drop database if exists ${name} with (force)`);
+        await admin.close();
+      },
+    };
+  } else {
+    database = { url: undefined, async drop() {} };
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await emulator.close();
+  await database.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(base: string, method: string, path: string, body?: object | string) {
+  const csv = typeof body === 'string';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${KEY}`,
+      ...(body ? { 'content-type': csv ? 'text/csv' : 'application/json' } : {}),
+    },
+    ...(body ? { body: csv ? body : JSON.stringify(body) } : {}),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
+  return (await res.json()) as any;
+}
+
+describe('promotion codes for 5,000 referrers, killed mid-way', () => {
+  it('resumes after SIGKILL with one promotion code per referrer in Stripe', async () => {
+    const port = await freePort('127.0.0.1');
+    const env = vouchEnv({
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      VOUCH_DATA_DIR: dir,
+      VOUCH_SECRET: 's'.repeat(64),
+      VOUCH_SANDBOX: 'off',
+      STRIPE_API_BASE: emulator.url,
+      VOUCH_BOOTSTRAP_API_KEY: KEY,
+      STRIPE_RATE_LIMIT_TEST: '400',
+    });
+    let vouch: VouchProcess = spawnVouch(['start'], env);
+    try {
+      const base = (await vouch.running(60_000))!;
+      const connection = await call(base, 'POST', '/v1/stripe/connections', {
+        api_key: 'sk_test_codes_resume',
+      });
+      const campaign = await call(base, 'POST', '/v1/campaigns', {
+        name: 'Codes resume',
+        status: 'live',
+        connection_id: connection.id,
+      });
+      const rows = Array.from(
+        { length: REFERRERS },
+        (_, i) => `p${i}@example.com,Person,CODE-${String(i).padStart(5, '0')}`,
+      );
+      const report = await call(
+        base,
+        'POST',
+        `/v1/campaigns/${campaign.id}/referrers/import`,
+        `email,first_name,referral_code\n${rows.join('\n')}\n`,
+      );
+      expect(report.accepted, JSON.stringify(report.errors?.slice(0, 3))).toBe(REFERRERS);
+      await call(base, 'POST', `/v1/campaigns/${campaign.id}/coupon`, { percent_off: 10 });
+      const queued = await call(base, 'POST', `/v1/campaigns/${campaign.id}/promotion_codes`, {});
+      expect(queued.queued).toBe(REFERRERS);
+      const progress = () => call(base, 'GET', `/v1/campaigns/${campaign.id}/promotion_codes/progress`);
+      await eventually(async () => (await progress()).counts.active >= 1000, 60_000);
+      vouch.child.kill('SIGKILL');
+      await vouch.exited();
+      const before = (await progress().catch(() => undefined))?.counts;
+      expect(before).toBeUndefined();
+
+      vouch = spawnVouch(['start'], env);
+      await vouch.running(60_000);
+      const midway = (await progress()).counts;
+      expect(midway.active).toBeGreaterThanOrEqual(1000);
+      expect(midway.active).toBeLessThan(REFERRERS);
+      await eventually(async () => (await progress()).counts.active === REFERRERS, 120_000);
+      expect((await progress()).counts).toMatchObject({ pending: 0, failed: 0 });
+
+      const made = emulator.events().filter((e) => e.type === 'promotion_code.created');
+      const codes = made.map((e) => (e.data.object as { code: string }).code);
+      expect(codes).toHaveLength(REFERRERS);
+      expect(new Set(codes).size).toBe(REFERRERS);
+      const summary = await call(base, 'GET', `/v1/campaigns/${campaign.id}/codes/summary`);
+      expect(summary).toMatchObject({
+        referrers_with_code: REFERRERS,
+        referrers_with_promotion_code: REFERRERS,
+      });
+    } finally {
+      vouch.child.kill('SIGTERM');
+      await vouch.exited().catch(() => {});
+    }
+  }, 240_000);
+});
