@@ -29,6 +29,11 @@ describe('docs/api-reference.md', () => {
       '/webhooks/stripe/{connection_id}',
       '/v1/campaigns/{id}/syncs',
       '/v1/syncs/{id}',
+      '/v1/campaigns/{id}/coupon',
+      '/v1/campaigns/{id}/promotion_codes',
+      '/v1/campaigns/{id}/codes/summary',
+      '/v1/campaigns/{id}/codes/redeem',
+      '/v1/referrers/{id}/codes/summary',
     ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }

@@ -1,14 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
-import { openPostgres } from '../src/db/database.js';
 import { freePort } from '../src/free-port.js';
 import { eventually } from './helpers/test-app.js';
-import { databaseUrlFor, testDatabaseUrl } from './helpers/test-target.js';
-import { spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
+import {
+  callVouch,
+  processDatabase,
+  spawnVouch,
+  type VouchProcess,
+  vouchEnv,
+} from './helpers/vouch-process.js';
 
 /**
  * A real `vouch start` killed with SIGKILL while it makes promotion codes for 5,000 referrers, then started
@@ -25,21 +28,7 @@ let database: { url: string | undefined; drop(): Promise<void> };
 beforeAll(async () => {
   emulator = await startEmulator({});
   dir = mkdtempSync(join(tmpdir(), 'vouch-codes-'));
-  const server = testDatabaseUrl();
-  if (server) {
-    const name = `vouch_p_${randomBytes(6).toString('hex')}`;
-    const admin = openPostgres(server, 1);
-    await admin.exec(`create database ${name}`);
-    database = {
-      url: databaseUrlFor(server, name),
-      async drop() {
-        await admin.exec(`drop database if exists ${name} with (force)`);
-        await admin.close();
-      },
-    };
-  } else {
-    database = { url: undefined, async drop() {} };
-  }
+  database = await processDatabase('vouch_p');
 }, 60_000);
 
 afterAll(async () => {
@@ -48,19 +37,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(base: string, method: string, path: string, body?: object | string) {
-  const csv = typeof body === 'string';
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${KEY}`,
-      ...(body ? { 'content-type': csv ? 'text/csv' : 'application/json' } : {}),
-    },
-    ...(body ? { body: csv ? body : JSON.stringify(body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
-  return (await res.json()) as any;
-}
+const call = (base: string, method: string, path: string, body?: object | string) =>
+  callVouch(base, KEY, method, path, body);
 
 describe('promotion codes for 5,000 referrers, killed mid-way', () => {
   it('resumes after SIGKILL with one promotion code per referrer in Stripe', async () => {

@@ -1,15 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
-import { openPostgres } from '../src/db/database.js';
 import { freePort } from '../src/free-port.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { eventually } from './helpers/test-app.js';
-import { databaseUrlFor, testDatabaseUrl } from './helpers/test-target.js';
-import { runVouch, spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
+import {
+  callVouch,
+  processDatabase,
+  runVouch,
+  spawnVouch,
+  type VouchProcess,
+  vouchEnv,
+} from './helpers/vouch-process.js';
 
 /**
  * A real `vouch start` killed with SIGKILL in the middle of a sync, then started again: the sync finishes
@@ -33,21 +37,7 @@ beforeAll(async () => {
       ),
     );
   dir = mkdtempSync(join(tmpdir(), 'vouch-resume-'));
-  const server = testDatabaseUrl();
-  if (server) {
-    const name = `vouch_r_${randomBytes(6).toString('hex')}`;
-    const admin = openPostgres(server, 1);
-    await admin.exec(`create database ${name}`);
-    database = {
-      url: databaseUrlFor(server, name),
-      async drop() {
-        await admin.exec(`drop database if exists ${name} with (force)`);
-        await admin.close();
-      },
-    };
-  } else {
-    database = { url: undefined, async drop() {} };
-  }
+  database = await processDatabase('vouch_r');
 }, 60_000);
 
 afterAll(async () => {
@@ -56,15 +46,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(base: string, method: string, path: string, body?: object) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
-  return (await res.json()) as any;
-}
+const call = (base: string, method: string, path: string, body?: object | string) =>
+  callVouch(base, KEY, method, path, body);
 
 describe('a sync killed mid-way', () => {
   it('resumes after SIGKILL with no duplicate referrer and no repeated write', async () => {

@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { openPostgres } from '../../src/db/database.js';
+import { databaseUrlFor, testDatabaseUrl } from './test-target.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -80,4 +83,46 @@ export async function runVouch(args: string[], env: NodeJS.ProcessEnv) {
   const p = spawnVouch(args, env);
   const code = await p.exited(60_000);
   return { code, output: p.output(), stdout: p.stdout() };
+}
+
+/**
+ * The database a spawned Vouch uses: a new database on the Postgres server under test, or (on PGlite) none,
+ * so Vouch embeds PGlite in its data dir.
+ */
+export async function processDatabase(
+  prefix: string,
+): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  const server = testDatabaseUrl();
+  if (!server) return { url: undefined, async drop() {} };
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = openPostgres(server, 1);
+  await admin.exec(`create database ${name}`);
+  return {
+    url: databaseUrlFor(server, name),
+    async drop() {
+      await admin.exec(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    },
+  };
+}
+
+/** Calls a spawned Vouch's API with a secret key; a string body is sent as CSV. */
+export async function callVouch(
+  base: string,
+  key: string,
+  method: string,
+  path: string,
+  body?: object | string,
+) {
+  const csv = typeof body === 'string';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${key}`,
+      ...(body ? { 'content-type': csv ? 'text/csv' : 'application/json' } : {}),
+    },
+    ...(body ? { body: csv ? body : JSON.stringify(body) } : {}),
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field by the tests
+  return (await res.json()) as any;
 }
