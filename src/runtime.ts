@@ -10,9 +10,11 @@ import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
 import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
+import { OutgoingWebhookRunner } from './jobs/outgoing-webhook-runner.js';
 import { PromotionCodeRunner } from './jobs/promotion-code-runner.js';
 import { JobQueue } from './jobs/queue.js';
 import { jobDefinitions } from './jobs/registry.js';
+import { RewardRunner } from './jobs/reward-runner.js';
 import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
 import { SyncRunner } from './jobs/sync-runner.js';
 import { openDatabase } from './open-database.js';
@@ -94,6 +96,9 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       role === 'api' ? undefined : new SyncRunner({ database, logger, now, gateway, publicUrl });
     const promotionCodeRunner =
       role === 'api' ? undefined : new PromotionCodeRunner({ database, logger, now, gateway });
+    const webhookRunner =
+      role === 'api' ? undefined : new OutgoingWebhookRunner({ database, box, logger, now, publicUrl });
+    const rewardRunner = role === 'api' ? undefined : new RewardRunner({ database, logger, now, gateway });
     const queue = await JobQueue.start({
       database,
       logger,
@@ -114,6 +119,14 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       promotionCodeRunner.start();
       cleanups.push(() => promotionCodeRunner.stop());
     }
+    if (webhookRunner) {
+      webhookRunner.start();
+      cleanups.push(() => webhookRunner.stop());
+    }
+    if (rewardRunner) {
+      rewardRunner.start();
+      cleanups.push(() => rewardRunner.stop());
+    }
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -126,6 +139,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         inboxWorker,
         syncRunner,
         promotionCodeRunner,
+        rewardRunner,
         publicUrl,
         gateway,
         box,

@@ -34,6 +34,13 @@ describe('docs/api-reference.md', () => {
       '/v1/campaigns/{id}/codes/summary',
       '/v1/campaigns/{id}/codes/redeem',
       '/v1/referrers/{id}/codes/summary',
+      '/v1/webhook_endpoints',
+      '/v1/webhook_endpoints/{id}',
+      '/v1/webhook_endpoints/{id}/rotate_secret',
+      '/v1/webhook_endpoints/{id}/test',
+      '/v1/webhook_endpoints/{id}/deliveries',
+      '/v1/webhook_deliveries/{id}',
+      '/v1/webhook_deliveries/{id}/replay',
     ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }

@@ -128,7 +128,7 @@ describe('qualification when a referral code is used', () => {
     });
     expect(await leadsOf(campaign.id)).toHaveLength(3);
     for (const lead of await leadsOf(campaign.id))
-      expect((await domainEvents(lead.id)).map((e) => e.type)).toEqual(['lead.qualified']);
+      expect((await domainEvents(lead.id)).map((e) => e.type)).toEqual(['lead.created', 'lead.qualified']);
     const summary = (await api(env, 'GET', `/v1/campaigns/${campaign.id}/codes/summary`)).body;
     expect(summary).toMatchObject({
       referrers_with_code: 3,

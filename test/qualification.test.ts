@@ -84,7 +84,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
       .selectAll()
       .where('lead_id', '=', l.id)
       .execute();
-    expect(domain.map((d) => d.type)).toEqual(['lead.qualified']);
+    expect(domain.map((d) => d.type)).toEqual(['lead.created', 'lead.qualified']);
     expect((await api(env, 'GET', `/v1/referrers/${referrer.id}`)).body.converted_referrals_count).toBe(1);
   });
 

@@ -15,6 +15,8 @@ export interface DiscountSpec {
   coupon: CouponObj;
   promotionCode: PromotionCodeObj | null;
   param: string;
+  /** A discount the object already has, kept as it is (`{discount: 'di_...'}`). */
+  existing?: DiscountObj;
 }
 
 export interface RedemptionContext {
@@ -33,14 +35,27 @@ export function parseDiscounts(
   ctx: Ctx,
   items: FormObject[] | undefined,
   param = 'discounts',
+  max = 1,
 ): DiscountSpec[] {
   if (!items || items.length === 0) return [];
-  if (items.length > 1)
-    fail(param, 'The emulator supports at most one discount per object.', 'parameter_invalid');
+  if (items.length > max)
+    fail(
+      param,
+      max === 1 ? 'The emulator supports at most one discount per object.' : `At most ${max} discounts.`,
+      'parameter_invalid',
+    );
   return items.map((item, i) => {
     const p = `${param}[${i}]`;
     const promo = str(item, 'promotion_code', p);
     if (promo) return promotionSpec(ctx, promo, `${p}[promotion_code]`);
+    // An existing discount kept as it is (a subscription update that adds a coupon to the ones it has).
+    const discountId = str(item, 'discount', p);
+    if (discountId) {
+      const discount = ctx.state.discounts.get(discountId);
+      const spec = discount ? specFromDiscount(ctx, discount) : null;
+      if (!discount || !spec) fail(`${p}[discount]`, `No such discount: '${discountId}'`, 'resource_missing');
+      return { ...spec, param: `${p}[discount]`, existing: discount };
+    }
     const couponId = str(item, 'coupon', p);
     if (!couponId)
       fail(p, `Missing required param: ${p}[coupon] or ${p}[promotion_code].`, 'parameter_missing');

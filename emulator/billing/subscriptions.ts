@@ -34,8 +34,30 @@ function recurringOf(price: PriceObj, param: string) {
   return price.recurring;
 }
 
+/**
+ * How many of its subscription's invoices existed when a discount was added: a coupon's duration counts
+ * from the first invoice after that (a state file reloaded forgets it and counts from the start).
+ */
+const addedAtInvoice = new WeakMap<object, number>();
+
+const invoiceCount = (ctx: Ctx, subscriptionId: string) =>
+  [...ctx.state.invoices.values()].filter(
+    (i) => i.parent?.subscription_details?.subscription === subscriptionId,
+  ).length;
+
+/** Replaces a subscription's discounts (`POST /v1/subscriptions/:id` with `discounts`). */
+export function setSubscriptionDiscounts(ctx: Ctx, sub: SubscriptionObj, specs: DiscountSpec[]): void {
+  const offset = invoiceCount(ctx, sub.id);
+  sub.discounts = specs.map((spec) => {
+    if (spec.existing) return spec.existing.id;
+    const discount = redeemDiscount(ctx, spec, { customer: String(sub.customer), subscription: sub.id });
+    addedAtInvoice.set(discount, offset);
+    return discount.id;
+  });
+}
+
 /** Discounts that still apply to the subscription's `index`-th invoice (0 = first). */
-function discountsFor(ctx: Ctx, sub: SubscriptionObj, index: number): string[] {
+function discountsFor(ctx: Ctx, sub: SubscriptionObj, subscriptionIndex: number): string[] {
   const interval = sub.items.data[0]?.price.recurring;
   const monthsPerPeriod =
     interval?.interval === 'year' ? 12 * interval.interval_count : (interval?.interval_count ?? 1);
@@ -43,7 +65,9 @@ function discountsFor(ctx: Ctx, sub: SubscriptionObj, index: number): string[] {
     const id = typeof ref === 'string' ? ref : ref.id;
     const discount = ctx.state.discounts.get(id);
     const spec = discount ? specFromDiscount(ctx, discount) : null;
-    if (!spec) return [];
+    if (!discount || !spec) return [];
+    const index = subscriptionIndex - (addedAtInvoice.get(discount) ?? 0);
+    if (index < 0) return [];
     const { duration, duration_in_months: months } = spec.coupon;
     if (duration === 'forever') return [id];
     if (duration === 'once') return index === 0 ? [id] : [];
@@ -163,9 +187,7 @@ export function advanceSubscription(
     );
   }
   const before = snapshot(sub);
-  const index = [...ctx.state.invoices.values()].filter(
-    (i) => i.parent?.subscription_details?.subscription === sub.id,
-  ).length;
+  const index = invoiceCount(ctx, sub.id);
   for (const item of sub.items.data) {
     const r = item.price.recurring;
     item.current_period_start = item.current_period_end;

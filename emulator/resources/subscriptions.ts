@@ -4,7 +4,11 @@
  */
 import { parseDiscounts, validateDiscount } from '../billing/discounts.js';
 import { checkPaymentMethod } from '../billing/payments.js';
-import { advanceSubscription, createSubscription } from '../billing/subscriptions.js';
+import {
+  advanceSubscription,
+  createSubscription,
+  setSubscriptionDiscounts,
+} from '../billing/subscriptions.js';
 import { route, updateAndEmit } from '../context.js';
 import { nowSeconds } from '../ids.js';
 import { paginate } from '../list.js';
@@ -62,6 +66,13 @@ export const subscriptionRoutes = [
         if (pm) {
           checkPaymentMethod(pm, 'default_payment_method');
           sub.default_payment_method = pm;
+        }
+        const discounts = objArr(body, 'discounts');
+        if (discounts !== undefined) {
+          const specs = parseDiscounts(ctx, discounts, 'discounts', 20);
+          for (const spec of specs.filter((x) => !x.existing))
+            validateDiscount(ctx, spec, { customer: String(sub.customer), currency: sub.currency });
+          setSubscriptionDiscounts(ctx, sub, specs);
         }
       },
     ),

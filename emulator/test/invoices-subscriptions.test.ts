@@ -162,4 +162,26 @@ describe('invoices and subscriptions', () => {
     );
     expect(err.param).toBe('items[0][price]');
   });
+
+  it('adds a coupon to a running subscription: its duration counts from the next invoice', async () => {
+    const { stripe } = env;
+    const customer = await stripe.customers.create({
+      email: 'later-coupon@example.com',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    });
+    const sub = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: monthly.id }] });
+    const once = await stripe.coupons.create({ amount_off: 1000, currency: 'usd', duration: 'once' });
+    const updated = await stripe.subscriptions.update(sub.id, { discounts: [{ coupon: once.id }] });
+    expect(updated.discounts).toHaveLength(1);
+    const advance = () =>
+      stripe.rawRequest('POST', `/v1/test_helpers/subscriptions/${sub.id}/advance`, {}) as Promise<unknown>;
+    await advance();
+    await advance();
+    const invoices = (await stripe.invoices.list({ customer: customer.id })).data;
+    expect(invoices.map((i) => i.amount_paid).sort()).toEqual([2000, 3000, 3000]);
+    const missing = await expectStripeError(
+      stripe.subscriptions.update(sub.id, { discounts: [{ coupon: 'missing' }] }),
+    );
+    expect(missing.statusCode).toBe(400);
+  });
 });

@@ -41,11 +41,16 @@ export type Tables = {
   campaign_coupons: CampaignCouponsTable;
   promotion_codes: PromotionCodesTable;
   code_redemptions: CodeRedemptionsTable;
+  rewards: RewardsTable;
+  reward_events: RewardEventsTable;
   customer_links: CustomerLinksTable;
   payments: PaymentsTable;
   refunds: RefundsTable;
   disputes: DisputesTable;
   domain_events: DomainEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
   maintenance_runs: MaintenanceRunsTable;
   schema_migrations: SchemaMigrationsTable;
 };
@@ -225,7 +230,57 @@ export type DomainEventsTable = {
   referrer_id: string | null;
   data: Json;
   created_at: CreatedAt;
+  /** When the outgoing webhook runner made its deliveries; null while it has still to. */
+  dispatched_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
+
+export type WebhookEndpointStatus = 'active' | 'disabled';
+
+export type WebhookEndpointsTable = {
+  id: string;
+  url: string;
+  description: string | null;
+  event_types: ColumnType<string[], string[], string[]>;
+  secret_sealed: string;
+  previous_secret_sealed: string | null;
+  previous_secret_expires_at: Date | null;
+  status: ColumnType<WebhookEndpointStatus, WebhookEndpointStatus | undefined, WebhookEndpointStatus>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type WebhookEndpointRow = Selectable<WebhookEndpointsTable>;
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export type WebhookDeliveriesTable = {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: Json;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Date | null;
+  locked_until: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  created_at: CreatedAt;
+};
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
+export type WebhookAttemptTrigger = 'automatic' | 'replay' | 'test';
+
+export type WebhookAttemptsTable = {
+  id: Generated<number>;
+  delivery_id: string;
+  trigger: WebhookAttemptTrigger;
+  attempted_at: Date;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+};
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 
 export type SyncStatus = 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
 export type SyncSkipReason = 'missing_field' | 'already_referrer' | 'participant_limit' | 'email_taken';
@@ -340,3 +395,56 @@ export type CodeRedemptionsTable = {
   created_at: CreatedAt;
 };
 export type CodeRedemptionRow = Selectable<CodeRedemptionsTable>;
+
+export type RewardRecipient = 'referrer' | 'friend';
+export type RewardKind = 'coupon' | 'balance_credit' | 'promotion_code';
+export type RewardStatus =
+  | 'held'
+  | 'pending_approval'
+  | 'pending'
+  | 'issued'
+  | 'failed'
+  | 'cancelled'
+  | 'reversing'
+  | 'reversed';
+export type RewardCancelReason = 'unqualified' | 'per_referrer_cap' | 'budget' | 'by_request';
+
+export type RewardsTable = {
+  id: string;
+  campaign_id: string;
+  lead_id: string;
+  referrer_id: string;
+  recipient: RewardRecipient;
+  connection_id: string;
+  kind: RewardKind;
+  amount: number | null;
+  currency: string | null;
+  coupon_id: string | null;
+  status: RewardStatus;
+  cancel_reason: RewardCancelReason | null;
+  issue_after: Date;
+  customer_id: string | null;
+  stripe_object: string | null;
+  promotion_code: string | null;
+  reversal_object: string | null;
+  review: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  issued_at: Date | null;
+  cancelled_at: Date | null;
+  reversed_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+};
+export type RewardRow = Selectable<RewardsTable>;
+
+export type RewardEventsTable = {
+  id: string;
+  reward_id: string;
+  type: string;
+  message: string;
+  status: RewardStatus;
+  data: Json;
+  created_at: CreatedAt;
+};
+export type RewardEventRow = Selectable<RewardEventsTable>;

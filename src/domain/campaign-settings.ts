@@ -58,10 +58,33 @@ export type CustomerRules = {
   };
 };
 
+/** What one person gets when a referral qualifies. */
+export type RewardSpec =
+  /** A Stripe coupon applied to the person's subscription (their next invoices). */
+  | { kind: 'coupon'; coupon_id: string }
+  /** Credit on the person's Stripe customer balance, used by their next invoices. */
+  | { kind: 'balance_credit'; amount: number; currency: string }
+  /** A single-use promotion code under this coupon, made for that person only. */
+  | { kind: 'promotion_code'; coupon_id: string };
+
+export type RewardRules = {
+  referrer: RewardSpec | null;
+  friend: RewardSpec | null;
+  /** Most rewards one referrer receives in this campaign; null for no cap. */
+  max_per_referrer: number | null;
+  /** Most credit the campaign gives in all, in minor units of its currency; null for no budget. */
+  budget: { amount: number; currency: string } | null;
+  /** Issue this many days after qualification, if the lead is still qualified then. */
+  hold_days: number;
+  /** Every reward waits for approval through the API. */
+  manual_approval: boolean;
+};
+
 export type CampaignSettings = {
   qualification?: QualificationRules | undefined;
   customers?: CustomerRules | undefined;
   codes?: CodeSettings | undefined;
+  rewards?: RewardRules | undefined;
 };
 
 export const DEFAULT_CUSTOMER_RULES: CustomerRules = {

@@ -16,6 +16,10 @@ export const ID_PREFIXES = {
   sync: 'syn',
   promotionCode: 'pcd',
   codeRedemption: 'crd',
+  webhookEndpoint: 'whe',
+  webhookDelivery: 'whd',
+  reward: 'rwd',
+  rewardEvent: 'rev',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

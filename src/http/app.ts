@@ -24,9 +24,11 @@ import { offlineCodesService } from '../services/offline-codes.js';
 import { promotionCodesService } from '../services/promotion-codes.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
+import { rewardsService } from '../services/rewards.js';
 import { stripeInbox } from '../services/stripe-inbox.js';
 import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
 import { syncsService } from '../services/syncs.js';
+import { webhookEndpointsService } from '../services/webhook-endpoints.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { registerErrorHandling } from './error-handler.js';
 import { registerAuth } from './plugins/auth.js';
@@ -42,11 +44,13 @@ import { promotionCodeRoutes } from './routes/promotion-codes.js';
 import { referralLinkRoutes } from './routes/referral-links.js';
 import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
+import { rewardRoutes } from './routes/rewards.js';
 import { snippetRoutes } from './routes/snippet.js';
 import { stripeConnectionRoutes } from './routes/stripe-connections.js';
 import { stripeOAuthRoutes } from './routes/stripe-oauth.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
 import { syncRoutes } from './routes/syncs.js';
+import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
 export type AppDeps = {
   database: Database;
@@ -60,6 +64,8 @@ export type AppDeps = {
   syncRunner?: { wake(): void } | undefined;
   /** This process's promotion code runner, woken when codes are queued; absent in API-only processes. */
   promotionCodeRunner?: { wake(): void } | undefined;
+  /** This process's reward runner, woken when a reward is approved or retried. */
+  rewardRunner?: { wake(): void } | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
   publicUrl: string;
   /** Stripe, behind one wall; absent only in tests that never reach Stripe. */
@@ -209,11 +215,29 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(stripeOAuthRoutes(stripeOAuth({ ...stripeDeps, connections, settings: deps.oauth })));
   }
   await app.register(
+    rewardRoutes(
+      rewardsService({
+        database: deps.database,
+        wake: deps.rewardRunner ? () => deps.rewardRunner?.wake() : undefined,
+        now,
+      }),
+    ),
+  );
+  await app.register(
     codePerformanceRoutes({
       performance: codePerformanceService(deps.database),
       offline: offlineCodesService(deps.database, now),
     }),
   );
   await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
+  if (deps.box) {
+    const webhooks = webhookEndpointsService({
+      database: deps.database,
+      box: deps.box,
+      logger: deps.logger,
+      now,
+    });
+    await app.register(webhookEndpointRoutes(webhooks));
+  }
   return app;
 }

@@ -10,6 +10,7 @@ import {
   DEFAULT_CODE_SETTINGS,
   DEFAULT_CUSTOMER_RULES,
   type QualificationRules,
+  type RewardRules,
   readSettings,
 } from '../domain/campaign-settings.js';
 import { checkCodeRules } from '../domain/code-rules.js';
@@ -33,6 +34,7 @@ export type Campaign = {
   customers: CustomerRules;
   code_rules: CodeRules;
   auto_promotion_codes: boolean;
+  rewards: RewardRules | null;
   join_url: string;
   created_at: string;
   updated_at: string;
@@ -52,6 +54,7 @@ export type CampaignInput = {
   customers?: CustomerRules | undefined;
   code_rules?: CodeRules | undefined;
   auto_promotion_codes?: boolean | undefined;
+  rewards?: RewardRules | null | undefined;
 };
 
 export type CampaignChanges = Partial<CampaignInput>;
@@ -73,6 +76,7 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     customers: readSettings(row.settings).customers ?? DEFAULT_CUSTOMER_RULES,
     code_rules: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).rules,
     auto_promotion_codes: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).auto_promotion_codes,
+    rewards: readSettings(row.settings).rewards ?? null,
     join_url: `${publicUrl}/join/${row.id}`,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -86,6 +90,7 @@ function mergeSettings(current: CampaignSettings, changes: CampaignChanges): Cam
     ...current,
     ...(changes.qualification !== undefined ? { qualification: changes.qualification ?? undefined } : {}),
     ...(changes.customers !== undefined ? { customers: changes.customers } : {}),
+    ...(changes.rewards !== undefined ? { rewards: changes.rewards ?? undefined } : {}),
     codes: {
       rules: changes.code_rules ?? codes.rules,
       auto_promotion_codes: changes.auto_promotion_codes ?? codes.auto_promotion_codes,
@@ -93,7 +98,13 @@ function mergeSettings(current: CampaignSettings, changes: CampaignChanges): Cam
   };
 }
 
-const SETTINGS_FIELDS = ['qualification', 'customers', 'code_rules', 'auto_promotion_codes'] as const;
+const SETTINGS_FIELDS = [
+  'qualification',
+  'customers',
+  'code_rules',
+  'auto_promotion_codes',
+  'rewards',
+] as const;
 
 function checkRules(rules: CodeRules, at: Date): void {
   const problem = checkCodeRules(rules, at);
@@ -194,6 +205,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
           customers,
           code_rules,
           auto_promotion_codes,
+          rewards,
           ...columns
         } = changes;
         if (code_rules) checkRules(code_rules, now());

@@ -9,6 +9,8 @@ import { decideCodeVerdict } from '../domain/code-verdict.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict } from '../domain/qualification.js';
+import { recordDomainEvent } from './domain-events.js';
+import { grantRewards, takeBackRewards } from './reward-grants.js';
 import { queueCountsWriteBack } from './sync-customers.js';
 
 export type Cause = { type: string; stripeObject?: string | undefined; eventId?: string | undefined };
@@ -109,33 +111,31 @@ export async function reevaluateLead(
   if (status === lead.status) return status;
   if (status === 'qualified' || lead.status === 'qualified')
     await queueCountsWriteBack(tx, lead.campaign_id, lead.referrer_id);
-  const data = JSON.stringify({
+  if (status === 'qualified') await grantRewards(tx, leadId, verdict.qualifiedAt ?? now, now);
+  else if (lead.status === 'qualified') await takeBackRewards(tx, leadId, now);
+  const details = {
     net_spend: verdict.netSpend,
     stripe_object: cause.stripeObject ?? null,
     stripe_event: cause.eventId ?? null,
     cause: cause.type,
-  });
+  };
   await leadsRepository(tx).addEvent({
     id: createId('lev'),
     lead_id: leadId,
     type: EVENT_FOR[status] ?? `lead.${status}`,
     message: verdict.reason + (cause.stripeObject ? ` (${cause.type}: ${cause.stripeObject})` : ''),
     status,
-    data,
+    data: JSON.stringify(details),
     created_at: now,
   });
-  await tx
-    .insertInto('domain_events')
-    .values({
-      id: createId('dev'),
-      type: EVENT_FOR[status] ?? `lead.${status}`,
-      campaign_id: lead.campaign_id,
-      lead_id: leadId,
-      referrer_id: lead.referrer_id,
-      data,
-      created_at: now,
-    })
-    .execute();
+  await recordDomainEvent(tx, {
+    type: EVENT_FOR[status] ?? `lead.${status}`,
+    campaign_id: lead.campaign_id,
+    lead_id: leadId,
+    referrer_id: lead.referrer_id,
+    data: details,
+    at: now,
+  });
   return status;
 }
 

@@ -6,6 +6,7 @@ import { createId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
+import { recordDomainEvent } from './domain-events.js';
 import { queueCountsWriteBack } from './sync-customers.js';
 
 export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
@@ -14,6 +15,24 @@ export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   existing_customer: 'Rejected: this friend is already a customer.',
   campaign_limit: 'Rejected: the campaign had reached its participant limit.',
 };
+
+/** The new lead as the API shows it, for its `lead.created` event. */
+function leadSnapshot(row: LeadRow) {
+  return {
+    id: row.id,
+    object: 'lead',
+    campaign_id: row.campaign_id,
+    referrer_id: row.referrer_id,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    metadata: row.metadata,
+    source: row.source,
+    status: row.status,
+    referred_at: row.referred_at.toISOString(),
+    created_at: row.created_at.toISOString(),
+  };
+}
 
 export type ReferralInput = {
   email: string;
@@ -87,6 +106,16 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
   if (row.status === 'pending' && campaign.connection_id && r.queue) {
     await r.queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
   }
-  if (row.status !== 'rejected') await queueCountsWriteBack(tx, campaign.id, referrer.id);
+  if (row.status !== 'rejected') {
+    await queueCountsWriteBack(tx, campaign.id, referrer.id);
+    await recordDomainEvent(tx, {
+      type: 'lead.created',
+      campaign_id: campaign.id,
+      lead_id: row.id,
+      referrer_id: referrer.id,
+      data: { lead: leadSnapshot(row) },
+      at,
+    });
+  }
   return { row, created: true };
 }

@@ -7,6 +7,7 @@ import { cleanName, normalizeEmail } from '../domain/people.js';
 import { generateReferralCode, generateSlug } from '../domain/referral-codes.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
+import { recordDomainEvent } from './domain-events.js';
 import { queueCodeForNewReferrer } from './promotion-codes.js';
 
 export type NewReferrer = {
@@ -22,6 +23,23 @@ export type NewReferrer = {
 export type InsertOutcome = { referrer: ReferrerRow } | { conflict: 'email' | 'referral_code' };
 
 const SLUG_ATTEMPTS = 5;
+
+/** The new referrer as the API shows it, for its `referrer.created` event (the link is added on delivery). */
+function referrerSnapshot(row: ReferrerRow) {
+  return {
+    id: row.id,
+    object: 'referrer',
+    campaign_id: row.campaign_id,
+    email: row.email,
+    first_name: row.first_name,
+    last_name: row.last_name,
+    metadata: row.metadata,
+    source: row.source,
+    slug: row.slug,
+    referral_code: row.referral_code,
+    created_at: row.created_at.toISOString(),
+  };
+}
 const CODE_ATTEMPTS = 12;
 
 /**
@@ -60,6 +78,13 @@ export async function insertReferrer(
     });
     if (typeof result !== 'string') {
       await queueCodeForNewReferrer(tx, campaign, result.id, at);
+      await recordDomainEvent(tx, {
+        type: 'referrer.created',
+        campaign_id: campaign.id,
+        referrer_id: result.id,
+        data: { referrer: referrerSnapshot(result) },
+        at,
+      });
       return { referrer: result };
     }
     if (result === 'email') return { conflict: 'email' };

@@ -4,14 +4,18 @@ import Stripe from 'stripe';
 import { type EmulatorHandle, startEmulator } from '../../emulator/index.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
+import type { RewardRow } from '../../src/db/tables.js';
 import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
+import { OutgoingWebhookRunner } from '../../src/jobs/outgoing-webhook-runner.js';
 import { PromotionCodeRunner } from '../../src/jobs/promotion-code-runner.js';
 import { JobQueue } from '../../src/jobs/queue.js';
 import { jobDefinitions } from '../../src/jobs/registry.js';
+import { RewardRunner } from '../../src/jobs/reward-runner.js';
 import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
 import { SyncRunner } from '../../src/jobs/sync-runner.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
+import type { DeliveryOptions } from '../../src/services/webhook-sender.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import type { TestApp } from './test-app.js';
 import { createTestDatabase } from './test-database.js';
@@ -41,6 +45,10 @@ export async function startStripeEnv(
     stripeRateLimit?: number;
     /** Emulator's own limit (429s beyond it); off by default. */
     emulatorRateLimit?: number;
+    /** Outgoing webhooks: retry waits and attempts (default: 50 ms doubling, 8 attempts). */
+    outgoingWebhooks?: DeliveryOptions;
+    /** Runs between a reward's Stripe call and its commit (a crash there, when it throws). */
+    afterRewardStripeCall?: (reward: RewardRow) => Promise<void> | void;
   } = {},
 ): Promise<StripeEnv> {
   const emulator = await startEmulator({
@@ -81,6 +89,25 @@ export async function startStripeEnv(
     gateway,
     pollMs: 100,
   });
+  const rewardRunner = new RewardRunner({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    pollMs: 100,
+    maxAttempts: 2,
+    ...(options.afterRewardStripeCall ? { afterStripeCall: options.afterRewardStripeCall } : {}),
+  });
+  const webhookRunner = new OutgoingWebhookRunner({
+    database: db.database,
+    box,
+    logger,
+    now,
+    publicUrl: baseUrl,
+    pollMs: 100,
+    retryDelayMs: (attempt) => 50 * 2 ** (attempt - 1),
+    ...options.outgoingWebhooks,
+  });
   const queue = await JobQueue.start({
     database: db.database,
     logger,
@@ -92,6 +119,8 @@ export async function startStripeEnv(
   inboxWorker.start();
   syncRunner.start();
   promotionCodeRunner.start();
+  webhookRunner.start();
+  rewardRunner.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
@@ -100,6 +129,7 @@ export async function startStripeEnv(
     inboxWorker,
     syncRunner,
     promotionCodeRunner,
+    rewardRunner,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
@@ -125,6 +155,8 @@ export async function startStripeEnv(
       await app.close();
       await syncRunner.stop();
       await promotionCodeRunner.stop();
+      await webhookRunner.stop();
+      await rewardRunner.stop();
       await inboxWorker.stop();
       await queue.stop();
       await emulator.close();

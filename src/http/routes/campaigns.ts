@@ -39,6 +39,39 @@ const currencyCode = z
   .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO currency code')
   .transform((v) => v.toLowerCase());
 
+const rewardSpec = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('coupon').describe("A Stripe coupon applied to the person's subscription"),
+    coupon_id: z.string().min(1).max(200),
+  }),
+  z.strictObject({
+    kind: z.literal('balance_credit').describe("Credit on the person's Stripe customer balance"),
+    amount: z.number().int().min(1).max(1_000_000_000_00).describe('Minor units'),
+    currency: currencyCode,
+  }),
+  z.strictObject({
+    kind: z.literal('promotion_code').describe('A single-use promotion code made for that person'),
+    coupon_id: z.string().min(1).max(200),
+  }),
+]);
+
+export const rewardRulesSchema = z.strictObject({
+  referrer: rewardSpec.nullable().describe('What the person referring gets'),
+  friend: rewardSpec.nullable().describe('What the friend gets'),
+  max_per_referrer: z.number().int().min(1).max(1_000_000).nullable().describe('Most rewards per referrer'),
+  budget: z
+    .strictObject({ amount: z.number().int().min(1).max(1_000_000_000_000), currency: currencyCode })
+    .nullable()
+    .describe('Most credit given in all (counts balance credit rewards in that currency)'),
+  hold_days: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .describe('Issue this many days after qualification, if the lead is still qualified'),
+  manual_approval: z.boolean().describe('Every reward waits for POST /v1/rewards/{id}/approve'),
+});
+
 export const codeRulesSchema = z.strictObject({
   first_time_only: z.boolean().describe("Only a customer's first order may use a code"),
   max_redemptions: z.number().int().min(1).max(1_000_000).nullable().describe('Uses allowed per code'),
@@ -89,6 +122,7 @@ export const campaignSchema = z.object({
   customers: customersSchema,
   code_rules: codeRulesSchema,
   auto_promotion_codes: z.boolean(),
+  rewards: rewardRulesSchema.nullable(),
   join_url: z.string().describe('The hosted page where people join as referrers'),
   created_at: timestamp,
   updated_at: timestamp,
@@ -129,6 +163,7 @@ const fields = {
   auto_promotion_codes: z
     .boolean()
     .describe('Make a Stripe promotion code for every new referrer once the campaign has a coupon'),
+  rewards: rewardRulesSchema.nullable().describe('What a qualified referral gives, through Stripe'),
 };
 
 /** Only the name is required; an update takes the same fields, all optional. */
@@ -145,6 +180,7 @@ const createBody = z.strictObject({
   customers: fields.customers.optional(),
   code_rules: fields.code_rules.optional(),
   auto_promotion_codes: fields.auto_promotion_codes.optional(),
+  rewards: fields.rewards.optional(),
 });
 
 const tags = ['campaigns'];

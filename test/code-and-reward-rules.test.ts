@@ -3,6 +3,7 @@ import type { CodeRules } from '../src/domain/campaign-settings.js';
 import { checkCodeRules, describeRefusal, refuseRedemption } from '../src/domain/code-rules.js';
 import { decideCodeVerdict } from '../src/domain/code-verdict.js';
 import { emptyFactStore, mergeFact } from '../src/domain/payment-facts.js';
+import { afterApproval, planRewards } from '../src/domain/reward-rules.js';
 
 const none: CodeRules = {
   first_time_only: false,
@@ -130,5 +131,44 @@ describe('verdict under "a referral code is used"', () => {
     expect(decideCodeVerdict({ ...base, currentStatus: 'rejected', redemptions: [referredAt] }).status).toBe(
       'rejected',
     );
+  });
+});
+
+describe('reward plans', () => {
+  const rules = {
+    referrer: { kind: 'balance_credit' as const, amount: 1000, currency: 'USD' },
+    friend: { kind: 'promotion_code' as const, coupon_id: 'FRIEND' },
+    max_per_referrer: 2,
+    budget: { amount: 2500, currency: 'usd' },
+    hold_days: 0,
+    manual_approval: false,
+  };
+  const at = new Date('2026-06-01T00:00:00Z');
+
+  it('gives both recipients their reward, at once without a hold', () => {
+    const plan = planRewards(rules, at, { referrerRewards: 0, budgetUsed: 0 });
+    expect(plan.map((p) => [p.recipient, p.status, p.amount, p.currency, p.couponId])).toEqual([
+      ['referrer', 'pending', 1000, 'usd', null],
+      ['friend', 'pending', null, null, 'FRIEND'],
+    ]);
+  });
+
+  it('holds for the hold period, or waits for approval', () => {
+    const held = planRewards({ ...rules, hold_days: 14 }, at, { referrerRewards: 0, budgetUsed: 0 })[0]!;
+    expect(held.status).toBe('held');
+    expect(held.issueAfter.toISOString()).toBe('2026-06-15T00:00:00.000Z');
+    expect(
+      planRewards({ ...rules, manual_approval: true }, at, { referrerRewards: 0, budgetUsed: 0 })[0]!.status,
+    ).toBe('pending_approval');
+    expect(afterApproval(held.issueAfter, at)).toBe('held');
+    expect(afterApproval(held.issueAfter, new Date('2026-07-01T00:00:00Z'))).toBe('pending');
+  });
+
+  it('cancels at once past the per-referrer cap or the budget, and says which', () => {
+    const capped = planRewards(rules, at, { referrerRewards: 2, budgetUsed: 0 })[0]!;
+    expect([capped.status, capped.cancelReason]).toEqual(['cancelled', 'per_referrer_cap']);
+    const spent = planRewards(rules, at, { referrerRewards: 0, budgetUsed: 2000 })[0]!;
+    expect([spent.status, spent.cancelReason]).toEqual(['cancelled', 'budget']);
+    expect(planRewards(rules, at, { referrerRewards: 0, budgetUsed: 1500 })[0]!.status).toBe('pending');
   });
 });

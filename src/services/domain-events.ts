@@ -1,0 +1,34 @@
+import type { Executor } from '../db/database.js';
+import { createId } from '../domain/ids.js';
+
+export type NewDomainEvent = {
+  /** `referrer.created`, `lead.qualified`, `reward.issued`, `sync.completed`, ... */
+  type: string;
+  campaign_id: string;
+  lead_id?: string | null | undefined;
+  referrer_id?: string | null | undefined;
+  /** What a consumer needs without reading anything else (the object as the API shows it, the cause). */
+  data?: Record<string, unknown> | undefined;
+  at: Date;
+};
+
+/**
+ * Records that something happened in the domain, for rewards and outgoing webhooks to consume. Call it with
+ * the transaction that makes the change, so the event exists exactly when the change does.
+ */
+export async function recordDomainEvent(db: Executor, event: NewDomainEvent): Promise<string> {
+  const id = createId('dev');
+  await db
+    .insertInto('domain_events')
+    .values({
+      id,
+      type: event.type,
+      campaign_id: event.campaign_id,
+      lead_id: event.lead_id ?? null,
+      referrer_id: event.referrer_id ?? null,
+      data: JSON.stringify(event.data ?? {}),
+      created_at: event.at,
+    })
+    .execute();
+  return id;
+}

@@ -1,0 +1,100 @@
+import type { Database } from '../db/database.js';
+import { type RewardListQuery, rewardsRepository } from '../db/repositories/rewards.js';
+import type { RewardStatus } from '../db/tables.js';
+import { afterApproval } from '../domain/reward-rules.js';
+import { conflict, notFound } from '../errors.js';
+import { presentReward } from './reward-grants.js';
+
+/** The reward ledger: list, look at, approve, retry, cancel. */
+export function rewardsService(deps: {
+  database: Database;
+  wake?: (() => void) | undefined;
+  now?: () => Date;
+}) {
+  const now = deps.now ?? (() => new Date());
+  const db = deps.database.db;
+
+  async function retrieve(id: string) {
+    const row = await rewardsRepository(db).findById(id);
+    if (!row) throw notFound('reward', id);
+    const timeline = await rewardsRepository(db).timeline(id);
+    return {
+      ...presentReward(row),
+      timeline: timeline.map((e) => ({
+        id: e.id,
+        type: e.type,
+        message: e.message,
+        status: e.status,
+        data: e.data,
+        created_at: e.created_at.toISOString(),
+      })),
+    };
+  }
+
+  /** Moves a reward from one of `from` to a new status, with a timeline entry; refuses other statuses. */
+  async function move(
+    id: string,
+    from: RewardStatus[],
+    next: (row: { issue_after: Date }) => { status: RewardStatus; extra?: object; message: string },
+    refusal: string,
+  ) {
+    await db.transaction().execute(async (tx) => {
+      const row = await rewardsRepository(tx).lock(id);
+      if (!row) throw notFound('reward', id);
+      if (!from.includes(row.status))
+        throw conflict('reward_status', `${refusal} This reward is ${row.status}.`);
+      const at = now();
+      const { status, extra, message } = next(row);
+      await rewardsRepository(tx).update(id, { status, ...extra, updated_at: at });
+      await rewardsRepository(tx).addEvent(id, { type: `reward.${status}`, message, status, at });
+    });
+    deps.wake?.();
+    return retrieve(id);
+  }
+
+  return {
+    retrieve,
+
+    async list(query: RewardListQuery) {
+      const rows = await rewardsRepository(db).list(query);
+      return { data: rows.slice(0, query.limit).map(presentReward), hasMore: rows.length > query.limit };
+    },
+
+    approve: (id: string) =>
+      move(
+        id,
+        ['pending_approval'],
+        (row) => {
+          const status = afterApproval(row.issue_after, now());
+          return {
+            status,
+            message:
+              status === 'held' ? 'Approved; held until the hold period ends.' : 'Approved; to be issued.',
+          };
+        },
+        'Only a reward waiting for approval can be approved.',
+      ),
+
+    retry: (id: string) =>
+      move(
+        id,
+        ['failed'],
+        () => ({ status: 'pending', extra: { issue_after: now() }, message: 'Retried on request.' }),
+        'Only a failed reward can be retried.',
+      ),
+
+    cancel: (id: string) =>
+      move(
+        id,
+        ['held', 'pending_approval', 'pending', 'failed'],
+        () => ({
+          status: 'cancelled',
+          extra: { cancel_reason: 'by_request', cancelled_at: now() },
+          message: 'Cancelled on request.',
+        }),
+        'Only a reward not issued yet can be cancelled.',
+      ),
+  };
+}
+
+export type RewardsService = ReturnType<typeof rewardsService>;

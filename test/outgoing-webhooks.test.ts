@@ -1,0 +1,423 @@
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OutgoingWebhookRunner } from '../src/jobs/outgoing-webhook-runner.js';
+import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
+import { api, eventually } from './helpers/test-app.js';
+import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
+
+/** Outgoing webhooks end to end: events caused through the API reach a real receiver that verifies them. */
+
+const RETRY_MS = 100;
+let env: StripeEnv;
+const receivers: WebhookReceiver[] = [];
+const endpoints: string[] = [];
+
+beforeAll(async () => {
+  env = await startStripeEnv({
+    outgoingWebhooks: { maxAttempts: 3, retryDelayMs: (attempt) => RETRY_MS * attempt },
+  });
+});
+afterAll(async () => {
+  await env.close();
+  await Promise.all(receivers.map((r) => r.close()));
+});
+// Endpoints hear about every campaign: each test removes its own so the next starts clean.
+afterEach(async () => {
+  for (const id of endpoints.splice(0)) await api(env, 'DELETE', `/v1/webhook_endpoints/${id}`);
+});
+
+async function receiver(): Promise<WebhookReceiver> {
+  const r = await startWebhookReceiver();
+  receivers.push(r);
+  return r;
+}
+
+/** An endpoint for `r`, whose secret the receiver then verifies with. */
+async function endpoint(r: WebhookReceiver, eventTypes: string[], description?: string) {
+  const res = await api(env, 'POST', '/v1/webhook_endpoints', {
+    url: r.url,
+    event_types: eventTypes,
+    ...(description ? { description } : {}),
+  });
+  expect(res.status).toBe(200);
+  endpoints.push(res.body.id);
+  r.secret = res.body.secret;
+  return res.body as { id: string; secret: string };
+}
+
+async function campaign(extra: Record<string, unknown> = {}) {
+  return (
+    await api(env, 'POST', '/v1/campaigns', { name: `Hooks ${Math.random()}`, status: 'live', ...extra })
+  ).body as { id: string };
+}
+
+const referrer = async (campaignId: string, email = `ref${Math.random()}@example.com`) =>
+  (await api(env, 'POST', `/v1/campaigns/${campaignId}/referrers`, { email, first_name: 'Jane' })).body;
+
+const deliveries = async (endpointId: string, query = '') =>
+  (await api(env, 'GET', `/v1/webhook_endpoints/${endpointId}/deliveries?limit=100${query}`)).body.data;
+const delivery = async (id: string) => (await api(env, 'GET', `/v1/webhook_deliveries/${id}`)).body;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('outgoing webhooks', () => {
+  it('deliver referrer.created and lead.created, signed and verified with the documented method', async () => {
+    const r = await receiver();
+    const e = await endpoint(r, ['referrer.created', 'lead.created'], 'CRM');
+    expect(e.secret).toMatch(/^whsec_/);
+    const c = await campaign({ auto_referral_codes: true });
+    const jane = await referrer(c.id, 'jane@example.com');
+    const lead = (
+      await api(env, 'POST', `/v1/campaigns/${c.id}/leads`, {
+        email: 'friend@example.com',
+        referrer: jane.id,
+      })
+    ).body;
+    // A rejected lead (a self-referral) is not a new lead: no event.
+    await api(env, 'POST', `/v1/campaigns/${c.id}/leads`, { email: 'jane@example.com', referrer: jane.id });
+    await eventually(async () => {
+      const log = await deliveries(e.id);
+      return log.length === 2 && log.every((d: { status: string }) => d.status === 'succeeded');
+    });
+    await pause(300);
+
+    // Sent side by side: they may arrive in either order.
+    const got = r.forCampaign(c.id).sort((a, b) => a.event.id.localeCompare(b.event.id));
+    expect(got.map((g) => g.event.type)).toEqual(['referrer.created', 'lead.created']);
+    for (const g of got) {
+      expect(g.verified).toBe(true);
+      expect(g.headers['vouch-event-id']).toBe(g.event.id);
+      expect(g.headers['user-agent']).toMatch(/^Vouch-Webhooks\//);
+      expect(g.headers['content-type']).toBe('application/json');
+      expect(g.headers['vouch-signature']).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+      expect(Object.keys(g.event)).toEqual(['id', 'object', 'type', 'created_at', 'data']);
+      expect(g.event).toMatchObject({ object: 'event', id: expect.stringMatching(/^dev_/) });
+    }
+    const [created, leadCreated] = got;
+    expect(created!.event.data).toEqual({
+      campaign_id: c.id,
+      referrer_id: jane.id,
+      referrer: {
+        id: jane.id,
+        object: 'referrer',
+        campaign_id: c.id,
+        email: 'jane@example.com',
+        first_name: 'Jane',
+        last_name: null,
+        metadata: {},
+        source: 'api',
+        slug: jane.slug,
+        referral_link: jane.referral_link,
+        referral_code: jane.referral_code,
+        created_at: jane.created_at,
+      },
+    });
+    expect(jane.referral_code).toBeTruthy();
+    expect(leadCreated!.event.data).toMatchObject({
+      campaign_id: c.id,
+      referrer_id: jane.id,
+      lead_id: lead.id,
+      lead: {
+        id: lead.id,
+        object: 'lead',
+        email: 'friend@example.com',
+        status: 'pending',
+        referrer_id: jane.id,
+        source: 'api',
+        referred_at: lead.referred_at,
+      },
+    });
+
+    const log = await deliveries(e.id);
+    expect(log.map((d: { event_type: string }) => d.event_type)).toEqual([
+      'lead.created',
+      'referrer.created',
+    ]);
+    for (const d of log)
+      expect(d).toMatchObject({ status: 'succeeded', attempt_count: 1, last_status_code: 200 });
+    const one = await delivery(log[1].id);
+    expect(one.event).toEqual(created!.event);
+    expect(one.attempts).toEqual([
+      expect.objectContaining({
+        object: 'webhook_attempt',
+        trigger: 'automatic',
+        status_code: 200,
+        error: null,
+      }),
+    ]);
+    expect(one.delivered_at).not.toBeNull();
+  });
+
+  it('only active endpoints subscribed to the type get an event, and none get the past', async () => {
+    const [subscribed, other, disabled] = [await receiver(), await receiver(), await receiver()];
+    await endpoint(subscribed, ['referrer.created']);
+    const e2 = await endpoint(other, ['lead.qualified', 'lead.created']);
+    const e3 = await endpoint(disabled, ['referrer.created']);
+    expect(
+      (await api(env, 'POST', `/v1/webhook_endpoints/${e3.id}`, { status: 'disabled' })).body.status,
+    ).toBe('disabled');
+    const c = await campaign();
+    await referrer(c.id);
+    await eventually(() => subscribed.forCampaign(c.id).length === 1);
+    await pause(500);
+    expect(other.forCampaign(c.id)).toEqual([]);
+    expect(disabled.forCampaign(c.id)).toEqual([]);
+    expect(await deliveries(e2.id)).toEqual([]);
+    expect(await deliveries(e3.id)).toEqual([]);
+
+    // Enabled again: it gets what happens from now on, not what happened while it was off.
+    await api(env, 'POST', `/v1/webhook_endpoints/${e3.id}`, { status: 'active' });
+    const later = await referrer(c.id);
+    await eventually(() => disabled.forCampaign(c.id).length === 1);
+    expect(disabled.forCampaign(c.id)[0]!.event.data.referrer_id).toBe(later.id);
+  });
+
+  it('retry after failures with backoff until the receiver accepts, logging every attempt', async () => {
+    const r = await receiver();
+    r.respond = (n) => (n <= 2 ? 500 : 200);
+    const e = await endpoint(r, ['referrer.created']);
+    const c = await campaign();
+    await referrer(c.id);
+    await eventually(async () => (await deliveries(e.id))[0]?.status === 'succeeded');
+    const [d] = await deliveries(e.id);
+    const full = await delivery(d.id);
+    expect(full).toMatchObject({
+      status: 'succeeded',
+      attempt_count: 3,
+      last_status_code: 200,
+      last_error: null,
+    });
+    expect(full.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 500, 200]);
+    expect(full.attempts[0].error).toBe('The endpoint answered 500: receiver is down');
+    const times = full.attempts.map((a: { attempted_at: string }) => Date.parse(a.attempted_at));
+    expect(times[1] - times[0]).toBeGreaterThanOrEqual(RETRY_MS);
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(2 * RETRY_MS);
+    // The same event each time, each time signed.
+    const got = r.forCampaign(c.id);
+    expect(got).toHaveLength(3);
+    expect(new Set(got.map((g) => g.raw.toString())).size).toBe(1);
+    expect(got.every((g) => g.verified)).toBe(true);
+  });
+
+  it('give up after the last attempt; a replay on request delivers it again as a new attempt', async () => {
+    const r = await receiver();
+    r.respond = () => 503;
+    const e = await endpoint(r, ['referrer.created']);
+    const c = await campaign();
+    await referrer(c.id);
+    await eventually(async () => (await deliveries(e.id))[0]?.status === 'failed');
+    await pause(3 * RETRY_MS);
+    const [failed] = await deliveries(e.id, '&status=failed');
+    expect(failed).toMatchObject({ attempt_count: 3, next_attempt_at: null, last_status_code: 503 });
+    expect(r.forCampaign(c.id)).toHaveLength(3);
+    expect(await deliveries(e.id, '&status=succeeded')).toEqual([]);
+
+    r.respond = () => 200;
+    const replayed = await api(env, 'POST', `/v1/webhook_deliveries/${failed.id}/replay`);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body).toMatchObject({ status: 'succeeded', attempt_count: 4, last_status_code: 200 });
+    expect(replayed.body.attempts.at(-1)).toMatchObject({ trigger: 'replay', status_code: 200 });
+    expect(r.forCampaign(c.id)).toHaveLength(4);
+    expect(r.forCampaign(c.id).at(-1)!.event.id).toBe(failed.event_id);
+
+    // A delivery that succeeded is sent again too.
+    const again = await api(env, 'POST', `/v1/webhook_deliveries/${failed.id}/replay`);
+    expect(again.body).toMatchObject({ status: 'succeeded', attempt_count: 5 });
+    expect(r.forCampaign(c.id)).toHaveLength(5);
+    expect(r.forCampaign(c.id).every((g) => g.verified)).toBe(true);
+
+    const missing = await api(env, 'POST', '/v1/webhook_deliveries/whd_0000000000000000000000000z/replay');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('resource_missing');
+  });
+
+  it('deliver lead.qualified when a Stripe payment qualifies the lead', async () => {
+    const r = await receiver();
+    const e = await endpoint(r, ['lead.qualified']);
+    const conn = (await api(env, 'POST', '/v1/stripe/connections', { api_key: 'sk_test_outgoing_hooks' }))
+      .body;
+    const c = await campaign({
+      connection_id: conn.id,
+      qualification: { method: 'spend', target_amount: 1000, window_days: 30, refunds_unqualify: true },
+    });
+    const jane = await referrer(c.id);
+    const lead = (
+      await api(env, 'POST', `/v1/campaigns/${c.id}/leads`, { email: 'payer@example.com', referrer: jane.id })
+    ).body;
+    const customer = await env.stripe.customers.create({ email: 'payer@example.com' });
+    await eventually(async () =>
+      (await api(env, 'GET', `/v1/leads/${lead.id}`)).body.timeline.some(
+        (t: { type: string }) => t.type === 'lead.customer_linked',
+      ),
+    );
+    const intent = await env.stripe.paymentIntents.create({
+      amount: 2500,
+      currency: 'usd',
+      customer: customer.id,
+      payment_method: 'pm_card_visa',
+      confirm: true,
+    });
+    await eventually(async () => (await deliveries(e.id))[0]?.status === 'succeeded');
+    const [got] = r.forCampaign(c.id);
+    expect(got!.verified).toBe(true);
+    expect(got!.event).toMatchObject({
+      type: 'lead.qualified',
+      data: {
+        campaign_id: c.id,
+        referrer_id: jane.id,
+        lead_id: lead.id,
+        net_spend: 2500,
+        stripe_object: intent.latest_charge,
+      },
+    });
+    expect(r.forCampaign(c.id)).toHaveLength(1);
+  });
+
+  it('sign with the new secret after a rotation: the old one no longer verifies, and a ping shows it', async () => {
+    const r = await receiver();
+    const e = await endpoint(r, ['sync.completed']);
+    const ping = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    expect(ping.body).toMatchObject({ event_type: 'ping', status: 'succeeded', attempt_count: 1 });
+    expect(ping.body.attempts).toEqual([expect.objectContaining({ trigger: 'test', status_code: 200 })]);
+    expect(r.received.at(-1)!.event).toMatchObject({ type: 'ping', data: { endpoint_id: e.id } });
+
+    const rotated = (await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/rotate_secret`)).body;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(e.secret);
+    expect(rotated.previous_secret_expires_at).toBeNull();
+    // The receiver still holds the old secret: the signature does not verify and it refuses the ping.
+    const refused = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    expect(refused.body).toMatchObject({ status: 'failed', last_status_code: 400 });
+    expect(r.received.at(-1)!.verified).toBe(false);
+    r.secret = rotated.secret;
+    const replayed = await api(env, 'POST', `/v1/webhook_deliveries/${refused.body.id}/replay`);
+    expect(replayed.body).toMatchObject({ status: 'succeeded', attempt_count: 2 });
+
+    // With an overlap, both secrets sign until it ends.
+    const overlap = (
+      await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/rotate_secret`, {
+        previous_secret_valid_hours: 24,
+      })
+    ).body;
+    expect(Date.parse(overlap.previous_secret_expires_at)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    expect(r.received.at(-1)!.verified).toBe(true); // still the previous secret
+    expect(String(r.received.at(-1)!.headers['vouch-signature']).match(/v1=/g)).toHaveLength(2);
+    r.secret = overlap.secret;
+    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    expect(r.received.at(-1)!.verified).toBe(true);
+  });
+
+  it('never send the same delivery twice from two runners', async () => {
+    const second = new OutgoingWebhookRunner({
+      database: env.db.database,
+      box: env.box,
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(),
+      publicUrl: env.baseUrl,
+      pollMs: 20,
+    });
+    second.start();
+    try {
+      const r = await receiver();
+      const e = await endpoint(r, ['referrer.created']);
+      const c = await campaign();
+      for (let i = 0; i < 12; i++) await referrer(c.id);
+      await eventually(
+        async () =>
+          (await deliveries(e.id)).filter((d: { status: string }) => d.status === 'succeeded').length === 12,
+      );
+      await pause(500);
+      const ids = r.forCampaign(c.id).map((g) => g.event.id);
+      expect(ids).toHaveLength(12);
+      expect(new Set(ids).size).toBe(12);
+      const log = await deliveries(e.id);
+      expect(log).toHaveLength(12);
+      expect(log.every((d: { attempt_count: number }) => d.attempt_count === 1)).toBe(true);
+    } finally {
+      await second.stop();
+    }
+  });
+});
+
+describe('webhook endpoints API', () => {
+  it('validates what it is given and shows the secret only once', async () => {
+    const bad = async (body: object) => (await api(env, 'POST', '/v1/webhook_endpoints', body)).body.error;
+    expect(await bad({ url: 'ftp://example.com/hook', event_types: ['lead.created'] })).toMatchObject({
+      code: 'parameter_invalid',
+      param: 'url',
+    });
+    expect((await bad({ url: 'https://user:pw@example.com/', event_types: ['lead.created'] })).param).toBe(
+      'url',
+    );
+    expect((await bad({ url: 'https://example.com/', event_types: [] })).param).toBe('event_types');
+    expect((await bad({ url: 'https://example.com/', event_types: ['lead.exploded'] })).param).toMatch(
+      /^event_types/,
+    );
+    expect((await bad({ url: 'https://example.com/', event_types: ['lead.created'], colour: 1 })).param).toBe(
+      'colour',
+    );
+
+    const created = await api(env, 'POST', '/v1/webhook_endpoints', {
+      url: 'https://crm.example.com/vouch',
+      event_types: ['lead.created', 'lead.created', 'reward.issued'],
+      description: 'CRM',
+    });
+    expect(created.body).toMatchObject({
+      object: 'webhook_endpoint',
+      url: 'https://crm.example.com/vouch',
+      event_types: ['lead.created', 'reward.issued'],
+      status: 'active',
+      description: 'CRM',
+    });
+    const id = created.body.id;
+    expect(id).toMatch(/^whe_/);
+    const stored = await env.db.database.db
+      .selectFrom('webhook_endpoints')
+      .select('secret_sealed')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.secret_sealed).not.toContain(created.body.secret.slice(6));
+    expect(env.box.decrypt(stored.secret_sealed)).toBe(created.body.secret);
+
+    const fetched = (await api(env, 'GET', `/v1/webhook_endpoints/${id}`)).body;
+    expect(fetched.secret).toBeUndefined();
+    const listed = (await api(env, 'GET', '/v1/webhook_endpoints')).body;
+    expect(listed.data.find((x: { id: string }) => x.id === id)).toEqual(fetched);
+    expect(listed.data.every((x: object) => !('secret' in x))).toBe(true);
+
+    const changed = await api(env, 'POST', `/v1/webhook_endpoints/${id}`, {
+      url: 'https://crm.example.com/v2',
+      event_types: ['sync.completed'],
+      description: null,
+    });
+    expect(changed.body).toMatchObject({
+      url: 'https://crm.example.com/v2',
+      event_types: ['sync.completed'],
+    });
+    expect(changed.body.description).toBeNull();
+
+    const publishable = await api(env, 'GET', '/v1/webhook_endpoints', undefined, env.publishableKey);
+    expect(publishable.status).toBe(403);
+
+    expect((await api(env, 'DELETE', `/v1/webhook_endpoints/${id}`)).body).toEqual({
+      id,
+      object: 'webhook_endpoint',
+      deleted: true,
+    });
+    expect((await api(env, 'GET', `/v1/webhook_endpoints/${id}`)).status).toBe(404);
+    expect((await api(env, 'GET', `/v1/webhook_endpoints/${id}/deliveries`)).status).toBe(404);
+    expect((await api(env, 'POST', `/v1/webhook_endpoints/${id}/test`)).status).toBe(404);
+  });
+
+  it('refuses to test or replay through a disabled endpoint', async () => {
+    const r = await receiver();
+    const e = await endpoint(r, ['lead.created']);
+    const ping = (await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`)).body;
+    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}`, { status: 'disabled' });
+    const test = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    expect(test.status).toBe(409);
+    expect(test.body.error.code).toBe('webhook_endpoint_disabled');
+    const replay = await api(env, 'POST', `/v1/webhook_deliveries/${ping.id}/replay`);
+    expect(replay.status).toBe(409);
+  });
+});
