@@ -72,6 +72,7 @@ async function pay(customer: string, amount: number) {
 }
 
 const rewardsOf = async (leadId: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field below
   (await api(env, 'GET', `/v1/rewards?lead_id=${leadId}&limit=10`)).body.data as Array<Record<string, any>>;
 const rewardOf = async (leadId: string, recipient: string) =>
   (await rewardsOf(leadId)).find((r) => r.recipient === recipient)!;
