@@ -108,6 +108,14 @@ describe('campaign coupon', () => {
   it('shows a coupon deleted in Stripe as a problem and refuses to make codes under it', async () => {
     const campaign = await campaignWith();
     const set = await api(env, 'POST', `/v1/campaigns/${campaign.id}/coupon`, { percent_off: 20 });
+    const person = await referrer(
+      campaign.id,
+      'Hal',
+      `HAL-${Math.random().toString(36).slice(2, 7).toUpperCase()}`,
+    );
+    await api(env, 'POST', `/v1/campaigns/${campaign.id}/promotion_codes`, {});
+    await settled(campaign.id);
+    const old = (await codesOf(campaign.id))[0]!;
     await env.stripe.coupons.del(set.body.coupon.id);
     await eventually(
       async () => (await api(env, 'GET', `/v1/campaigns/${campaign.id}/coupon`)).body.status === 'deleted',
@@ -120,9 +128,15 @@ describe('campaign coupon', () => {
     const refused = await api(env, 'POST', `/v1/campaigns/${campaign.id}/promotion_codes`, {});
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('coupon_deleted');
-    // A new coupon clears the problem.
+    // A new coupon clears the problem, and the referrer's code is remade under it with the same text.
     const fresh = await api(env, 'POST', `/v1/campaigns/${campaign.id}/coupon`, { percent_off: 25 });
     expect(fresh.body).toMatchObject({ status: 'active', problems: [] });
+    await settled(campaign.id);
+    const now = (await codesOf(campaign.id)).find((c) => c.status === 'active')!;
+    expect(now).toMatchObject({ referrer_id: person.id, code: old.code });
+    const remade = await env.stripe.promotionCodes.retrieve(now.stripe_id!);
+    expect(remade.promotion.coupon).toBe(fresh.body.coupon.id);
+    expect((await env.stripe.promotionCodes.retrieve(old.stripe_id!)).active).toBe(false);
   });
 });
 

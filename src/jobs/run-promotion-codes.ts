@@ -31,8 +31,11 @@ export async function runPromotionCodes(
   const repo = promotionCodesRepository(deps.database.db);
   const connections = new Map<string, ConnectionRow | undefined>();
   while (!signal.stopped) {
-    const rows = await repo.work(campaignId, BATCH);
-    if (rows.length === 0) return;
+    const batch = await repo.work(campaignId, BATCH);
+    if (batch.length === 0) return;
+    // Switched off before any is made, so a remade code never finds its old text still active.
+    const off = batch.filter((r) => r.status === 'deactivating');
+    const rows = off.length > 0 ? off : batch;
     let next = 0;
     const worker = async () => {
       while (!signal.stopped && next < rows.length) {

@@ -160,7 +160,9 @@ async function endHold(deps: RewardDeps, reward: RewardRow): Promise<void> {
 async function settleReversal(deps: RewardDeps, reward: RewardRow, outcome: Reversal): Promise<void> {
   await deps.database.db.transaction().execute(async (tx) => {
     const current = await rewardsRepository(tx).lock(reward.id);
-    if (current?.status !== 'reversing') return;
+    // What Stripe did is recorded even if the lead qualified again meanwhile (the reward was kept).
+    const done = 'reversed' in outcome && current?.status === 'issued';
+    if (current?.status !== 'reversing' && !done) return;
     const at = deps.now();
     if ('reversed' in outcome) {
       await rewardsRepository(tx).update(reward.id, {

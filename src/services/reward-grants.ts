@@ -87,6 +87,17 @@ export async function grantRewards(tx: Tx, leadId: string, qualifiedAt: Date, no
   for (const plan of planRewards(rules, qualifiedAt, tally)) {
     const current = existing.find((r) => r.recipient === plan.recipient);
     if (current) {
+      if (current.status === 'reversing') {
+        // Qualified again before Stripe was asked to take it back: it stays given.
+        await repo.update(current.id, { status: 'issued', updated_at: now });
+        await repo.addEvent(current.id, {
+          type: 'reward.kept',
+          message: 'The lead qualified again before the reward was taken back: it stays issued.',
+          status: 'issued',
+          at: now,
+        });
+        continue;
+      }
       if (current.status !== 'cancelled' || current.cancel_reason !== 'unqualified') continue;
       const status = rules.manual_approval ? 'pending_approval' : afterApproval(plan.issueAfter, now);
       await repo.update(current.id, {

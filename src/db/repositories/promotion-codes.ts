@@ -90,16 +90,20 @@ export function promotionCodesRepository(db: Executor) {
         .executeTakeFirst();
     },
 
-    /** The next codes to make or switch off in a campaign, oldest first. */
+    /** The next codes to make or switch off in a campaign: switching off first, then oldest first. */
     async work(campaignId: string, limit: number): Promise<PromotionCodeRow[]> {
-      return db
-        .selectFrom('promotion_codes')
-        .selectAll()
-        .where('campaign_id', '=', campaignId)
-        .where('status', 'in', ['pending', 'deactivating'])
-        .orderBy('id')
-        .limit(limit)
-        .execute();
+      return (
+        db
+          .selectFrom('promotion_codes')
+          .selectAll()
+          .where('campaign_id', '=', campaignId)
+          .where('status', 'in', ['pending', 'deactivating'])
+          // Codes to switch off first: a code remade under a new coupon reuses the text of the one it replaces.
+          .orderBy(sql`status = 'deactivating'`, 'desc')
+          .orderBy('id')
+          .limit(limit)
+          .execute()
+      );
     },
 
     /** Campaigns with codes to make or switch off. */
