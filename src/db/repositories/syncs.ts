@@ -191,21 +191,19 @@ export function syncsRepository(db: Executor) {
     },
 
     /** A write-back done (or given up on, with its error); the sync's counters move with it. */
+    /**
+     * Marks a write-back done and counts it, in one statement: a crash cannot leave a write done but
+     * uncounted, and a write already marked done is not counted twice.
+     */
     async finishWrite(syncId: string, writeId: number, at: Date, error?: string): Promise<void> {
-      await db
-        .updateTable('sync_writes')
-        .set({ done_at: at, last_error: error ?? null, attempts: sql`attempts + 1` })
-        .where('id', '=', writeId)
-        .execute();
-      await db
-        .updateTable('syncs')
-        .set(
-          error
-            ? { write_failures: sql`write_failures + 1`, updated_at: at }
-            : { written: sql`written + 1`, updated_at: at },
-        )
-        .where('id', '=', syncId)
-        .execute();
+      const counter = error ? sql.raw('write_failures') : sql.raw('written');
+      await sql`
+        with finished as (
+          update sync_writes set done_at = ${at}, last_error = ${error ?? null}, attempts = attempts + 1
+          where id = ${writeId} and done_at is null
+          returning id)
+        update syncs set ${counter} = ${counter} + (select count(*)::int from finished), updated_at = ${at}
+        where id = ${syncId}`.execute(db);
     },
   };
 }
