@@ -7,6 +7,7 @@ import { cleanName, normalizeEmail } from '../domain/people.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
 import { recordDomainEvent } from './domain-events.js';
+import { toLead } from './lead-view.js';
 import { queueCountsWriteBack } from './sync-customers.js';
 
 export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
@@ -15,24 +16,6 @@ export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   existing_customer: 'Rejected: this friend is already a customer.',
   campaign_limit: 'Rejected: the campaign had reached its participant limit.',
 };
-
-/** The new lead as the API shows it, for its `lead.created` event. */
-function leadSnapshot(row: LeadRow) {
-  return {
-    id: row.id,
-    object: 'lead',
-    campaign_id: row.campaign_id,
-    referrer_id: row.referrer_id,
-    email: row.email,
-    first_name: row.first_name,
-    last_name: row.last_name,
-    metadata: row.metadata,
-    source: row.source,
-    status: row.status,
-    referred_at: row.referred_at.toISOString(),
-    created_at: row.created_at.toISOString(),
-  };
-}
 
 export type ReferralInput = {
   email: string;
@@ -113,7 +96,7 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
       campaign_id: campaign.id,
       lead_id: row.id,
       referrer_id: referrer.id,
-      data: { lead: leadSnapshot(row) },
+      data: { lead: toLead(row) },
       at,
     });
   }

@@ -2,40 +2,16 @@ import type { Database, Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
-import type { LeadEventRow, LeadRow, LeadSource, ReferrerRow, RejectionReason } from '../db/tables.js';
+import type { LeadSource, ReferrerRow } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
+import { type Lead, toLead } from './lead-view.js';
 import { recordReferral } from './lead-writes.js';
 
-export type LeadEvent = {
-  id: string;
-  type: string;
-  message: string;
-  status: string;
-  data: Record<string, unknown>;
-  created_at: string;
-};
-
-export type Lead = {
-  id: string;
-  object: 'lead';
-  campaign_id: string;
-  referrer_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  metadata: Record<string, unknown>;
-  source: LeadSource;
-  status: LeadRow['status'];
-  rejection_reason: RejectionReason | null;
-  referred_at: string;
-  created_at: string;
-  updated_at: string;
-  timeline?: LeadEvent[];
-};
+export { type Lead, type LeadEvent, toLead, toLeadEvent } from './lead-view.js';
 
 /** How the caller names the person referring: exactly one of these. */
 export type ReferrerRef = {
@@ -50,35 +26,6 @@ export type NewLead = ReferrerRef & {
   last_name?: string | undefined;
   metadata?: Record<string, string> | undefined;
 };
-
-export const toLeadEvent = (row: LeadEventRow): LeadEvent => ({
-  id: row.id,
-  type: row.type,
-  message: row.message,
-  status: row.status,
-  data: row.data,
-  created_at: row.created_at.toISOString(),
-});
-
-export function toLead(row: LeadRow, timeline?: LeadEventRow[]): Lead {
-  return {
-    id: row.id,
-    object: 'lead',
-    campaign_id: row.campaign_id,
-    referrer_id: row.referrer_id,
-    email: row.email,
-    first_name: row.first_name,
-    last_name: row.last_name,
-    metadata: row.metadata,
-    source: row.source,
-    status: row.status,
-    rejection_reason: row.rejection_reason,
-    referred_at: row.referred_at.toISOString(),
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-    ...(timeline ? { timeline: timeline.map(toLeadEvent) } : {}),
-  };
-}
 
 /** Finds the referrer a sign-up names, inside the campaign; a code or slug of another campaign is unknown here. */
 async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Promise<ReferrerRow> {
