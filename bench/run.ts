@@ -6,6 +6,8 @@ const benches = [
   'bench/emulator-throughput.ts',
   'bench/redirect.ts',
   'bench/webhooks.ts',
+  'bench/sync.ts',
+  'bench/promotion-codes.ts',
 ];
 for (const file of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });

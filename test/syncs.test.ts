@@ -93,6 +93,15 @@ describe('syncing Stripe customers as referrers', () => {
     expect(started.status).toBe(202);
     await finished(started.body.id);
     const done = await sync(started.body.id);
+    const completedEvents = await env.db.database.db
+      .selectFrom('domain_events')
+      .select('data')
+      .where('type', '=', 'sync.completed')
+      .where('campaign_id', '=', c.id)
+      .execute();
+    expect(completedEvents.map((e) => e.data)).toEqual([
+      expect.objectContaining({ sync_id: started.body.id, status: 'completed', kind: 'one_time' }),
+    ]);
     const ours = (await referrers(c.id)).filter((r) => r.email.endsWith('.map@example.com'));
     expect(ours).toHaveLength(2);
     const janeRef = ours.find((r) => r.email === 'jane.map@example.com')!;

@@ -32,7 +32,7 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
         id: event.id,
         type: event.type,
         createdAt: new Date(event.created * 1000),
-        payload: JSON.stringify(event.raw),
+        payload: event.payload,
         source: 'reconciliation',
         processedAt: hasHandler(event.type) ? undefined : new Date(),
       });

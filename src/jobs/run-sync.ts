@@ -1,6 +1,7 @@
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
+import { recordDomainEvent } from '../services/domain-events.js';
 import { readSyncConfig, syncCustomers } from '../services/sync-customers.js';
 import { customersPage, isTransient, updateCustomer, withRetries } from '../stripe/customer-sync.js';
 import type { StripeGateway } from '../stripe/gateway.js';
@@ -48,8 +49,12 @@ export async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal
     const call = <T>(fn: () => Promise<T>) =>
       withRetries(
         async () => {
-          await pace?.acquire();
-          return fn();
+          const done = await pace?.acquire();
+          try {
+            return await fn();
+          } finally {
+            done?.();
+          }
         },
         {
           onRetry: (n) =>
@@ -102,17 +107,37 @@ export async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal
 
 async function finishPass(deps: SyncDeps, sync: SyncRow): Promise<void> {
   const at = deps.now();
-  const syncs = syncsRepository(deps.database.db);
-  if (sync.stop_reason) {
-    await syncs.update(sync.id, { status: 'stopped', finished_at: at });
-  } else if (sync.kind === 'ongoing' && !sync.dry_run) {
-    await syncs.update(sync.id, {
-      status: 'live',
-      next_pass_at: new Date(at.getTime() + (deps.passIntervalMs ?? ONE_HOUR)),
-    });
-  } else {
-    await syncs.update(sync.id, { status: 'completed', finished_at: at });
-  }
+  const status = sync.stop_reason
+    ? 'stopped'
+    : sync.kind === 'ongoing' && !sync.dry_run
+      ? 'live'
+      : 'completed';
+  await deps.database.db.transaction().execute(async (tx) => {
+    const syncs = syncsRepository(tx);
+    if (status === 'live')
+      await syncs.update(sync.id, {
+        status,
+        next_pass_at: new Date(at.getTime() + (deps.passIntervalMs ?? ONE_HOUR)),
+      });
+    else await syncs.update(sync.id, { status, finished_at: at });
+    // An ongoing sync's hourly catch-up passes are routine: only its first pass says it is done.
+    if (status !== 'live' || sync.passes === 1)
+      await recordDomainEvent(tx, {
+        type: 'sync.completed',
+        campaign_id: sync.campaign_id,
+        at,
+        data: {
+          sync_id: sync.id,
+          status,
+          kind: sync.kind,
+          dry_run: sync.dry_run,
+          stop_reason: sync.stop_reason,
+          customers_seen: sync.seen,
+          referrers_created: sync.created,
+          already_referrers: sync.matched,
+        },
+      });
+  });
   deps.logger.info({ sync_id: sync.id, kind: sync.kind, dry_run: sync.dry_run }, 'sync pass finished');
 }
 

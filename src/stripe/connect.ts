@@ -77,18 +77,27 @@ export async function webhookEndpointState(client: StripeClient, id: string): Pr
   }
 }
 
-/** Events of the subscribed types created at or after `since`, oldest first, as plain objects. */
+/**
+ * Events of the subscribed types created at or after `since`, oldest first, each with its JSON. The list is
+ * held as compact JSON strings (not parsed objects) while it is reversed: a busy account's ten minutes can
+ * be tens of thousands of events.
+ */
 export async function* eventsSince(
   client: StripeClient,
   since: Date,
-): AsyncGenerator<{ id: string; type: string; created: number; raw: unknown }> {
-  const collected: Array<{ id: string; type: string; created: number; raw: unknown }> = [];
+): AsyncGenerator<{ id: string; type: string; created: number; payload: string }> {
+  const collected: Array<{ id: string; type: string; created: number; payload: string }> = [];
   for await (const event of client.events.list({
     created: { gte: Math.floor(since.getTime() / 1000) },
     types: [...SUBSCRIBED_EVENTS],
     limit: 100,
   })) {
-    collected.push({ id: event.id, type: event.type, created: event.created, raw: event });
+    collected.push({
+      id: event.id,
+      type: event.type,
+      created: event.created,
+      payload: JSON.stringify(event),
+    });
   }
   // Stripe lists newest first; processing oldest first keeps timelines in the order things happened.
   collected.reverse();

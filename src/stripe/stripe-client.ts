@@ -21,13 +21,18 @@ export function createStripeClient(
   const budget = options.budget;
   let httpClient: Stripe.HttpClient | undefined;
   if (budget) {
-    // Every request, retries included, waits for its turn in the account's budget.
+    // Every request, retries included, waits for its turn in the account's budget and holds its place
+    // until its answer is back.
     const inner = Stripe.createNodeHttpClient();
     httpClient = {
       getClientName: () => inner.getClientName(),
       makeRequest: async (...args: Parameters<typeof inner.makeRequest>) => {
-        await budget.acquire();
-        return inner.makeRequest(...args);
+        const done = await budget.acquire();
+        try {
+          return await inner.makeRequest(...args);
+        } finally {
+          done();
+        }
       },
     } as unknown as Stripe.HttpClient;
   }
