@@ -3,6 +3,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { dispatchDomainEvents } from '../services/webhook-dispatch.js';
 import { type DeliveryOptions, type WebhookSender, webhookSender } from '../services/webhook-sender.js';
+import { DrainingWorker } from './draining-worker.js';
 
 export type OutgoingWebhookRunnerOptions = DeliveryOptions & {
   database: Database;
@@ -26,67 +27,21 @@ const DELIVERY_BATCH = 50;
  * that are due, each held by a lease so that no two processes send the same attempt. Work found: it looks
  * again at once; none: it waits `pollMs` or a wake.
  */
-export class OutgoingWebhookRunner {
+export class OutgoingWebhookRunner extends DrainingWorker {
   readonly #options: OutgoingWebhookRunnerOptions;
   readonly #sender: WebhookSender;
-  readonly #pollMs: number;
-  #running: Promise<void> | undefined;
-  #stopping = false;
-  #woken = false;
-  #wakeUp: (() => void) | undefined;
 
   constructor(options: OutgoingWebhookRunnerOptions) {
+    super({ pollMs: options.pollMs ?? 1000, logger: options.logger, what: 'outgoing webhook' });
     this.#options = options;
     this.#sender = webhookSender(options);
-    this.#pollMs = options.pollMs ?? 1000;
-  }
-
-  start(): void {
-    this.#running ??= this.#run();
-  }
-
-  /** Looks for work now instead of at the next poll. */
-  wake(): void {
-    this.#woken = true;
-    this.#wakeUp?.();
-  }
-
-  /** Finishes the sends in progress (at most the timeout), then stops. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.wake();
-    await this.#running;
   }
 
   /** One round: dispatches new events and sends the deliveries due; returns how much it did. */
   async drain(): Promise<number> {
     const dispatched = await dispatchDomainEvents(this.#options, EVENT_BATCH);
-    if (this.#stopping) return dispatched;
+    if (this.stopping) return dispatched;
     const sent = await this.#sender.sendDue(DELIVERY_BATCH, this.#options.concurrency ?? 8);
     return dispatched + sent;
-  }
-
-  async #run(): Promise<void> {
-    while (!this.#stopping) {
-      this.#woken = false;
-      try {
-        if ((await this.drain()) === 0 && !this.#woken && !this.#stopping) await this.#idle();
-      } catch (err) {
-        this.#options.logger.error({ err }, 'outgoing webhook round failed; trying again shortly');
-        if (!this.#stopping) await this.#idle();
-      }
-    }
-  }
-
-  #idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.#pollMs);
-      this.#wakeUp = done;
-    });
   }
 }

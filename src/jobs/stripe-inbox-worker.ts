@@ -1,6 +1,7 @@
 import { type PendingEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { type StripeEventPayload, serialKey } from '../stripe/handlers/registry.js';
 import { type ApplyDeps, applyStripeEvents, connectionsOf } from './apply-stripe-events.js';
+import { DrainingWorker } from './draining-worker.js';
 
 export type InboxWorkerOptions = ApplyDeps & {
   /** Batches applied at once; events of one customer or charge always share a lane. */
@@ -28,39 +29,18 @@ function laneOf(key: string, lanes: number): number {
  * once; otherwise it looks every `pollMs`. Several processes may run one: an event is applied by whichever
  * locks it first.
  */
-export class StripeInboxWorker implements InboxWaker {
+export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
   readonly #deps: ApplyDeps;
   readonly #lanes: number;
   readonly #batchSize: number;
-  readonly #pollMs: number;
-  #running: Promise<void> | undefined;
-  #stopping = false;
-  #woken = false;
-  #wakeUp: (() => void) | undefined;
 
   constructor(options: InboxWorkerOptions) {
     const { lanes, batchSize, pollMs, ...deps } = options;
+    super({ pollMs: pollMs ?? 500, logger: deps.logger, what: 'Stripe inbox' });
     this.#deps = deps;
     // PGlite has one connection: lanes would only queue on it.
     this.#lanes = deps.database.kind === 'pglite' ? 1 : (lanes ?? 4);
     this.#batchSize = batchSize ?? 100;
-    this.#pollMs = pollMs ?? 500;
-  }
-
-  start(): void {
-    this.#running ??= this.#run();
-  }
-
-  wake(): void {
-    this.#woken = true;
-    this.#wakeUp?.();
-  }
-
-  /** Finishes the round in progress, then stops. */
-  async stop(): Promise<void> {
-    this.#stopping = true;
-    this.wake();
-    await this.#running;
   }
 
   /** One round: applies the events waiting now; returns how many were applied. */
@@ -85,30 +65,5 @@ export class StripeInboxWorker implements InboxWaker {
       }),
     );
     return applied.reduce((a, b) => a + b, 0);
-  }
-
-  async #run(): Promise<void> {
-    while (!this.#stopping) {
-      this.#woken = false;
-      try {
-        // Work found: look again at once. None (or only events other workers hold): wait for a wake or a poll.
-        if ((await this.drain()) === 0 && !this.#woken && !this.#stopping) await this.#idle();
-      } catch (err) {
-        this.#deps.logger.error({ err }, 'Stripe inbox round failed; trying again shortly');
-        if (!this.#stopping) await this.#idle();
-      }
-    }
-  }
-
-  #idle(): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.#wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, this.#pollMs);
-      this.#wakeUp = done;
-    });
   }
 }
