@@ -2,12 +2,11 @@
  * Stripe-compatible HTTP emulator. `startEmulator()` starts it in-process; point the official SDK at it
  * with `new Stripe('sk_test_...', { host: '127.0.0.1', port, protocol: 'http' })`.
  */
-import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { ResolvedOptions } from './context.js';
 import { resolveFxRates } from './fx.js';
 import { FaultInjector, RateLimiter } from './guards.js';
-import { loadState, StateSaver } from './persistence.js';
+import { StateJournal } from './journal.js';
 import { allRoutes } from './routes.js';
 import { buildServer } from './server.js';
 import type { EventObj } from './shapes.js';
@@ -48,9 +47,15 @@ export interface EmulatorOptions {
   webhookMaxAttempts?: number;
   /** Per-attempt webhook timeout in ms. Default 10000. */
   webhookTimeoutMs?: number;
-  /** JSON file to load state from at start and save to (debounced, atomic) after changes and on close. */
+  /**
+   * JSON file to keep state in across restarts: loaded at start, every change journaled to `<stateFile>.journal`
+   * before its answer is sent (so an answered write survives `kill -9`), rewritten when the journal grows and
+   * on close. See journal.ts.
+   */
   stateFile?: string;
-  /** Debounce of state-file writes in ms. Default 100. */
+  /** Rewrite the state file once its journal is larger than this many bytes and than the file. Default 16 MiB. */
+  stateCompactBytes?: number;
+  /** @deprecated Ignored: every change is written before it is answered. */
   stateSaveDebounceMs?: number;
   logger?: EmulatorLogger;
 }
@@ -59,7 +64,7 @@ export interface EmulatorHandle {
   url: string;
   port: number;
   host: string;
-  /** Stops the server and webhook retries, and writes the state file if configured. */
+  /** Stops the server and webhook retries, and writes the state file if configured (its journal is removed). */
   close(): Promise<void>;
   /** Webhook delivery log, oldest first. */
   deliveries(): DeliveryRecord[];
@@ -69,7 +74,7 @@ export interface EmulatorHandle {
   events(): EventObj[];
   /** Drops all state (customers, events, endpoints, ...). */
   reset(): void;
-  /** Writes the state file now (no-op without stateFile). */
+  /** Writes the whole state file now and empties its journal (no-op without stateFile). */
   save(): Promise<void>;
   /**
    * Changes the share (0..1) of API requests answered with a 500 `api_error`, for all paths or only those
@@ -89,8 +94,14 @@ export interface EmulatorHandle {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
-  const fresh = options.stateFile !== undefined && !existsSync(options.stateFile);
-  let state = loadState(options.stateFile);
+  const journal = options.stateFile
+    ? StateJournal.open(options.stateFile, {
+        ...(options.stateCompactBytes ? { compactBytes: options.stateCompactBytes } : {}),
+        onError: (err) => logger?.error(`stripe emulator: writing the state file failed: ${String(err)}`),
+        onWarning: (msg) => logger?.info(msg),
+      })
+    : null;
+  let state = journal?.current ?? new State();
   const defaultCurrency = (options.defaultCurrency ?? 'usd').toLowerCase();
   const resolved: ResolvedOptions = {
     defaultCurrency,
@@ -108,16 +119,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     onError: (msg) => logger?.error(msg),
   });
-  const saver = options.stateFile
-    ? new StateSaver(
-        options.stateFile,
-        () => state,
-        options.stateSaveDebounceMs ?? 100,
-        (err) => logger?.error(`stripe emulator: saving state failed: ${String(err)}`),
-      )
-    : null;
-  // A new state file is written at once, so the account id survives a restart even before any change.
-  if (fresh) saver?.markDirty();
   const faults = new FaultInjector(options.failRate ?? 0, options.seed ?? 1);
   const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
   const app: FastifyInstance = buildServer({
@@ -127,14 +128,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     routes: allRoutes,
     rateLimiter,
     faults,
-    onMutation: () => saver?.markDirty(),
+    beginChange: () => journal?.begin(),
+    commitChange: () => journal?.commit(),
     logError: (msg, err) => logger?.error(`${msg}: ${err instanceof Error ? err.stack : String(err)}`),
     internalRoutes: (server) => {
       server.get('/_emulator/health', async () => ({ ok: true }));
       server.get('/_emulator/deliveries', async () => ({ object: 'list', data: delivery.records() }));
       server.post('/_emulator/reset', async () => {
         state = new State();
-        saver?.markDirty();
+        journal?.replace(state);
         return { ok: true };
       });
     },
@@ -153,7 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closed ??= (async () => {
         await delivery.close();
         await app.close();
-        await saver?.flush();
+        journal?.close();
       })();
       return closed;
     },
@@ -162,12 +164,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     events: () => [...state.events.values()],
     reset: () => {
       state = new State();
-      saver?.markDirty();
+      journal?.replace(state);
     },
-    save: async () => {
-      saver?.markDirty();
-      await saver?.flush();
-    },
+    save: async () => journal?.compact(),
     setFaults: (rate, pathPrefix) => faults.set(rate, pathPrefix),
     setRateLimit: (perSecond) => rateLimiter.set(perSecond),
     rateLimited: () => rateLimiter.rejected,

@@ -26,7 +26,10 @@ export interface ServerDeps {
   routes: RouteDef[];
   rateLimiter: RateLimiter;
   faults: FaultInjector;
-  onMutation: () => void;
+  /** Start recording state changes (before a handler that may change state). */
+  beginChange: () => void;
+  /** Write the recorded changes to the journal; runs before the answer is sent and throws if it fails. */
+  commitChange: () => void;
   logError: (msg: string, err: unknown) => void;
   internalRoutes: (app: FastifyInstance) => void;
 }
@@ -80,10 +83,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       };
       const params = (req.params ?? {}) as Record<string, string>;
       let result: object;
+      if (def.method !== 'GET') deps.beginChange();
       try {
         result = def.handler({ params, body, ctx });
       } finally {
-        if (def.method !== 'GET') deps.onMutation();
+        // Even a failed request may have changed state. A failed journal write throws: a 500, never a 2xx.
+        if (def.method !== 'GET') deps.commitChange();
       }
       const expanded = applyExpand(result, strArr(body, 'expand') ?? [], state);
       const outcome = { status: 200, payload: JSON.stringify(expanded), replayed: false };
@@ -120,7 +125,23 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       },
     });
   }
-  registerOAuthRoutes(app, { state: deps.state, onMutation: deps.onMutation });
+  // OAuth handlers read the state before changing it and call onMutation after a change, before answering.
+  registerOAuthRoutes(app, {
+    state: () => {
+      deps.beginChange();
+      return deps.state();
+    },
+    onMutation: deps.commitChange,
+  });
+  // Closes a recording no commit closed (an OAuth request that failed), before anything is sent.
+  app.addHook('onSend', (_req, _reply, payload, done) => {
+    try {
+      deps.commitChange();
+      done(null, payload);
+    } catch (err) {
+      done(err as Error);
+    }
+  });
   deps.internalRoutes(app);
   app.setNotFoundHandler((req, reply) => {
     const err = unrecognizedUrl(req.method, req.url.split('?')[0] ?? req.url);

@@ -26,6 +26,7 @@ import type {
   SubscriptionObj,
   WebhookEndpointObj,
 } from './shapes.js';
+import { type ChangeSink, TrackedMap, TrackedSet } from './tracked.js';
 
 /** An authorization code from `GET /oauth/authorize`, exchanged once at `POST /oauth/token`. */
 export interface OAuthCode {
@@ -51,29 +52,26 @@ export interface OAuthToken {
 const HOLE: unique symbol = Symbol('deleted');
 
 /**
- * A Map that also keeps its values in an array in insertion order, plus each key's position, so a list can
+ * A Map that also keeps its keys in an array in insertion order, plus each key's position, so a list can
  * start at a cursor in O(1) and walk a page from there instead of copying and scanning the whole map.
  * A deleted key leaves a hole; when more than half the slots are holes the array is rebuilt (O(1) amortised).
  * Positions are only stable between two deletions: look the cursor up again for each request.
  */
-export class IndexedMap<K, V> extends Map<K, V> {
-  private slots: (V | typeof HOLE)[] = [];
+export class IndexedMap<K, V> extends TrackedMap<K, V> {
+  private slots: (K | typeof HOLE)[] = [];
   private positions = new Map<K, number>();
   private holes = 0;
 
   constructor(entries?: Iterable<readonly [K, V]> | null) {
-    // Not super(entries): Map's constructor would call set() before the fields above exist.
+    // Not super(entries): the base constructor would call set() before the fields above exist.
     super();
     for (const [key, value] of entries ?? []) this.set(key, value);
   }
 
   override set(key: K, value: V): this {
-    const at = this.positions.get(key);
-    if (at === undefined) {
+    if (!this.positions.has(key)) {
       this.positions.set(key, this.slots.length);
-      this.slots.push(value);
-    } else {
-      this.slots[at] = value;
+      this.slots.push(key);
     }
     return super.set(key, value);
   }
@@ -108,54 +106,55 @@ export class IndexedMap<K, V> extends Map<K, V> {
 
   /** The value in a slot, or undefined for a deleted key's hole or a slot out of range. */
   atSlot(position: number): V | undefined {
-    const value = this.slots[position];
-    return value === HOLE ? undefined : value;
+    const key = this.slots[position];
+    return key === HOLE || position >= this.slots.length ? undefined : this.get(key as K);
   }
 
   private compact(): void {
     this.slots = [];
     this.positions.clear();
     this.holes = 0;
-    for (const [key, value] of super.entries()) {
+    for (const key of super.keys()) {
       this.positions.set(key, this.slots.length);
-      this.slots.push(value);
+      this.slots.push(key);
     }
   }
 }
 
+/** Every map and set is a TrackedMap or TrackedSet (typed as plain ones), so the journal sees changes. */
 export class State {
   /** Kept with the state, so a persisted sandbox stays the same Stripe account across restarts. */
   accountId = `acct_${randomToken(16)}`;
   customers = new IndexedMap<string, CustomerObj>();
-  deletedCustomers = new Set<string>();
-  customerBalanceTxns = new Map<string, CustomerBalanceTxnObj>();
-  products = new Map<string, ProductObj>();
-  prices = new Map<string, PriceObj>();
-  coupons = new Map<string, CouponObj>();
-  promotionCodes = new Map<string, PromotionCodeObj>();
-  discounts = new Map<string, DiscountObj>();
-  paymentIntents = new Map<string, PaymentIntentObj>();
-  charges = new Map<string, ChargeObj>();
-  balanceTransactions = new Map<string, BalanceTransactionObj>();
-  refunds = new Map<string, RefundObj>();
-  disputes = new Map<string, DisputeObj>();
-  invoiceItems = new Map<string, InvoiceItemObj>();
-  invoices = new Map<string, InvoiceObj>();
-  subscriptions = new Map<string, SubscriptionObj>();
-  checkoutSessions = new Map<string, CheckoutSessionObj>();
-  checkoutLineItems = new Map<string, CheckoutLineItemObj[]>();
-  checkoutExtras = new Map<
+  deletedCustomers: Set<string> = new TrackedSet();
+  customerBalanceTxns: Map<string, CustomerBalanceTxnObj> = new TrackedMap();
+  products: Map<string, ProductObj> = new TrackedMap();
+  prices: Map<string, PriceObj> = new TrackedMap();
+  coupons: Map<string, CouponObj> = new TrackedMap();
+  promotionCodes: Map<string, PromotionCodeObj> = new TrackedMap();
+  discounts: Map<string, DiscountObj> = new TrackedMap();
+  paymentIntents: Map<string, PaymentIntentObj> = new TrackedMap();
+  charges: Map<string, ChargeObj> = new TrackedMap();
+  balanceTransactions: Map<string, BalanceTransactionObj> = new TrackedMap();
+  refunds: Map<string, RefundObj> = new TrackedMap();
+  disputes: Map<string, DisputeObj> = new TrackedMap();
+  invoiceItems: Map<string, InvoiceItemObj> = new TrackedMap();
+  invoices: Map<string, InvoiceObj> = new TrackedMap();
+  subscriptions: Map<string, SubscriptionObj> = new TrackedMap();
+  checkoutSessions: Map<string, CheckoutSessionObj> = new TrackedMap();
+  checkoutLineItems: Map<string, CheckoutLineItemObj[]> = new TrackedMap();
+  checkoutExtras: Map<
     string,
     { paymentIntentMetadata: Record<string, string>; subscriptionMetadata: Record<string, string> }
-  >();
-  paymentLinks = new Map<string, PaymentLinkObj>();
-  paymentLinkLineItems = new Map<string, CheckoutLineItemObj[]>();
-  webhookEndpoints = new Map<string, WebhookEndpointObj>();
-  webhookSecrets = new Map<string, string>();
+  > = new TrackedMap();
+  paymentLinks: Map<string, PaymentLinkObj> = new TrackedMap();
+  paymentLinkLineItems: Map<string, CheckoutLineItemObj[]> = new TrackedMap();
+  webhookEndpoints: Map<string, WebhookEndpointObj> = new TrackedMap();
+  webhookSecrets: Map<string, string> = new TrackedMap();
   events = new IndexedMap<string, EventObj>();
-  oauthCodes = new Map<string, OAuthCode>();
+  oauthCodes: Map<string, OAuthCode> = new TrackedMap();
   /** Keyed by access token. */
-  oauthTokens = new Map<string, OAuthToken>();
+  oauthTokens: Map<string, OAuthToken> = new TrackedMap();
   invoiceCounter = 0;
 
   /** Maps for id-prefix lookups used by `expand[]`. */
@@ -199,17 +198,24 @@ export class State {
     return out;
   }
 
+  /** Binds every map and set to `sink` (null: stop reporting), named by its field. */
+  track(sink: ChangeSink | null): void {
+    for (const [field, value] of Object.entries(this)) {
+      if (value instanceof TrackedMap || value instanceof TrackedSet) value.track(sink, field);
+    }
+  }
+
   static fromJSON(data: Record<string, unknown>): State {
     const state = new State();
     const target = state as unknown as Record<string, unknown>;
     for (const [key, current] of Object.entries(state)) {
       const saved = data[key];
       if (saved === undefined) continue;
-      const entries = saved as [string, unknown][];
-      if (current instanceof IndexedMap && Array.isArray(saved)) target[key] = new IndexedMap(entries);
-      else if (current instanceof Map && Array.isArray(saved)) target[key] = new Map(entries);
-      else if (current instanceof Set && Array.isArray(saved)) target[key] = new Set(saved as string[]);
-      else if (typeof current === typeof saved) target[key] = saved;
+      if (current instanceof Map && Array.isArray(saved)) {
+        for (const [k, v] of saved as [string, unknown][]) current.set(k, v);
+      } else if (current instanceof Set && Array.isArray(saved)) {
+        for (const v of saved) current.add(v);
+      } else if (typeof current === typeof saved) target[key] = saved;
     }
     return state;
   }
