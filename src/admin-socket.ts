@@ -17,6 +17,7 @@ const commandSchema = z.discriminatedUnion('command', [
     command: z.literal('keys.create'),
     name: z.string().min(1).max(100),
     kind: z.enum(['secret', 'publishable']),
+    campaign_ids: z.array(z.string().min(1).max(64)).min(1).optional(),
   }),
   z.object({ command: z.literal('keys.list'), include_revoked: z.boolean() }),
   z.object({ command: z.literal('keys.revoke'), id: z.string().min(1) }),
@@ -26,7 +27,7 @@ export type AdminCommand = z.infer<typeof commandSchema>;
 export async function runAdminCommand(apiKeys: ApiKeysService, command: AdminCommand): Promise<unknown> {
   switch (command.command) {
     case 'keys.create':
-      return apiKeys.create({ name: command.name, kind: command.kind });
+      return apiKeys.create({ name: command.name, kind: command.kind, campaign_ids: command.campaign_ids });
     case 'keys.list': {
       const all = [];
       let startingAfter: string | undefined;

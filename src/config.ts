@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RETENTION, type RetentionSettings, STRIPE_EVENT_WINDOW_DAYS } from './domain/retention.js';
 
 /** Raised when the environment cannot start Vouch; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -9,6 +10,21 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Limits on what strangers can do, shared by every process: public sign-ups per client per 10 minutes and
+ * per referrer per hour, and requests with a wrong API key per client per 10 minutes.
+ */
+export type PublicLimits = {
+  signupsPerClient: number;
+  signupsPerReferrer: number;
+  authFailuresPerClient: number;
+};
+export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
+  signupsPerClient: 20,
+  signupsPerReferrer: 100,
+  authFailuresPerClient: 30,
+};
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -24,6 +40,16 @@ const port = (fallback: number) =>
       .max(65535, PORT_MESSAGE)
       .default(fallback),
   );
+
+/** A retention in whole days, from `min` to ten years. */
+const days = (fallback: number, min: number, why = '') => {
+  const message = `must be a whole number of days from ${min} to 3650${why}`;
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message }).int(message).min(min, message).max(3650, message).default(fallback),
+  );
+};
+const STRIPE_WINDOW = ` (Stripe can still send or list an event for ${STRIPE_EVENT_WINDOW_DAYS} days)`;
 
 const schema = z.object({
   PORT: port(3000),
@@ -88,9 +114,50 @@ const schema = z.object({
       })
       .default('false'),
   ),
+  VOUCH_WEBHOOK_ALLOW_PRIVATE: z.preprocess(
+    blankToUndefined,
+    z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  ),
   VOUCH_REDIRECT_RATE_LIMIT: z.preprocess(
     blankToUndefined,
     z.coerce.number().int().min(1, 'must be at least 1').max(10_000_000).default(600),
+  ),
+  VOUCH_SIGNUP_LIMIT_PER_CLIENT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(1_000_000)
+      .default(DEFAULT_PUBLIC_LIMITS.signupsPerClient),
+  ),
+  VOUCH_SIGNUP_LIMIT_PER_REFERRER: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(1_000_000)
+      .default(DEFAULT_PUBLIC_LIMITS.signupsPerReferrer),
+  ),
+  VOUCH_AUTH_FAILURE_LIMIT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1, 'must be at least 1')
+      .max(1_000_000)
+      .default(DEFAULT_PUBLIC_LIMITS.authFailuresPerClient),
+  ),
+  VOUCH_STATEMENT_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .refine((v) => v === 0 || (v >= 100 && v <= 3_600_000), {
+        message: 'must be 0 (no timeout) or between 100 and 3600000 milliseconds',
+      })
+      .default(10_000),
   ),
   STRIPE_RATE_LIMIT_TEST: z.preprocess(
     blankToUndefined,
@@ -128,6 +195,19 @@ const schema = z.object({
     z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
   ),
   VOUCH_SANDBOX_PORT: port(12111),
+  VOUCH_RETENTION_STRIPE_EVENTS_DAYS: days(
+    DEFAULT_RETENTION.stripeEventsDays,
+    STRIPE_EVENT_WINDOW_DAYS + 1,
+    STRIPE_WINDOW,
+  ),
+  VOUCH_RETENTION_DEAD_STRIPE_EVENTS_DAYS: days(
+    DEFAULT_RETENTION.deadStripeEventsDays,
+    STRIPE_EVENT_WINDOW_DAYS + 1,
+    STRIPE_WINDOW,
+  ),
+  VOUCH_RETENTION_DOMAIN_EVENTS_DAYS: days(DEFAULT_RETENTION.domainEventsDays, 1),
+  VOUCH_RETENTION_DELIVERIES_DAYS: days(DEFAULT_RETENTION.deliveriesDays, 1),
+  VOUCH_RETENTION_CLICKS_DAYS: days(DEFAULT_RETENTION.clicksDays, 1),
 });
 
 export type Config = {
@@ -147,6 +227,12 @@ export type Config = {
   trustProxy: boolean | string;
   /** Referral-link redirects per minute per client IP. */
   redirectRateLimit: number;
+  /** Public sign-ups and wrong API keys, limited per client across all processes. */
+  publicLimits: PublicLimits;
+  /** Longest a database statement may run before it is cancelled (0: no limit); Postgres server only. */
+  statementTimeoutMs: number;
+  /** Outgoing webhooks may go to loopback and private addresses too (VOUCH_WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   /** Base URL of the Stripe API; unset means Stripe itself (or the sandbox when it runs). */
   stripeApiBase: string | undefined;
@@ -157,6 +243,8 @@ export type Config = {
   /** Whether `vouch start` runs the Stripe emulator in-process; see `sandboxEnabled`. */
   sandbox: 'auto' | 'on' | 'off';
   sandboxPort: number;
+  /** How long logs are kept by the prune-old-rows job. */
+  retention: RetentionSettings;
 };
 
 function parseTrustProxy(value: string): boolean | string {
@@ -195,6 +283,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapApiKey: v.VOUCH_BOOTSTRAP_API_KEY,
     bodyLimit: v.VOUCH_BODY_LIMIT,
     redirectRateLimit: v.VOUCH_REDIRECT_RATE_LIMIT,
+    publicLimits: {
+      signupsPerClient: v.VOUCH_SIGNUP_LIMIT_PER_CLIENT,
+      signupsPerReferrer: v.VOUCH_SIGNUP_LIMIT_PER_REFERRER,
+      authFailuresPerClient: v.VOUCH_AUTH_FAILURE_LIMIT,
+    },
+    statementTimeoutMs: v.VOUCH_STATEMENT_TIMEOUT_MS,
+    webhookAllowPrivate: v.VOUCH_WEBHOOK_ALLOW_PRIVATE === 'true',
     trustProxy: parseTrustProxy(v.VOUCH_TRUST_PROXY),
     logLevel: v.LOG_LEVEL,
     stripeApiBase: v.STRIPE_API_BASE,
@@ -205,6 +300,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : undefined,
     sandbox: v.VOUCH_SANDBOX,
     sandboxPort: v.VOUCH_SANDBOX_PORT,
+    retention: {
+      ...DEFAULT_RETENTION,
+      stripeEventsDays: v.VOUCH_RETENTION_STRIPE_EVENTS_DAYS,
+      deadStripeEventsDays: v.VOUCH_RETENTION_DEAD_STRIPE_EVENTS_DAYS,
+      domainEventsDays: v.VOUCH_RETENTION_DOMAIN_EVENTS_DAYS,
+      deliveriesDays: v.VOUCH_RETENTION_DELIVERIES_DAYS,
+      clicksDays: v.VOUCH_RETENTION_CLICKS_DAYS,
+    },
   };
 }
 

@@ -18,10 +18,16 @@ export class VouchError extends Error {
     readonly code: string,
     message: string,
     readonly param?: string,
+    /** For a refusal that ends by itself (a rate limit): seconds until a retry may succeed. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
+
+/** Too many requests of some kind from one client (or for one subject); retry after the given seconds. */
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new VouchError(429, 'rate_limit_error', 'rate_limited', message, undefined, retryAfterSeconds);
 
 export const invalidParameter = (param: string, message: string) =>
   new VouchError(400, 'invalid_request_error', 'parameter_invalid', message, param);

@@ -17,6 +17,8 @@ import { jobDefinitions } from './jobs/registry.js';
 import { RewardRunner } from './jobs/reward-runner.js';
 import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
 import { SyncRunner } from './jobs/sync-runner.js';
+import { taskDefinitions } from './jobs/task-registry.js';
+import { TaskRunner } from './jobs/task-runner.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
@@ -46,7 +48,7 @@ export type RunningVouch = {
 export async function startVouch(config: Config, role: Role, logger: Logger): Promise<RunningVouch> {
   const started = Date.now();
   const embedded = !config.databaseUrl;
-  const releaseDataDir = embedded ? lockDataDir(config.dataDir) : () => {};
+  const releaseDataDir = embedded ? await lockDataDir(config.dataDir) : () => {};
   const cleanups: Array<() => Promise<void> | void> = [releaseDataDir];
   const runCleanups = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
@@ -97,14 +99,31 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     const promotionCodeRunner =
       role === 'api' ? undefined : new PromotionCodeRunner({ database, logger, now, gateway });
     const webhookRunner =
-      role === 'api' ? undefined : new OutgoingWebhookRunner({ database, box, logger, now, publicUrl });
+      role === 'api'
+        ? undefined
+        : new OutgoingWebhookRunner({
+            database,
+            box,
+            logger,
+            now,
+            publicUrl,
+            allowPrivate: config.webhookAllowPrivate,
+          });
+    if (config.webhookAllowPrivate)
+      logger.warn(
+        'VOUCH_WEBHOOK_ALLOW_PRIVATE=true: outgoing webhooks may be sent to loopback and private network addresses',
+      );
     const rewardRunner = role === 'api' ? undefined : new RewardRunner({ database, logger, now, gateway });
+    const taskRunner =
+      role === 'api'
+        ? undefined
+        : new TaskRunner({ database, logger, now, gateway, publicUrl, definitions: taskDefinitions });
     const queue = await JobQueue.start({
       database,
       logger,
       role: role === 'api' ? 'producer' : 'worker',
       definitions: jobDefinitions,
-      context: { database, logger, now, gateway, box, publicUrl, inboxWorker },
+      context: { database, logger, now, gateway, box, publicUrl, inboxWorker, retention: config.retention },
     });
     cleanups.push(() => queue.stop());
     if (inboxWorker) {
@@ -123,6 +142,10 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       webhookRunner.start();
       cleanups.push(() => webhookRunner.stop());
     }
+    if (taskRunner) {
+      taskRunner.start();
+      cleanups.push(() => taskRunner.stop());
+    }
     if (rewardRunner) {
       rewardRunner.start();
       cleanups.push(() => rewardRunner.stop());
@@ -140,6 +163,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         syncRunner,
         promotionCodeRunner,
         rewardRunner,
+        taskRunner,
         publicUrl,
         gateway,
         box,
@@ -150,8 +174,10 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         expectedMigration: migrations.at(-1)?.version ?? 0,
         bodyLimit: config.bodyLimit,
         redirectRateLimit: config.redirectRateLimit,
+        publicLimits: config.publicLimits,
         trustProxy: config.trustProxy,
         sandbox: sandbox !== undefined,
+        outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate },
       });
       await app.listen({ port, host: config.host });
       const address = app.server.address() as AddressInfo;

@@ -7,11 +7,11 @@ import { parseClientReference } from '../src/domain/client-reference.js';
 import { bearer, startTestApp, type TestApp } from './helpers/test-app.js';
 
 // The page's globals, typed just enough for page.evaluate (this project compiles without the DOM lib).
-type Lead = { id: string; status: string };
+type Receipt = { object: string; id: string; status: string };
 declare const Vouch: {
   referral(): { slug: string; leadId: string | null } | null;
   clientReferenceId(): string | null;
-  signup(details: { email: string; firstName?: string }): Promise<Lead>;
+  signup(details: { email: string; firstName?: string }): Promise<Receipt>;
 };
 declare const document: { body: { insertAdjacentHTML(position: string, html: string): void } };
 
@@ -177,9 +177,10 @@ describe.skipIf(!hasBrowser && !browserRequired)('the browser snippet in Chromiu
     expect(await page.evaluate(() => Vouch.referral())).toEqual({ slug: referrer.slug, leadId: null });
     expect(await page.getAttribute('#pay', 'href')).toContain(`client_reference_id=${reference}`);
 
+    // The browser gets a receipt and nothing about the lead; the server reads the lead with its secret key.
     const lead = await page.evaluate(() => Vouch.signup({ email: 'friend@example.com', firstName: 'Fran' }));
-    expect(lead).toMatchObject({ id: expect.stringMatching(/^lead_/), status: 'pending' });
-    const stored = await api('GET', `/v1/leads/${lead.id}`);
+    expect(lead).toEqual({ object: 'lead_receipt', id: expect.stringMatching(/^rcpt_/), status: 'received' });
+    const [stored] = (await api('GET', `/v1/campaigns/${campaignId}/leads?email=friend@example.com`)).data;
     expect(stored).toMatchObject({
       campaign_id: campaignId,
       referrer_id: referrer.id,
@@ -190,7 +191,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('the browser snippet in Chromiu
     });
 
     const withLead = `${reference}-${lead.id}`;
-    expect(parseClientReference(withLead)).toEqual({ slug: referrer.slug, leadId: lead.id });
+    expect(parseClientReference(withLead)).toEqual({ slug: referrer.slug, leadRef: lead.id });
     expect(await page.evaluate(() => Vouch.clientReferenceId())).toBe(withLead);
     expect(await page.getAttribute('#pay', 'href')).toBe(
       `https://buy.stripe.com/test_abc?prefilled_email=x&client_reference_id=${withLead}`,

@@ -155,18 +155,15 @@ describe('sending friends to Stripe', () => {
       })
     ).body;
     await eventually(async () => (await linked(l.id)).length === 1);
-    const { stripeLeadCustomerJob } = await import('../src/jobs/stripe-lead-customer-job.js');
+    const { stripeLeadCustomerTask } = await import('../src/jobs/stripe-lead-customer-task.js');
     const { StripeGateway } = await import('../src/stripe/gateway.js');
     const pino = (await import('pino')).default;
-    await stripeLeadCustomerJob.handle(
-      { lead_id: l.id },
-      {
-        database: env.db.database,
-        logger: pino({ level: 'silent' }),
-        now: () => new Date(),
-        gateway: new StripeGateway(env.box, env.emulator.url),
-      },
-    );
+    await stripeLeadCustomerTask.handle(l.id, {
+      database: env.db.database,
+      logger: pino({ level: 'silent' }),
+      now: () => new Date(),
+      gateway: new StripeGateway(env.box, env.emulator.url),
+    });
     expect(await byEmail('retry.me@example.com')).toHaveLength(1);
     expect(await linked(l.id)).toHaveLength(1);
   });

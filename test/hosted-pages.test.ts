@@ -208,17 +208,27 @@ describe('friend landing page', () => {
     expect(lead!.referrer_id).toBe(referrer.id);
   });
 
-  it('a self-referral is kept as a rejected lead, and the page stays polite', async () => {
+  it('answers a new friend, a known email and a self-referral with the same page, storing no repeat', async () => {
     const { campaign, signUp } = await invitation();
-    const res = await signUp({ email: 'ZOE@example.com', first_name: 'Zoë' });
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('can’t be referred');
-    expect(res.body).not.toContain('self');
-    const [lead] = await listOf('leads', campaign);
-    expect(lead).toMatchObject({
+    const fresh = await signUp({ email: 'new.friend@example.com', first_name: 'New' });
+    expect(fresh.statusCode).toBe(200);
+    const again = await signUp({ email: 'New.Friend@example.com', first_name: 'Someone else' });
+    const self = await signUp({ email: 'ZOE@example.com', first_name: 'Zoë' });
+    // Whatever was stored, a stranger sees the same thanks page: it tells nothing about who signed up before.
+    expect(again.statusCode).toBe(200);
+    expect(self.statusCode).toBe(200);
+    expect(again.body).toBe(fresh.body);
+    expect(self.body).toBe(fresh.body);
+    const leads = await listOf('leads', campaign);
+    expect(leads).toHaveLength(2);
+    expect(leads.find((l) => l.email === 'ZOE@example.com')).toMatchObject({
       status: 'rejected',
       rejection_reason: 'self_referral',
       source: 'hosted_page',
+    });
+    expect(leads.find((l) => l.email === 'new.friend@example.com')).toMatchObject({
+      status: 'pending',
+      first_name: 'New',
     });
   });
 
@@ -264,7 +274,7 @@ describe('friend landing page', () => {
 });
 
 describe('form posts and the JSON API', () => {
-  it('the 21st form post within a minute from one address gets a 429 HTML page', async () => {
+  it('the 21st form post within ten minutes from one address gets a 429 HTML page', async () => {
     const campaign = await createCampaign();
     const address = nextAddress();
     for (let i = 1; i <= 20; i++) {
@@ -275,7 +285,7 @@ describe('form posts and the JSON API', () => {
     expectHtml(limited);
     expect(limited.headers['retry-after']).toBeDefined();
     expect(limited.body).toContain('Too many attempts');
-    expect(limited.body).toContain('try again in a minute');
+    expect(limited.body).toContain('try again in a few minutes');
     // Reading the page is not limited by the posts, and another address may still post.
     expect((await getPage(`/join/${campaign.id}`, address)).statusCode).toBe(200);
     expect((await join(campaign, BOT)).statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, startTestApp, type TestApp } from './helpers/test-app.js';
 
@@ -168,5 +169,117 @@ describe('one error shape for bad input', () => {
       expect(res.json().error.request_id).toMatch(/^req_/);
     }
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('unknown query parameters are refused everywhere, single-object GETs and body-less POSTs included', async () => {
+    const key = (
+      await t.app.inject({ method: 'GET', url: '/v1/api_keys', headers: bearer(t.secretKey) })
+    ).json().data[0].id;
+    for (const [method, url] of [
+      ['GET', `/v1/api_keys/${key}?expand=secret`],
+      ['GET', '/v1/openapi.json?x=1'],
+      ['POST', '/v1/api_keys/key_nope/revoke?force=true'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: bearer(t.secretKey) });
+      expect(expectErrorShape(res, 400), url).toMatchObject({ code: 'parameter_unknown' });
+    }
+    // A body sent to an endpoint that takes none is refused too, not ignored.
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/v1/api_keys/${key}/revoke`,
+      headers: bearer(t.secretKey),
+      payload: { revoke_all: true },
+    });
+    expect(expectErrorShape(res, 400)).toMatchObject({ code: 'parameter_unknown', param: 'revoke_all' });
+    const still = await t.app.inject({
+      method: 'GET',
+      url: `/v1/api_keys/${key}`,
+      headers: bearer(t.secretKey),
+    });
+    expect(still.json().revoked_at).toBeNull();
+  });
+
+  it('text Postgres cannot store is a 400 naming where it was', async () => {
+    for (const [url, param] of [
+      ['/v1/api_keys/%00', 'id'],
+      ['/v1/api_keys?starting_after=key_%00', 'starting_after'],
+    ] as const) {
+      const res = await t.app.inject({ method: 'GET', url, headers: bearer(t.secretKey) });
+      expect(expectErrorShape(res, 400), url).toMatchObject({ code: 'parameter_invalid', param });
+    }
+    for (const [payload, param] of [
+      ['{"name": "a\\u0000b"}', 'name'],
+      ['{"name": "a\\ud800b"}', 'name'],
+    ] as const) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/v1/api_keys',
+        headers: { ...bearer(t.secretKey), 'content-type': 'application/json' },
+        payload,
+      });
+      expect(expectErrorShape(res, 400), payload).toMatchObject({ code: 'parameter_invalid', param });
+    }
+  });
+});
+
+describe('what the HTTP server refuses before any route, in the one shape', () => {
+  let port: number;
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as AddressInfo).port;
+  });
+
+  /** Sends raw bytes and reads the answer's status, headers and body. */
+  function raw(text: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+    return new Promise((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write(text));
+      let data = '';
+      socket.on('data', (d: Buffer) => {
+        data += d.toString('latin1');
+      });
+      socket.on('error', reject);
+      socket.on('close', () => {
+        const [head = '', body = ''] = data.split('\r\n\r\n');
+        const [statusLine = '', ...lines] = head.split('\r\n');
+        const headers = Object.fromEntries(
+          lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]),
+        );
+        resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+      });
+    });
+  }
+
+  const expectShape = (
+    res: { status: number; headers: Record<string, string>; body: string },
+    status: number,
+  ) => {
+    expect(res.status).toBe(status);
+    const body = JSON.parse(res.body.includes('{') ? res.body.slice(res.body.indexOf('{')) : res.body);
+    expect(Object.keys(body)).toEqual(['error']);
+    expect(body.error.request_id).toMatch(/^req_/);
+    expect(res.headers['request-id']).toBe(body.error.request_id);
+    return body.error as { code: string };
+  };
+
+  it('a URL with a broken escape is a 400 invalid_url', async () => {
+    const res = await raw('GET /v1/api_keys/%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    expect(expectShape(res, 400).code).toBe('invalid_url');
+  });
+
+  it('an over-long path id is a 414', async () => {
+    const res = await raw(
+      `GET /v1/api_keys/${'a'.repeat(500)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    );
+    expect(expectShape(res, 414).code).toBe('uri_too_long');
+  });
+
+  it('over-large headers are a 431', async () => {
+    const res = await raw(`GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+    expect(expectShape(res, 431).code).toBe('headers_too_large');
+  });
+
+  it('a request that is not HTTP is a 400', async () => {
+    const res = await raw('HELLO THERE\r\n\r\n');
+    expect(expectShape(res, 400).code).toBe('bad_request');
   });
 });

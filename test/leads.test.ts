@@ -128,8 +128,15 @@ describe('leads', () => {
       origin: 'https://shop.example.com',
     });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().source).toBe('browser');
+    expect(ok.json()).toEqual({
+      object: 'lead_receipt',
+      id: expect.stringMatching(/^rcpt_/),
+      status: 'received',
+    });
     expect(ok.headers['access-control-allow-origin']).toBe('https://shop.example.com');
+    const [stored] = (await api(t, 'GET', `/v1/campaigns/${campaignId}/leads?email=web@example.com`)).body
+      .data;
+    expect(stored.source).toBe('browser');
     const evil = await signup({ email: 'evil@example.com', referral_slug: jane.slug }, t.publishableKey, {
       origin: 'https://evil.example',
     });

@@ -13,14 +13,14 @@ async function run(command: AdminCommand): Promise<unknown> {
     const viaServer = await sendAdminCommand(config.dataDir, command);
     if (viaServer !== undefined) return viaServer;
   }
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  const release = config.databaseUrl ? async () => {} : await lockDataDir(config.dataDir);
   const database = await openDatabase(config);
   try {
     await migrate(database);
     return await runAdminCommand(apiKeysService(database), command);
   } finally {
     await database.close();
-    release();
+    await release();
   }
 }
 
@@ -32,11 +32,17 @@ export function keysCommands(): Command {
     .description('create an API key and print it (it is shown this once)')
     .requiredOption('--name <name>', 'what the key is for, e.g. "billing backend"')
     .option('--publishable', 'a browser key (vch_pk_) for public endpoints only')
-    .action(async (options: { name: string; publishable?: boolean }) => {
+    .option(
+      '--campaign <id>',
+      'with --publishable: limit the key to this campaign (repeat for several)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .action(async (options: { name: string; publishable?: boolean; campaign?: string[] }) => {
       const key = (await run({
         command: 'keys.create',
         name: options.name,
         kind: options.publishable ? 'publishable' : 'secret',
+        ...(options.campaign ? { campaign_ids: options.campaign } : {}),
       })) as CreatedApiKey;
       process.stdout.write(`${key.secret}\n`);
       process.stderr.write(

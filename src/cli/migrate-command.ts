@@ -1,20 +1,22 @@
 import { loadConfig } from '../config.js';
-import { dataDirOwner, lockDataDir } from '../data-dir.js';
+import { DataDirBusyError, lockDataDir } from '../data-dir.js';
 import { migrate } from '../db/migrate.js';
 import { openDatabase } from '../open-database.js';
 
 export async function runMigrate(): Promise<void> {
   const config = loadConfig();
+  let release = async () => {};
   if (!config.databaseUrl) {
-    const owner = dataDirOwner(config.dataDir);
-    if (owner) {
-      process.stdout.write(
-        `Vouch is running (pid ${owner}) on this data dir and has applied its migrations.\n`,
-      );
+    try {
+      release = await lockDataDir(config.dataDir);
+    } catch (error) {
+      if (!(error instanceof DataDirBusyError)) throw error;
+      // A running server applied its migrations at start; the embedded database is its alone.
+      const pid = error.pid ? ` (pid ${error.pid})` : '';
+      process.stdout.write(`Vouch is running${pid} on this data dir and has applied its migrations.\n`);
       return;
     }
   }
-  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
   const database = await openDatabase(config);
   try {
     const { applied, current } = await migrate(database);
@@ -27,6 +29,6 @@ export async function runMigrate(): Promise<void> {
     );
   } finally {
     await database.close();
-    release();
+    await release();
   }
 }

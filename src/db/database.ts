@@ -54,11 +54,21 @@ export function transactionExecutor(tx: Tx): SqlExecutor {
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): Database {
+/**
+ * `statementTimeoutMs` (0: none) bounds every statement on the server and the wait for a free connection, so
+ * a stalled database makes requests fail in bounded time (a 503) instead of hanging.
+ */
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  options: { statementTimeoutMs?: number } = {},
+): Database {
+  const timeout = options.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
     connectionString: url,
     max: poolSize,
     application_name: 'vouch',
+    ...(timeout > 0 ? { statement_timeout: timeout, connectionTimeoutMillis: timeout } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID

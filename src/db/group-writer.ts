@@ -15,7 +15,12 @@ export class GroupWriter<T, R> {
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
-    private readonly options: { maxInFlight: number; maxBatch: number },
+    private readonly options: {
+      maxInFlight: number;
+      maxBatch: number;
+      /** Failures that would fail each item again (the database is unavailable): no one-by-one retry. */
+      failsAll?: (error: unknown) => boolean;
+    },
   ) {}
 
   add(item: T): Promise<R> {
@@ -41,7 +46,7 @@ export class GroupWriter<T, R> {
     try {
       results = await this.write(batch.map((w) => w.item));
     } catch (error) {
-      if (batch.length === 1) batch[0]!.reject(error);
+      if (batch.length === 1 || this.options.failsAll?.(error)) for (const w of batch) w.reject(error);
       else await this.#oneByOne(batch);
       return;
     }

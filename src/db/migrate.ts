@@ -39,6 +39,8 @@ export type MigrationResult = { applied: Migration[]; current: number };
  */
 export async function migrate(database: Database, migrations = loadMigrations()): Promise<MigrationResult> {
   return database.db.transaction().execute(async (tx) => {
+    // A migration may take as long as it needs, whatever the statement timeout of requests.
+    await sql`set local statement_timeout = 0`.execute(tx);
     await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`.execute(tx);
     await sql`
       create table if not exists schema_migrations (

@@ -11,6 +11,8 @@ export type ApiKeysTable = {
   created_at: CreatedAt;
   last_used_at: Date | null;
   revoked_at: Date | null;
+  /** Publishable keys limited to these campaigns; null reaches every campaign. */
+  campaign_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
 };
 
 export type MaintenanceRunsTable = {
@@ -52,8 +54,32 @@ export type Tables = {
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
   maintenance_runs: MaintenanceRunsTable;
+  rate_limit_windows: RateLimitWindowsTable;
+  tasks: TasksTable;
   schema_migrations: SchemaMigrationsTable;
 };
+
+export type RateLimitWindowsTable = {
+  key: string;
+  window_start: Date;
+  hits: number;
+};
+
+export type TaskKind = 'stripe_lead_customer' | 'stripe_referrer_customer';
+
+export type TasksTable = {
+  id: string;
+  kind: TaskKind;
+  subject_id: string;
+  generation: ColumnType<number, number | undefined, number>;
+  available_at: Date;
+  locked_until: Date | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  failed_at: Date | null;
+  created_at: Date;
+};
+export type TaskRow = Selectable<TasksTable>;
 
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type NewApiKeyRow = Insertable<ApiKeysTable>;
@@ -62,6 +88,8 @@ type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
 
 export type CampaignStatus = 'draft' | 'live' | 'paused' | 'archived';
+/** Who takes a place under the participant limit: everyone, or only people Stripe has vouched for. */
+export type LimitCounts = 'verified' | 'all';
 
 export type CampaignsTable = {
   id: string;
@@ -70,6 +98,7 @@ export type CampaignsTable = {
   destination_url: string | null;
   participant_limit: number | null;
   participant_count: ColumnType<number, number | undefined, number>;
+  participant_limit_counts: ColumnType<LimitCounts, LimitCounts | undefined, LimitCounts>;
   allowed_origins: ColumnType<string[], string[] | undefined, string[]>;
   cookie_days: ColumnType<number, number | undefined, number>;
   auto_referral_codes: ColumnType<boolean, boolean | undefined, boolean>;
@@ -94,6 +123,8 @@ export type ReferrersTable = {
   slug: string;
   referral_code: string | null;
   removed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Holds a place under the participant limit (see LimitCounts). */
+  counted: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
@@ -117,6 +148,10 @@ export type LeadsTable = {
   referred_at: Date;
   qualified_at: Date | null;
   net_spend: ColumnType<number, number | undefined, number>;
+  /** What a browser was given for this sign-up (rcpt_...), in place of the lead's id. */
+  receipt_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Holds a place under the participant limit (see LimitCounts). */
+  counted: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };

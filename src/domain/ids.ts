@@ -20,6 +20,8 @@ export const ID_PREFIXES = {
   webhookDelivery: 'whd',
   reward: 'rwd',
   rewardEvent: 'rev',
+  receipt: 'rcpt',
+  task: 'tsk',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
@@ -74,7 +76,15 @@ export function createId(prefix: IdPrefix, now = Date.now()): string {
   return `${prefix}_${encode(time, 10)}${encode(lastRandom, 16)}`;
 }
 
-/** True when `value` looks like an id this function makes for `prefix`. */
+/**
+ * A prefixed id with no order and nothing in it but 130 random bits, for ids handed to strangers (a sign-up
+ * receipt): unlike `createId`, it does not tell when the thing it names was made.
+ */
+export function createRandomId(prefix: IdPrefix): string {
+  return `${prefix}_${encode(randomBytes(17), 26)}`;
+}
+
+/** True when `value` looks like an id `createId` or `createRandomId` makes for `prefix`. */
 export function isId(prefix: IdPrefix, value: string): boolean {
   return new RegExp(`^${prefix}_[${ALPHABET}]{26}$`).test(value);
 }

@@ -8,6 +8,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
@@ -22,6 +23,8 @@ import { connectionsService } from '../services/connections.js';
 import { leadsService } from '../services/leads.js';
 import { offlineCodesService } from '../services/offline-codes.js';
 import { promotionCodesService } from '../services/promotion-codes.js';
+import { publicSignupsService } from '../services/public-signups.js';
+import { SharedRateLimiter } from '../services/rate-limits.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { rewardsService } from '../services/rewards.js';
@@ -29,8 +32,10 @@ import { stripeInbox } from '../services/stripe-inbox.js';
 import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
 import { syncsService } from '../services/syncs.js';
 import { webhookEndpointsService } from '../services/webhook-endpoints.js';
+import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
-import { registerErrorHandling } from './error-handler.js';
+import { clientError, frameworkError, registerErrorHandling } from './error-handler.js';
+import { registerInputChecks } from './input-checks.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { campaignRoutes } from './routes/campaigns.js';
@@ -64,6 +69,8 @@ export type AppDeps = {
   syncRunner?: { wake(): void } | undefined;
   /** This process's promotion code runner, woken when codes are queued; absent in API-only processes. */
   promotionCodeRunner?: { wake(): void } | undefined;
+  /** This process's task runner (a friend's or a referrer's Stripe customer); absent in API-only processes. */
+  taskRunner?: { wake(): void } | undefined;
   /** This process's reward runner, woken when a reward is approved or retried. */
   rewardRunner?: { wake(): void } | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
@@ -81,14 +88,18 @@ export type AppDeps = {
   trustProxy?: boolean | string;
   /** True when Stripe is the in-process emulator; /readyz says so. */
   sandbox?: boolean;
-  /** Requests per minute per client IP on public endpoints. */
+  /** Requests per minute per client IP on public endpoints, in this process (load shedding). */
   publicRateLimit?: number;
+  /** Public sign-ups and wrong API keys per client, shared by every process. */
+  publicLimits?: PublicLimits | undefined;
   /** Referral-link redirects per minute per client IP (links are shared widely, so this is higher). */
   redirectRateLimit?: number;
   /** How long a resolved referral link is remembered (a campaign change shows after this). */
   linkCacheMs?: number;
   /** How often batched link clicks are written. */
   clickFlushMs?: number;
+  /** Outgoing webhooks sent from the API (test pings, replays): where they may go (allowPrivate), timeouts. */
+  outgoingWebhooks?: DeliveryOptions;
   now?: () => Date;
 };
 
@@ -102,9 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     genReqId: () => createId('req'),
     requestIdHeader: false,
-    return503OnClosing: true,
+    // The error handler turns requests away while stopping, in the one error shape.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { coerceTypes: false } },
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -113,7 +127,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('request-id', request.id);
   });
   registerErrorHandling(app);
-  registerAuth(app, deps.apiKeys);
+  registerInputChecks(app);
+  const limits = deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
+  const limiter = new SharedRateLimiter(deps.database);
+  registerAuth(app, deps.apiKeys, limiter, limits.authFailuresPerClient);
 
   await app.register(rateLimit, {
     global: false,
@@ -148,8 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   const now = deps.now ?? (() => new Date());
   const campaigns = campaignsService(deps.database, deps.publicUrl, now);
-  const referrers = referrersService(deps.database, deps.publicUrl, now, deps.queue);
-  const leads = leadsService(deps.database, now, deps.queue);
+  const referrers = referrersService(deps.database, deps.publicUrl, now, deps.taskRunner);
+  const leads = leadsService(deps.database, now, deps.taskRunner);
   const clicks = new ClickCounter(deps.database, deps.logger, deps.clickFlushMs);
   app.addHook('onClose', async () => clicks.close());
 
@@ -157,8 +174,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiKeyRoutes(deps.apiKeys));
   await app.register(campaignRoutes(campaigns));
   await app.register(referrerRoutes(referrers));
-  await app.register(referrerBulkRoutes({ database: deps.database, campaigns, queue: deps.queue }));
-  await app.register(leadRoutes(leads, campaigns));
+  await app.register(
+    referrerBulkRoutes({ database: deps.database, campaigns, queue: deps.queue, tasks: deps.taskRunner }),
+  );
+  const signups = publicSignupsService({
+    database: deps.database,
+    limiter,
+    limits,
+    referrers,
+    tasks: deps.taskRunner,
+    now,
+  });
+  await app.register(leadRoutes(leads, campaigns, signups));
   const links = new ReferralLinks(deps.database, deps.linkCacheMs);
   await app.register(
     referralLinkRoutes({
@@ -180,7 +207,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     const connections = connectionsService(stripeDeps);
     const inbox = stripeInbox({
       database: deps.database,
-      gateway: deps.gateway,
       connections,
       worker: deps.inboxWorker,
     });
@@ -229,13 +255,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       offline: offlineCodesService(deps.database, now),
     }),
   );
-  await app.register(hostedPageRoutes({ campaigns, referrers, leads, links, publicUrl: deps.publicUrl }));
+  await app.register(hostedPageRoutes({ campaigns, referrers, signups, links, publicUrl: deps.publicUrl }));
   if (deps.box) {
     const webhooks = webhookEndpointsService({
       database: deps.database,
       box: deps.box,
       logger: deps.logger,
       now,
+      ...deps.outgoingWebhooks,
     });
     await app.register(webhookEndpointRoutes(webhooks));
   }

@@ -1,5 +1,9 @@
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/database-errors.js';
+import { createId } from '../domain/ids.js';
 import { type ErrorType, VouchError } from '../errors.js';
 
 export type ErrorBody = {
@@ -16,7 +20,81 @@ export function sendError(reply: FastifyReply, error: VouchError): FastifyReply 
       request_id: String(reply.request.id),
     },
   };
-  return reply.status(error.status).type('application/json; charset=utf-8').send(body);
+  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
+  return reply
+    .status(error.status)
+    .header('request-id', String(reply.request.id))
+    .type('application/json; charset=utf-8')
+    .send(body);
+}
+
+/**
+ * Errors Fastify finds before a route is chosen (a URL it cannot decode, a path parameter over the length
+ * limit), in the one error shape.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const path = request.url.split('?')[0];
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return sendError(
+        reply,
+        new VouchError(
+          400,
+          'invalid_request_error',
+          'invalid_url',
+          'The request URL is not valid: a percent sign must start a valid UTF-8 escape such as %20.',
+        ),
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return sendError(
+        reply,
+        new VouchError(
+          414,
+          'invalid_request_error',
+          'uri_too_long',
+          'A path parameter of the request URL is too long; ids are at most 64 characters.',
+        ),
+      );
+    default:
+      request.log.error({ err: error, path }, 'request failed before routing');
+      return sendError(reply, internalError());
+  }
+}
+
+const internalError = () =>
+  new VouchError(
+    500,
+    'api_error',
+    'internal_error',
+    'Something went wrong on our side; retry, and quote the request id if it persists.',
+  );
+
+/** What Node's HTTP parser refuses (oversized headers, malformed requests, timeouts), in the one shape. */
+export function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  let status = 400;
+  let code = 'bad_request';
+  let message = 'The request could not be read as HTTP.';
+  if (error.code === 'HPE_HEADER_OVERFLOW') {
+    status = 431;
+    code = 'headers_too_large';
+    message = 'The request headers are too large; send less in cookies and custom headers.';
+  } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    status = 408;
+    code = 'request_timeout';
+    message = 'The request was not received in time.';
+  }
+  const requestId = createId('req');
+  const type: ErrorType = 'invalid_request_error';
+  const body = JSON.stringify({ error: { type, code, message, request_id: requestId } });
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `request-id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
 
 type ValidationEntry = {
@@ -133,16 +211,33 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, fromValidation(error));
     const mapped = fromFastify(error, request);
     if (mapped) return sendError(reply, mapped);
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendError(
+        reply,
+        new VouchError(
+          503,
+          'api_error',
+          'database_unavailable',
+          'The database did not answer in time; retry shortly.',
+          undefined,
+          5,
+        ),
+      );
+    }
     request.log.error({ err: error }, 'request failed');
-    return sendError(
-      reply,
-      new VouchError(
-        500,
-        'api_error',
-        'internal_error',
-        'Something went wrong on our side; retry, and quote the request id if it persists.',
-      ),
-    );
+    return sendError(reply, internalError());
+  });
+
+  // While stopping, requests that still arrive are turned away in the one shape, to be retried elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    throw new VouchError(503, 'api_error', 'shutting_down', 'This server is stopping; retry the request.');
   });
 
   app.setNotFoundHandler((request, reply) =>

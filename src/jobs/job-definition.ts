@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
+import type { RetentionSettings } from '../domain/retention.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import type { JobQueue } from './queue.js';
 import type { InboxWaker } from './stripe-inbox-worker.js';
@@ -18,6 +19,8 @@ export type JobContext = {
   queue?: JobQueue | undefined;
   /** This process's Stripe inbox worker, woken when a job puts events in the inbox. */
   inboxWorker?: InboxWaker | undefined;
+  /** How long logs are kept (`prune-old-rows`); the defaults when absent. */
+  retention?: RetentionSettings | undefined;
 };
 
 export type JobDefinition<T extends object = object> = {

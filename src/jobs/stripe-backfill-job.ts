@@ -1,18 +1,17 @@
+import { tasksRepository } from '../db/repositories/tasks.js';
 import { defineJob } from './job-definition.js';
-import { stripeLeadCustomerJob } from './stripe-lead-customer-job.js';
 
 const BATCH = 500;
 
 /**
  * Applies a campaign's Stripe settings to the leads it had before they were set (the hosted products
- * cannot): each pending lead gets the same job a new lead gets. Links are unique and customer creation is
+ * cannot): each pending lead gets the same task a new lead gets. Links are unique and customer creation is
  * idempotent, so running it twice changes nothing.
  */
 export const stripeBackfillJob = defineJob<{ campaign_id: string }>({
   name: 'stripe-backfill-leads',
   retryLimit: 3,
-  async handle(data, { database, queue }) {
-    if (!queue) throw new Error('this job needs the queue');
+  async handle(data, { database, now }) {
     let after = '';
     for (;;) {
       const leads = await database.db
@@ -25,10 +24,10 @@ export const stripeBackfillJob = defineJob<{ campaign_id: string }>({
         .limit(BATCH)
         .execute();
       if (leads.length === 0) break;
+      const at = now();
       for (const lead of leads)
-        await queue.send(stripeLeadCustomerJob.name, { lead_id: lead.id }, { singletonKey: lead.id });
+        await tasksRepository(database.db).enqueue('stripe_lead_customer', lead.id, at);
       after = leads.at(-1)!.id;
     }
-    queue.notify(stripeLeadCustomerJob.name);
   },
 });

@@ -3,7 +3,7 @@ import { apiKeysRepository } from '../db/repositories/api-keys.js';
 import type { ApiKeyRow } from '../db/tables.js';
 import { type ApiKeyKind, apiKeyKind, generateApiKey, hashApiKey } from '../domain/api-key-format.js';
 import { createId } from '../domain/ids.js';
-import { notFound, VouchError } from '../errors.js';
+import { invalidParameter, notFound, VouchError } from '../errors.js';
 
 export type ApiKey = {
   id: string;
@@ -12,13 +12,15 @@ export type ApiKey = {
   kind: ApiKeyKind;
   /** The last four characters, to tell keys apart without revealing them. */
   last_four: string;
+  /** Publishable keys: the only campaigns the key may be used for; null for every campaign. */
+  campaign_ids: string[] | null;
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
 };
 
 export type CreatedApiKey = ApiKey & { secret: string };
-export type AuthenticatedKey = { id: string; kind: ApiKeyKind };
+export type AuthenticatedKey = { id: string; kind: ApiKeyKind; campaignIds: string[] | null };
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -29,6 +31,7 @@ export function toApiKey(row: ApiKeyRow): ApiKey {
     name: row.name,
     kind: row.kind,
     last_four: row.last_four,
+    campaign_ids: row.campaign_ids,
     created_at: row.created_at.toISOString(),
     last_used_at: row.last_used_at?.toISOString() ?? null,
     revoked_at: row.revoked_at?.toISOString() ?? null,
@@ -44,7 +47,25 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
   const lastTouched = new Map<string, number>();
 
   return {
-    async create(input: { name: string; kind: ApiKeyKind }): Promise<CreatedApiKey> {
+    async create(input: {
+      name: string;
+      kind: ApiKeyKind;
+      campaign_ids?: string[] | undefined;
+    }): Promise<CreatedApiKey> {
+      const campaignIds = input.campaign_ids ?? null;
+      if (campaignIds) {
+        if (input.kind !== 'publishable')
+          throw invalidParameter('campaign_ids', 'Only publishable keys can be limited to campaigns.');
+        if (campaignIds.length === 0)
+          throw invalidParameter('campaign_ids', 'Name at least one campaign, or leave campaign_ids out.');
+        const known = await database.db
+          .selectFrom('campaigns')
+          .select('id')
+          .where('id', 'in', campaignIds)
+          .execute();
+        const missing = campaignIds.find((id) => !known.some((c) => c.id === id));
+        if (missing) throw invalidParameter('campaign_ids', `No such campaign: '${missing}'`);
+      }
       const secret = generateApiKey(input.kind);
       const row = await repo.insert({
         id: createId('key'),
@@ -52,6 +73,7 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
         kind: input.kind,
         secret_hash: hashApiKey(secret),
         last_four: secret.slice(-4),
+        campaign_ids: campaignIds ? [...new Set(campaignIds)] : null,
         created_at: now(),
       });
       return { ...toApiKey(row), secret };
@@ -121,7 +143,7 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
         lastTouched.set(row.id, at.getTime());
         await repo.touch(row.id, at);
       }
-      return { id: row.id, kind: row.kind };
+      return { id: row.id, kind: row.kind, campaignIds: row.campaign_ids };
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
-import type { CampaignRow, CampaignStatus } from '../db/tables.js';
+import type { CampaignRow, CampaignStatus, LimitCounts } from '../db/tables.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
   type CampaignSettings,
@@ -24,6 +24,7 @@ export type Campaign = {
   status: CampaignStatus;
   destination_url: string | null;
   participant_limit: number | null;
+  participant_limit_counts: LimitCounts;
   participants_count: number;
   allowed_origins: string[];
   cookie_days: number;
@@ -46,6 +47,7 @@ export type CampaignInput = {
   status?: 'draft' | 'live' | 'paused' | undefined;
   destination_url?: string | null | undefined;
   participant_limit?: number | null | undefined;
+  participant_limit_counts?: LimitCounts | undefined;
   allowed_origins?: string[] | undefined;
   cookie_days?: number | undefined;
   auto_referral_codes?: boolean | undefined;
@@ -67,6 +69,7 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     status: row.status,
     destination_url: row.destination_url,
     participant_limit: row.participant_limit,
+    participant_limit_counts: row.participant_limit_counts,
     participants_count: row.participant_count,
     allowed_origins: row.allowed_origins,
     cookie_days: row.cookie_days,
@@ -156,6 +159,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
         status: input.status ?? 'draft',
         destination_url: input.destination_url ?? null,
         participant_limit: input.participant_limit ?? null,
+        participant_limit_counts: input.participant_limit_counts ?? 'verified',
         allowed_origins: (input.allowed_origins ?? []).map(normalizeOrigin),
         cookie_days: input.cookie_days ?? 30,
         auto_referral_codes: input.auto_referral_codes ?? false,

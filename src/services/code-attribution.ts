@@ -87,13 +87,13 @@ async function linkBuyer(
  */
 export async function attributeCheckout(
   tx: Tx,
-  input: { campaign: CampaignRow; referrer: ReferrerRow; leadId: string | undefined; buyer: Buyer },
+  input: { campaign: CampaignRow; referrer: ReferrerRow; leadRef: string | undefined; buyer: Buyer },
   cause: Cause,
   now: Date,
 ): Promise<LeadRow | undefined> {
   const { campaign, referrer, buyer } = input;
   if (campaign.status !== 'live' || referrer.removed_at) return undefined;
-  const named = input.leadId ? await leadsRepository(tx).findById(input.leadId) : undefined;
+  const named = input.leadRef ? await leadsRepository(tx).findByReference(input.leadRef) : undefined;
   const lead =
     named && named.campaign_id === campaign.id
       ? named

@@ -73,8 +73,10 @@ export function toConnection(row: ConnectionRow, publicUrl: string): Connection 
 
 const WHSEC = /^whsec_[A-Za-z0-9]{16,}$/;
 
-/** How long a process keeps a connection's opened webhook secrets. */
+/** How long a process keeps a connection's opened webhook secrets (or that there is no such connection). */
 export const SECRETS_TTL_MS = 2000;
+/** A failed signature may read a connection's secrets afresh at most this often. */
+const FRESH_READ_INTERVAL_MS = 1000;
 
 export type WebhookSecrets = {
   connection: ConnectionRow;
@@ -93,7 +95,7 @@ export function connectionsService(deps: ConnectionsDeps) {
    * This process forgets an entry when it changes the connection; a change made by another process shows
    * within the TTL, and a signature that fails on remembered secrets is checked again on fresh ones.
    */
-  const secretsCache = new Map<string, { until: number; value: WebhookSecrets }>();
+  const secretsCache = new Map<string, { loadedAt: number; value: WebhookSecrets | VouchError }>();
 
   async function load(id: string): Promise<ConnectionRow> {
     const row = await repo.findById(id);
@@ -211,9 +213,21 @@ export function connectionsService(deps: ConnectionsDeps) {
      */
     async webhookSecrets(id: string, fresh = false): Promise<WebhookSecrets> {
       const cached = secretsCache.get(id);
-      if (cached && !fresh && cached.until > Date.now()) return cached.value;
+      const age = cached ? Date.now() - cached.loadedAt : Number.POSITIVE_INFINITY;
+      if (cached && age < (fresh ? FRESH_READ_INTERVAL_MS : SECRETS_TTL_MS)) {
+        if (cached.value instanceof VouchError) throw cached.value;
+        return cached.value;
+      }
       const connection = await repo.findById(id);
-      if (!connection) throw notFound('Stripe connection', id, 'connection_id');
+      const remember = (value: WebhookSecrets | VouchError) => {
+        if (secretsCache.size > 10_000) secretsCache.clear();
+        secretsCache.set(id, { loadedAt: Date.now(), value });
+      };
+      if (!connection) {
+        const error = notFound('Stripe connection', id, 'connection_id');
+        remember(error);
+        throw error;
+      }
       if (connection.status !== 'active') {
         throw new VouchError(
           410,
@@ -226,8 +240,7 @@ export function connectionsService(deps: ConnectionsDeps) {
         .filter((s): s is string => s !== null)
         .map((s) => deps.box.decrypt(s));
       const value = { connection, secrets, remembered: false };
-      if (secretsCache.size > 10_000) secretsCache.clear();
-      secretsCache.set(id, { until: Date.now() + SECRETS_TTL_MS, value: { ...value, remembered: true } });
+      remember({ ...value, remembered: true });
       return value;
     },
   };

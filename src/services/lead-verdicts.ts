@@ -10,6 +10,7 @@ import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict } from '../domain/qualification.js';
 import { recordDomainEvent } from './domain-events.js';
+import { takePlaceOnPayment } from './lead-places.js';
 import { grantRewards, takeBackRewards } from './reward-grants.js';
 import { queueCountsWriteBack } from './sync-customers.js';
 
@@ -53,6 +54,7 @@ export async function reevaluateLead(
       'l.qualified_at',
       'l.campaign_id',
       'l.referrer_id',
+      'l.counted',
       'c.settings',
       'k.default_currency',
     ])
@@ -76,7 +78,7 @@ export async function reevaluateLead(
   // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
   const referredAt = new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000);
   const currency = lead.default_currency ?? 'usd';
-  const verdict =
+  let verdict =
     rules.method === 'code'
       ? decideCodeVerdict({
           windowDays: rules.window_days,
@@ -100,6 +102,19 @@ export async function reevaluateLead(
           currentStatus: lead.status,
           now,
         });
+  // A public sign-up that holds no place yet takes one at its first payment; with none left it cannot qualify.
+  if (!lead.counted && (verdict.netSpend > 0 || verdict.status === 'qualified')) {
+    const placed = await takePlaceOnPayment(tx, lead, now);
+    if (!placed && verdict.status === 'qualified') {
+      verdict = {
+        ...verdict,
+        status: 'pending',
+        qualifiedAt: null,
+        reason:
+          "Would qualify, but the campaign's participant limit is reached; it counts once a place frees up.",
+      };
+    }
+  }
   const status = verdict.status as LeadStatus;
   const sameQualifiedAt = (verdict.qualifiedAt?.getTime() ?? null) === (lead.qualified_at?.getTime() ?? null);
   if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return status;

@@ -1,11 +1,10 @@
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { leadsRepository } from '../db/repositories/leads.js';
+import { tasksRepository } from '../db/repositories/tasks.js';
 import type { CampaignRow, LeadRow, LeadSource, ReferrerRow, RejectionReason } from '../db/tables.js';
-import { createId } from '../domain/ids.js';
+import { createId, createRandomId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
-import type { JobQueue } from '../jobs/queue.js';
-import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
 import { recordDomainEvent } from './domain-events.js';
 import { toLead } from './lead-view.js';
 import { queueCountsWriteBack } from './sync-customers.js';
@@ -34,8 +33,17 @@ export type Referral = {
   /** When the referral happened, if not now (a Stripe checkout's own time). */
   referredAt?: Date | undefined;
   /** Makes the friend's Stripe customer as the campaign says; not when the customer is already known. */
-  queue?: JobQueue | undefined;
+  sendToStripe?: boolean | undefined;
+  /**
+   * A sign-up from a public surface (the browser with a publishable key, a hosted page): an email that is
+   * already a lead stores nothing more, and under `participant_limit_counts: verified` the lead takes a place
+   * only once Stripe vouches for it (its first payment).
+   */
+  publicSignup?: boolean | undefined;
 };
+
+const isFull = (campaign: CampaignRow) =>
+  campaign.participant_limit !== null && campaign.participant_count >= campaign.participant_limit;
 
 /**
  * Records that a friend arrived through a referrer, in the caller's transaction. The same friend twice is
@@ -49,9 +57,14 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
   const existing = await leads.findActiveByEmail(campaign.id, email);
   let rejection: RejectionReason | undefined;
   if (existing?.referrer_id === referrer.id) return { row: existing, created: false };
+  // A stranger learns nothing from a known email and leaves no junk row behind it.
+  if (existing && r.publicSignup) return { row: existing, created: false };
+  // Verified-only counting: a public sign-up holds no place until it pays, but a full campaign takes no one.
+  const deferPlace = r.publicSignup === true && campaign.participant_limit_counts === 'verified';
   if (email === referrer.email_normalized) rejection = 'self_referral';
   else if (existing) rejection = 'already_lead';
-  else if (!(await campaignsRepository(tx).takePlaces(campaign.id, 1))) rejection = 'campaign_limit';
+  else if (deferPlace ? isFull(campaign) : !(await campaignsRepository(tx).takePlaces(campaign.id, 1)))
+    rejection = 'campaign_limit';
 
   if (rejection) {
     const earlier = await leads.findRejected(campaign.id, referrer.id, email);
@@ -70,6 +83,8 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
     status: rejection ? 'rejected' : 'pending',
     rejection_reason: rejection ?? null,
     referred_at: r.referredAt ?? at,
+    receipt_id: r.publicSignup ? createRandomId('rcpt') : null,
+    counted: !rejection && !deferPlace,
     created_at: at,
     updated_at: at,
   });
@@ -86,8 +101,8 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
     created_at: at,
   });
   // The friend goes to Stripe as the campaign says, in the background and only if this commits.
-  if (row.status === 'pending' && campaign.connection_id && r.queue) {
-    await r.queue.send(stripeLeadCustomerJob.name, { lead_id: row.id }, { tx });
+  if (row.status === 'pending' && campaign.connection_id && r.sendToStripe) {
+    await tasksRepository(tx).enqueue('stripe_lead_customer', row.id, at);
   }
   if (row.status !== 'rejected') {
     await queueCountsWriteBack(tx, campaign.id, referrer.id);

@@ -1,4 +1,4 @@
-import type { Database, Tx } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
@@ -6,8 +6,6 @@ import type { LeadSource, ReferrerRow } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
-import type { JobQueue } from '../jobs/queue.js';
-import { stripeLeadCustomerJob } from '../jobs/stripe-lead-customer-job.js';
 import { type Lead, toLead } from './lead-view.js';
 import { recordReferral } from './lead-writes.js';
 
@@ -28,7 +26,11 @@ export type NewLead = ReferrerRef & {
 };
 
 /** Finds the referrer a sign-up names, inside the campaign; a code or slug of another campaign is unknown here. */
-async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Promise<ReferrerRow> {
+export async function resolveReferrer(
+  tx: Executor,
+  campaignId: string,
+  ref: ReferrerRef,
+): Promise<ReferrerRow> {
   const repo = referrersRepository(tx);
   const given = [ref.referrer, ref.referral_code, ref.referral_slug].filter((v) => v !== undefined).length;
   if (given !== 1) {
@@ -57,7 +59,12 @@ async function resolveReferrer(tx: Tx, campaignId: string, ref: ReferrerRef): Pr
 
 export type LeadOutcome = { lead: Lead; created: boolean };
 
-export function leadsService(database: Database, now: () => Date = () => new Date(), queue?: JobQueue) {
+/** `tasks` is this process's task runner, woken when a new friend is to be sent to Stripe. */
+export function leadsService(
+  database: Database,
+  now: () => Date = () => new Date(),
+  tasks?: { wake(): void } | undefined,
+) {
   const repo = leadsRepository(database.db);
 
   return {
@@ -78,11 +85,11 @@ export function leadsService(database: Database, now: () => Date = () => new Dat
           input,
           source,
           at: now(),
-          queue,
+          sendToStripe: true,
         });
         return { lead: toLead(row), created };
       });
-      if (outcome.created && queue) queue.notify(stripeLeadCustomerJob.name);
+      if (outcome.created) tasks?.wake();
       return outcome;
     },
 

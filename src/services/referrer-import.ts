@@ -2,11 +2,11 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { isStorableText, UNSTORABLE_MESSAGE } from '../db/storable-text.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { CODE_PATTERN } from '../domain/referral-codes.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
-import type { JobQueue } from '../jobs/queue.js';
 import { insertReferrer, type NewReferrer, sendReferrerToStripe } from './referrer-writes.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
@@ -61,6 +61,8 @@ function parseCsv(text: string): string[][] {
 }
 
 function checkHeader(header: string[]): string[] {
+  if (!header.every(isStorableText))
+    throw invalidParameter('file', `The column names ${UNSTORABLE_MESSAGE}.`);
   const names = header.map(headerName);
   for (const name of names) {
     if (!KNOWN.has(name) && !/^metadata\.[^.\s]{1,40}$/.test(name)) {
@@ -85,7 +87,8 @@ function checkHeader(header: string[]): string[] {
 /** Turns one data row into a referrer, or says why it cannot be one. */
 function readRow(names: string[], cells: string[], rowNumber: number): NewReferrer | ImportRejection {
   const value = (name: string) => cells[names.indexOf(name)]?.trim() ?? '';
-  const email = value('email') || null;
+  const raw = value('email');
+  const email = raw && isStorableText(raw) ? raw : null;
   const reject = (reason: string, param: string | null, message: string): ImportRejection => ({
     row: rowNumber,
     email,
@@ -93,6 +96,11 @@ function readRow(names: string[], cells: string[], rowNumber: number): NewReferr
     param,
     message,
   });
+  const bad = cells.findIndex((cell) => !isStorableText(cell));
+  if (bad >= 0) {
+    const column = names[bad] ?? null;
+    return reject('invalid_text', column, `${column ?? `Column ${bad + 1}`} ${UNSTORABLE_MESSAGE}.`);
+  }
   if (cells.length < names.length)
     return reject('missing_columns', null, `The row has ${cells.length} of ${names.length} columns.`);
   if (cells.length > names.length)
@@ -132,7 +140,11 @@ export async function importReferrers(
   database: Database,
   campaignId: string,
   csv: string,
-  options: { generateCodes?: boolean | undefined; now?: () => Date; queue?: JobQueue | undefined } = {},
+  options: {
+    generateCodes?: boolean | undefined;
+    now?: () => Date;
+    tasks?: { wake(): void } | undefined;
+  } = {},
 ): Promise<ImportReport> {
   const records = parseCsv(csv);
   if (records.length === 0)
@@ -148,7 +160,7 @@ export async function importReferrers(
       'file',
     );
   }
-  return database.db.transaction().execute(async (tx) => {
+  const outcome = await database.db.transaction().execute(async (tx) => {
     const campaign = await campaignsRepository(tx).lock(campaignId);
     if (!campaign) throw notFound('campaign', campaignId);
     const refusal = refuseJoin(campaign.status);
@@ -213,11 +225,13 @@ export async function importReferrers(
         continue;
       }
       room -= 1;
-      await sendReferrerToStripe(tx, campaign, outcome.referrer.id, options.queue);
+      await sendReferrerToStripe(tx, campaign, outcome.referrer.id, at);
       report.accepted += 1;
       report.referrer_ids.push(outcome.referrer.id);
     }
     if (report.accepted > 0) await campaignsRepository(tx).takePlaces(campaign.id, report.accepted);
     return report;
   });
+  if (outcome.accepted > 0) options.tasks?.wake();
+  return outcome;
 }

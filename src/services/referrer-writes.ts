@@ -1,12 +1,11 @@
 import type { Tx } from '../db/database.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
+import { tasksRepository } from '../db/repositories/tasks.js';
 import type { CampaignRow, ReferrerRow, ReferrerSource } from '../db/tables.js';
 import { readSettings } from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
 import { generateReferralCode, generateSlug } from '../domain/referral-codes.js';
-import type { JobQueue } from '../jobs/queue.js';
-import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
 import { recordDomainEvent } from './domain-events.js';
 import { queueCodeForNewReferrer } from './promotion-codes.js';
 
@@ -53,6 +52,8 @@ export async function insertReferrer(
   input: NewReferrer,
   source: ReferrerSource,
   at: Date,
+  /** Whether the referrer holds a place under the participant limit from the start (see LimitCounts). */
+  counted = true,
 ): Promise<InsertOutcome> {
   const repo = referrersRepository(tx);
   const generate = !input.referral_code && (input.generateCode ?? campaign.auto_referral_codes);
@@ -73,6 +74,7 @@ export async function insertReferrer(
       source,
       slug: generateSlug(),
       referral_code: code,
+      counted,
       created_at: at,
       updated_at: at,
     });
@@ -115,15 +117,15 @@ export async function assignGeneratedCode(
   throw new Error(`Could not find a free referral code for ${referrer.id}`);
 }
 
-/** When the campaign sends referrers to Stripe, enqueues that in the caller's transaction. */
+/** When the campaign sends referrers to Stripe, asks for that in the caller's transaction. */
 export async function sendReferrerToStripe(
   tx: Tx,
   campaign: CampaignRow,
   referrerId: string,
-  queue: JobQueue | undefined,
+  at: Date,
 ): Promise<boolean> {
-  if (!queue || !campaign.connection_id || !readSettings(campaign.settings).customers?.referrers_to_stripe)
+  if (!campaign.connection_id || !readSettings(campaign.settings).customers?.referrers_to_stripe)
     return false;
-  await queue.send(stripeReferrerCustomerJob.name, { referrer_id: referrerId }, { tx });
+  await tasksRepository(tx).enqueue('stripe_referrer_customer', referrerId, at);
   return true;
 }

@@ -6,8 +6,6 @@ import type { ReferrerSource } from '../db/tables.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { conflict, notFound } from '../errors.js';
-import type { JobQueue } from '../jobs/queue.js';
-import { stripeReferrerCustomerJob } from '../jobs/stripe-referrer-customer-job.js';
 import { followCodeChange } from './promotion-codes.js';
 import {
   assignGeneratedCode,
@@ -79,7 +77,8 @@ export function referrersService(
   database: Database,
   publicUrl: string,
   now: () => Date = () => new Date(),
-  queue?: JobQueue,
+  /** This process's task runner, woken when a referrer is to be sent to Stripe. */
+  tasks?: { wake(): void },
 ) {
   const repo = referrersRepository(database.db);
   const present = (row: ReferrerWithCounts) => toReferrer(row, publicUrl);
@@ -103,7 +102,10 @@ export function referrersService(
         if (campaign.participant_limit !== null && campaign.participant_count >= campaign.participant_limit) {
           throw participantLimitReached(campaign.participant_limit);
         }
-        const outcome = await insertReferrer(tx, campaign, input, source, now());
+        // Verified-only counting: someone joining on the hosted page holds no place until a friend of theirs
+        // pays (lead-places.ts); a full campaign still takes no one.
+        const deferPlace = source === 'hosted_page' && campaign.participant_limit_counts === 'verified';
+        const outcome = await insertReferrer(tx, campaign, input, source, now(), !deferPlace);
         if ('conflict' in outcome) {
           throw outcome.conflict === 'email'
             ? conflict(
@@ -117,11 +119,11 @@ export function referrersService(
                 'referral_code',
               );
         }
-        await campaignsRepository(tx).takePlaces(campaign.id, 1);
-        const queued = await sendReferrerToStripe(tx, campaign, outcome.referrer.id, queue);
+        if (!deferPlace) await campaignsRepository(tx).takePlaces(campaign.id, 1);
+        const queued = await sendReferrerToStripe(tx, campaign, outcome.referrer.id, now());
         return { id: outcome.referrer.id, queued };
       });
-      if (id.queued) queue?.notify(stripeReferrerCustomerJob.name);
+      if (id.queued) tasks?.wake();
       return retrieve(id.id);
     },
 
@@ -201,8 +203,14 @@ export function referrersService(
         if (current.removed_at) return;
         await campaignsRepository(tx).lock(current.campaign_id);
         const at = now();
+        // Read under the campaign's lock: a place is taken for a referrer only while that lock is held.
+        const held = await tx
+          .selectFrom('referrers')
+          .select('counted')
+          .where('id', '=', id)
+          .executeTakeFirst();
         await referrersRepository(tx).update(id, { removed_at: at, updated_at: at });
-        await campaignsRepository(tx).releasePlaces(current.campaign_id, 1);
+        if (held?.counted) await campaignsRepository(tx).releasePlaces(current.campaign_id, 1);
         await promotionCodesRepository(tx).deactivate(
           { campaignId: current.campaign_id, referrerId: id },
           at,

@@ -1,13 +1,15 @@
 import type { Database } from '../db/database.js';
+import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
 import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
-import type { StripeGateway } from '../stripe/gateway.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
+import { checkSignature, parseEvent } from '../stripe/webhook-check.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
+import { FailureCounter } from './rate-limits.js';
 
 export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
 
@@ -19,15 +21,16 @@ export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
  */
 export function stripeInbox(deps: {
   database: Database;
-  gateway: StripeGateway;
   connections: ConnectionsService;
   /** This process's inbox worker, when it runs one. */
   worker?: InboxWaker | undefined;
+  /** Failed checks per client per minute before the client is refused outright (default 60). */
+  failuresPerClient?: number | undefined;
 }) {
   // Webhooks arriving together are recorded together: one statement and one commit for many events.
   const writer = new GroupWriter<InboxEvent, boolean>(
     (events) => stripeEventsRepository(deps.database.db).insertMany(events),
-    { maxInFlight: 2, maxBatch: 200 },
+    { maxInFlight: 2, maxBatch: 200, failsAll: isDatabaseUnavailable },
   );
   const touched = new Map<string, number>();
   /**
@@ -41,22 +44,35 @@ export function stripeInbox(deps: {
     await connectionsRepository(deps.database.db).touchLastEvent(connectionId, new Date(at));
   }
 
-  function verify(
-    rawBody: Buffer,
-    signature: string,
-    secrets: string[],
-  ): { event: { id: string; type: string; created: number } } | { error: string } {
-    if (secrets.length === 0) return { error: 'no secret' };
+  /**
+   * Failed checks (bad signatures, unknown connections) per client, in this process: past the limit a client
+   * is refused before any work. Per process on purpose: a signature cannot be guessed however many tries it
+   * gets, so this only sheds load, and it costs no database round trip.
+   */
+  const failures = new FailureCounter({
+    name: 'stripe-webhook-failures',
+    max: deps.failuresPerClient ?? 60,
+    windowMs: 60_000,
+    message: 'Too many webhooks with failed signature checks from this client; retry later.',
+  });
+
+  async function secretsFor(connectionId: string, client: string) {
     try {
-      return { event: deps.gateway.verifyWebhook(rawBody, signature, secrets) };
+      return await deps.connections.webhookSecrets(connectionId);
     } catch (error) {
-      return { error: (error as Error).message };
+      if (error instanceof VouchError && error.status === 404) failures.record(client);
+      throw error;
     }
   }
 
   return {
-    async receive(connectionId: string, rawBody: Buffer, signature: string | undefined): Promise<Receipt> {
-      let found = await deps.connections.webhookSecrets(connectionId);
+    async receive(
+      connectionId: string,
+      rawBody: Buffer,
+      signature: string | undefined,
+      client = 'unknown',
+    ): Promise<Receipt> {
+      failures.check(client);
       if (!signature) {
         throw new VouchError(
           400,
@@ -65,12 +81,7 @@ export function stripeInbox(deps: {
           'The Stripe-Signature header is missing.',
         );
       }
-      let verified = verify(rawBody, signature, found.secrets);
-      // Remembered secrets may be stale (a rotation in another process): check on fresh ones once more.
-      if ('error' in verified && found.remembered) {
-        found = await deps.connections.webhookSecrets(connectionId, true);
-        verified = verify(rawBody, signature, found.secrets);
-      }
+      let found = await secretsFor(connectionId, client);
       if (found.secrets.length === 0) {
         throw new VouchError(
           400,
@@ -79,15 +90,31 @@ export function stripeInbox(deps: {
           'This connection has no webhook signing secret yet; set it with POST /v1/stripe/connections/{id}/webhook_secret.',
         );
       }
-      if ('error' in verified) {
+      let refusal = checkSignature(rawBody, signature, found.secrets);
+      // Remembered secrets may be stale (a rotation in another process): check on fresh ones once more. The
+      // connection reads them again at most once a second, so failures cost no round trip each.
+      if (refusal && found.remembered) {
+        found = await deps.connections.webhookSecrets(connectionId, true);
+        refusal = checkSignature(rawBody, signature, found.secrets);
+      }
+      if (refusal) {
+        failures.record(client);
         throw new VouchError(
           400,
           'invalid_request_error',
           'signature_invalid',
-          `The webhook signature does not verify: ${verified.error}`,
+          `The webhook signature does not verify: ${refusal.message}`,
         );
       }
-      const { event } = verified;
+      const event = parseEvent(rawBody);
+      if ('reason' in event) {
+        throw new VouchError(
+          400,
+          'invalid_request_error',
+          'event_malformed',
+          `The event is signed but cannot be used: ${event.message}`,
+        );
+      }
       const { connection } = found;
       if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
       const needsWork = hasHandler(event.type);

@@ -13,7 +13,8 @@ import type {
 } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
 import { type OutgoingEventType, PING_EVENT_TYPE } from '../domain/outgoing-webhooks.js';
-import { conflict, notFound } from '../errors.js';
+import { checkWebhookUrl } from '../domain/webhook-address.js';
+import { conflict, invalidParameter, notFound } from '../errors.js';
 import type { OutgoingEvent } from './webhook-dispatch.js';
 import { type DeliveryOptions, webhookSender } from './webhook-sender.js';
 
@@ -73,6 +74,14 @@ export function webhookEndpointsService(
   const deliveries = webhookDeliveriesRepository(deps.database.db);
   const sender = webhookSender(deps);
   const unique = (types: OutgoingEventType[]) => [...new Set(types)];
+  const policy = { allowPrivate: deps.allowPrivate ?? false };
+
+  /** Refuses a URL the sender would refuse to deliver to, saying why (and how to allow a private one). */
+  function checkUrl(url: string): string {
+    const verdict = checkWebhookUrl(url, policy);
+    if (!verdict.ok) throw invalidParameter('url', `Invalid url: ${verdict.reason}`);
+    return url;
+  }
 
   async function load(id: string): Promise<WebhookEndpointRow> {
     const row = await endpoints.findById(id);
@@ -100,7 +109,7 @@ export function webhookEndpointsService(
       const at = deps.now();
       const row = await endpoints.insert({
         id: createId('whe'),
-        url: input.url,
+        url: checkUrl(input.url),
         description: input.description ?? null,
         event_types: unique(input.event_types),
         secret_sealed: deps.box.encrypt(secret),
@@ -124,7 +133,7 @@ export function webhookEndpointsService(
       await load(id);
       const at = deps.now();
       const row = await endpoints.update(id, {
-        ...(changes.url !== undefined ? { url: changes.url } : {}),
+        ...(changes.url !== undefined ? { url: checkUrl(changes.url) } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
         ...(changes.event_types !== undefined ? { event_types: unique(changes.event_types) } : {}),
         ...(changes.status !== undefined ? { status: changes.status } : {}),

@@ -7,9 +7,9 @@ import { webhookEndpointsRepository } from '../db/repositories/webhook-endpoints
 import type { WebhookAttemptTrigger, WebhookDeliveryRow, WebhookEndpointRow } from '../db/tables.js';
 import { afterAttempt, DEFAULT_MAX_ATTEMPTS, defaultRetryDelayMs } from '../domain/outgoing-webhooks.js';
 import { serializeEvent } from './webhook-dispatch.js';
+import { type AttemptResult, postWebhook, type ResolveHost, systemResolver } from './webhook-request.js';
 
 export const USER_AGENT = 'Vouch-Webhooks/1';
-const ERROR_EXCERPT = 300;
 
 export type DeliveryOptions = {
   /** How long an endpoint has to answer (default 10 s). */
@@ -18,6 +18,13 @@ export type DeliveryOptions = {
   maxAttempts?: number | undefined;
   /** The wait after the n-th failed attempt (default: 30 s, four times longer each time, at most 12 h). */
   retryDelayMs?: ((attempt: number) => number) | undefined;
+  /**
+   * Deliver to loopback, private and unique-local addresses too (VOUCH_WEBHOOK_ALLOW_PRIVATE); default
+   * false: public addresses only. See src/domain/webhook-address.ts.
+   */
+  allowPrivate?: boolean | undefined;
+  /** Resolves endpoint host names at each attempt (default: the system resolver). */
+  resolveHost?: ResolveHost | undefined;
 };
 
 export type SenderDeps = DeliveryOptions & {
@@ -27,71 +34,18 @@ export type SenderDeps = DeliveryOptions & {
   now: () => Date;
 };
 
-export type AttemptResult = {
-  ok: boolean;
-  statusCode: number | null;
-  error: string | null;
-  durationMs: number;
-};
-
-/** What went wrong, in words that help the endpoint's owner and reveal nothing of ours. */
-function describeFailure(error: unknown, timeoutMs: number): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `No answer within ${timeoutMs} ms`;
-  if (err.cause?.code) return `Could not deliver: ${err.cause.code}`;
-  return `Could not deliver: ${err.cause?.message ?? err.message}`;
-}
-
-/** The start of a failed answer's body, for the delivery log. */
-async function excerpt(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const decoder = new TextDecoder();
-  let text = '';
-  while (text.length < ERROR_EXCERPT) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  await reader.cancel().catch(() => {});
-  return text.slice(0, ERROR_EXCERPT).trim();
-}
-
-/** POSTs one body to one URL; any 2xx is a success, anything else (3xx included) a failure. */
-async function post(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<AttemptResult> {
-  const started = performance.now();
-  const duration = () => Math.round(performance.now() - started);
-  try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const ok = response.status >= 200 && response.status < 300;
-    if (ok) {
-      await response.body?.cancel().catch(() => {});
-      return { ok, statusCode: response.status, error: null, durationMs: duration() };
-    }
-    const text = await excerpt(response).catch(() => '');
-    const error = `The endpoint answered ${response.status}${text ? `: ${text}` : ''}`;
-    return { ok, statusCode: response.status, error, durationMs: duration() };
-  } catch (error) {
-    return { ok: false, statusCode: null, error: describeFailure(error, timeoutMs), durationMs: duration() };
-  }
-}
+export type { AttemptResult };
 
 /** Sends deliveries to endpoints, signed, and records each attempt with what comes next. */
 export function webhookSender(deps: SenderDeps) {
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelayMs;
+  const request = {
+    timeoutMs,
+    policy: { allowPrivate: deps.allowPrivate ?? false },
+    resolveHost: deps.resolveHost ?? systemResolver,
+  };
   /** How long a sender holds a delivery: well past the timeout, so a live sender never loses it. */
   const lockMs = timeoutMs + 50_000;
 
@@ -116,7 +70,7 @@ export function webhookSender(deps: SenderDeps) {
     const attemptedAt = deps.now();
     const body = serializeEvent(delivery.payload);
     const timestamp = Math.floor(attemptedAt.getTime() / 1000);
-    const result = await post(
+    const result = await postWebhook(
       endpoint.url,
       body,
       {
@@ -125,7 +79,7 @@ export function webhookSender(deps: SenderDeps) {
         [SIGNATURE_HEADER.toLowerCase()]: signatureHeader(body, secretsOf(endpoint, attemptedAt), timestamp),
         'vouch-event-id': delivery.event_id,
       },
-      timeoutMs,
+      request,
     );
     const attempts = delivery.attempts + 1;
     const next = afterAttempt({

@@ -54,22 +54,6 @@ export class StripeGateway {
   forget(connectionId: string): void {
     this.#clients.delete(connectionId);
   }
-
-  /**
-   * Checks a webhook's signature on the raw body (constant-time, 300 s tolerance, any of the header's v1
-   * signatures) against each secret in turn, so a rotated secret keeps working while Stripe switches over.
-   */
-  verifyWebhook(rawBody: Buffer, signature: string, secrets: string[]): Stripe.Event {
-    let lastError: unknown;
-    for (const secret of secrets) {
-      try {
-        return Stripe.webhooks.constructEvent(rawBody, signature, secret, 300);
-      } catch (error) {
-        lastError = error;
-      }
-    }
-    throw lastError ?? new Error('No webhook secret is configured');
-  }
 }
 
 export type StripeErrorInfo = { status: number | undefined; type: string | undefined; message: string };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import Stripe from 'stripe';
 import { type EmulatorHandle, startEmulator } from '../../emulator/index.js';
+import type { PublicLimits } from '../../src/config.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import type { RewardRow } from '../../src/db/tables.js';
@@ -14,6 +15,8 @@ import { jobDefinitions } from '../../src/jobs/registry.js';
 import { RewardRunner } from '../../src/jobs/reward-runner.js';
 import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
 import { SyncRunner } from '../../src/jobs/sync-runner.js';
+import { taskDefinitions } from '../../src/jobs/task-registry.js';
+import { TaskRunner } from '../../src/jobs/task-runner.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import type { DeliveryOptions } from '../../src/services/webhook-sender.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
@@ -45,10 +48,18 @@ export async function startStripeEnv(
     stripeRateLimit?: number;
     /** Emulator's own limit (429s beyond it); off by default. */
     emulatorRateLimit?: number;
-    /** Outgoing webhooks: retry waits and attempts (default: 50 ms doubling, 8 attempts). */
+    /**
+     * Outgoing webhooks, for the runner and the API's pings and replays: retry waits and attempts (default:
+     * 50 ms doubling, 8 attempts), and `allowPrivate: true` to deliver to receivers on 127.0.0.1 (default:
+     * public addresses only, as in production).
+     */
     outgoingWebhooks?: DeliveryOptions;
     /** Runs between a reward's Stripe call and its commit (a crash there, when it throws). */
     afterRewardStripeCall?: (reward: RewardRow) => Promise<void> | void;
+    /** Limits on strangers (default: the production defaults). */
+    publicLimits?: PublicLimits;
+    /** Requests per minute per client on public endpoints, in this process (default 300). */
+    publicRateLimit?: number;
   } = {},
 ): Promise<StripeEnv> {
   const emulator = await startEmulator({
@@ -108,6 +119,16 @@ export async function startStripeEnv(
     retryDelayMs: (attempt) => 50 * 2 ** (attempt - 1),
     ...options.outgoingWebhooks,
   });
+  const taskRunner = new TaskRunner({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    publicUrl: baseUrl,
+    definitions: taskDefinitions,
+    pollMs: 100,
+    retryDelayMs: () => 200,
+  });
   const queue = await JobQueue.start({
     database: db.database,
     logger,
@@ -121,6 +142,7 @@ export async function startStripeEnv(
   promotionCodeRunner.start();
   webhookRunner.start();
   rewardRunner.start();
+  taskRunner.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
@@ -130,14 +152,18 @@ export async function startStripeEnv(
     syncRunner,
     promotionCodeRunner,
     rewardRunner,
+    taskRunner,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
     publicUrl: baseUrl,
+    ...(options.outgoingWebhooks ? { outgoingWebhooks: options.outgoingWebhooks } : {}),
     clickFlushMs: 50,
     linkCacheMs: 100,
     expectedMigration: loadMigrations().at(-1)!.version,
     bodyLimit: 1024 * 1024,
+    ...(options.publicLimits ? { publicLimits: options.publicLimits } : {}),
+    ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
   });
   await app.listen({ port, host: '127.0.0.1' });
   const secret = await apiKeys.create({ name: 'test secret', kind: 'secret' });
@@ -157,6 +183,7 @@ export async function startStripeEnv(
       await promotionCodeRunner.stop();
       await webhookRunner.stop();
       await rewardRunner.stop();
+      await taskRunner.stop();
       await inboxWorker.stop();
       await queue.stop();
       await emulator.close();

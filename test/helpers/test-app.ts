@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
+import type { PublicLimits } from '../../src/config.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
@@ -27,9 +28,12 @@ export async function startTestApp(
     jobs?: boolean;
     /** Mount the Stripe routes (with a gateway that is never called). */
     stripe?: boolean;
+    publicLimits?: PublicLimits;
+    /** Another app's database: two apps on one database behave as two processes sharing a Postgres. */
+    sharedDb?: TestDatabase;
   } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = options.sharedDb ?? (await createTestDatabase());
   const apiKeys = apiKeysService(db.database);
   const logger = options.logger ?? pino({ level: 'silent' });
   const queue = options.jobs
@@ -60,6 +64,7 @@ export async function startTestApp(
     expectedMigration: loadMigrations().at(-1)!.version,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
+    ...(options.publicLimits ? { publicLimits: options.publicLimits } : {}),
   });
   await app.ready();
   const secret = await apiKeys.create({ name: 'test secret', kind: 'secret' });
@@ -72,7 +77,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await queue?.stop();
-      await db.close();
+      if (!options.sharedDb) await db.close();
     },
   };
 }

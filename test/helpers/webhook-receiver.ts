@@ -31,7 +31,10 @@ export type ReceivedEvent = {
 };
 
 export type WebhookReceiver = {
+  /** http://127.0.0.1:<port>/vouch-events: a loopback address, so Vouch delivers to it only when private
+   * delivery is allowed (`allowPrivate: true`, VOUCH_WEBHOOK_ALLOW_PRIVATE). */
   url: string;
+  port: number;
   /** The endpoint secret the receiver verifies with; requests that do not verify get a 400. */
   secret: string;
   received: ReceivedEvent[];
@@ -42,11 +45,15 @@ export type WebhookReceiver = {
   close(): Promise<void>;
 };
 
-/** A business's webhook receiver on 127.0.0.1: verifies each request's signature as the docs say. */
+/**
+ * A business's webhook receiver on 127.0.0.1: verifies each request's signature as the docs say. Tests that
+ * deliver to it opt in to private delivery; with the address guard on, nothing reaches it.
+ */
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   let verifiedCount = 0;
   const receiver: WebhookReceiver = {
     url: '',
+    port: 0,
     secret: '',
     received: [],
     respond: () => 200,
@@ -79,6 +86,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/vouch-events`;
+  receiver.port = (server.address() as AddressInfo).port;
+  receiver.url = `http://127.0.0.1:${receiver.port}/vouch-events`;
   return receiver;
 }

@@ -26,6 +26,12 @@ export function leadsRepository(db: Executor) {
       return db.selectFrom('leads').selectAll().where('id', '=', id).executeTakeFirst();
     },
 
+    /** A lead named by its id or by the receipt a browser was given for it (`rcpt_...`). */
+    async findByReference(reference: string): Promise<LeadRow | undefined> {
+      const column = reference.startsWith('rcpt_') ? 'receipt_id' : 'id';
+      return db.selectFrom('leads').selectAll().where(column, '=', reference).executeTakeFirst();
+    },
+
     /** The friend's lead in a campaign (the one that is not rejected), if any. */
     async findActiveByEmail(campaignId: string, emailNormalized: string): Promise<LeadRow | undefined> {
       return db

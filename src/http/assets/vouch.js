@@ -9,7 +9,8 @@
   const campaign = data.campaign || '';
   const defaultDays = Number(data.cookieDays) > 0 ? Number(data.cookieDays) : 30;
   const SLUG = /^[a-z0-9]{4,40}$/;
-  const LEAD = /^lead_[0-9a-z]{26}$/;
+  // A sign-up receipt (rcpt_) or, from earlier versions, a lead id.
+  const LEAD = /^(?:rcpt|lead)_[0-9a-z]{26}$/;
   const STRIPE_ELEMENTS = 'stripe-pricing-table,stripe-buy-button';
   let days = defaultDays;
 

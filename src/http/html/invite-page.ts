@@ -29,20 +29,13 @@ export function inviteThanksPage(campaignName: string): string {
   );
 }
 
-/**
- * A sign-up kept as rejected (the friend's own link, an email already referred, an existing customer, a full
- * program). The exact reason is not spelled out: it could tell a stranger about someone else.
- */
-export function notReferredPage(campaignName: string, programFull: boolean): string {
-  const reason = programFull
-    ? `${escapeHtml(campaignName)} has reached the number of people it can take, so this invitation can’t be
-used right now.`
-    : `this email address can’t be referred to ${escapeHtml(campaignName)} again, so this invitation doesn’t
-apply to it.`;
+/** A friend arriving when the program has no places left: the same for every email. */
+export function invitationFullPage(campaignName: string): string {
   return page(
-    `Thank you – ${campaignName}`,
-    `<h1>Thank you</h1>
-<p>We have your details, but ${reason}</p>`,
+    `Program full – ${campaignName}`,
+    `<h1>This program is full</h1>
+<p>${escapeHtml(campaignName)} has reached the number of people it can take, so this invitation can’t be used
+right now. Nothing was recorded.</p>`,
   );
 }
 

@@ -5,16 +5,21 @@ export function tooManyAttemptsPage(): string {
   return page(
     'Too many attempts',
     `<h1>Too many attempts</h1>
-<p>We received too many sign-ups from your network in a short time. Please try again in a minute.</p>`,
+<p>We received too many sign-ups in a short time. Please try again in a few minutes.</p>`,
   );
 }
 
-/** A request these pages cannot take, such as a form sent in a format a browser would not use. */
-export function badRequestPage(): string {
+/**
+ * A request these pages cannot take, such as a form sent in a format a browser would not use; `detail` says
+ * which field was at fault when that is known.
+ */
+export function badRequestPage(detail?: string): string {
   return page(
     'Something went wrong',
     `<h1>Something went wrong</h1>
-<p>We couldn’t read what was sent. Please go back, reload the page and try again.</p>`,
+<p>We couldn’t read what was sent. Please go back, reload the page and try again.</p>${
+      detail ? `\n<p>${escapeHtml(detail)}</p>` : ''
+    }`,
   );
 }
 

@@ -10,6 +10,10 @@ const apiKeySchema = z.object({
   name: z.string(),
   kind: z.enum(['secret', 'publishable']),
   last_four: z.string(),
+  campaign_ids: z
+    .array(z.string())
+    .nullable()
+    .describe('Publishable keys: the only campaigns the key may be used for; null for every campaign'),
   created_at: z.string().describe('ISO 8601, UTC'),
   last_used_at: z.string().nullable(),
   revoked_at: z.string().nullable(),
@@ -31,6 +35,12 @@ export const apiKeyRoutes =
           body: z.strictObject({
             name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
             kind: z.enum(['secret', 'publishable']).default('secret'),
+            campaign_ids: z
+              .array(z.string().max(64))
+              .min(1)
+              .max(100)
+              .optional()
+              .describe('Publishable keys only: limit the key to these campaigns (default: every campaign)'),
           }),
           response: { 200: apiKeySchema.extend({ secret: z.string() }), ...errorResponses },
         },

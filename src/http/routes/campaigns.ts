@@ -5,6 +5,14 @@ import { listQuerySchema, listResponse, listResponseSchema } from '../pagination
 import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
 
 const status = z.enum(['draft', 'live', 'paused', 'archived']);
+const limitCounts = z
+  .enum(['verified', 'all'])
+  .describe(
+    'Who takes a place under participant_limit. verified (default): people who signed up on a public ' +
+      'surface (a browser with the publishable key, a hosted page) take one only at their first payment ' +
+      '(a referrer who joined on the hosted page: when a friend of theirs pays), so strangers cannot fill ' +
+      'the campaign; everyone else at once. all: everyone when recorded.',
+  );
 
 const spendQualification = z.strictObject({
   method: z.literal('spend').describe('Qualify when the friend spends more than the target'),
@@ -113,7 +121,10 @@ export const campaignSchema = z.object({
     .nullable()
     .describe('Where referral links land; null lands on the hosted friend page'),
   participant_limit: z.number().nullable(),
-  participants_count: z.number().describe('Referrers plus leads that were not rejected'),
+  participant_limit_counts: limitCounts,
+  participants_count: z
+    .number()
+    .describe('Referrers plus leads that were not rejected and hold a place (see participant_limit_counts)'),
   allowed_origins: z.array(z.string()),
   cookie_days: z.number(),
   auto_referral_codes: z.boolean(),
@@ -147,6 +158,7 @@ const fields = {
   status: z.enum(['draft', 'live', 'paused']).describe('Archive with POST /v1/campaigns/{id}/archive'),
   destination_url: httpUrl.nullable(),
   participant_limit: z.number().int().min(1).max(100_000_000).nullable(),
+  participant_limit_counts: limitCounts,
   allowed_origins: z.array(origin).max(20).describe('Sites whose pages may call the browser endpoints'),
   cookie_days: z.number().int().min(1).max(730).describe('How long the snippet remembers a referral'),
   auto_referral_codes: z.boolean().describe('Give every new referrer a referral code'),
@@ -172,6 +184,7 @@ const createBody = z.strictObject({
   status: fields.status.optional(),
   destination_url: fields.destination_url.optional(),
   participant_limit: fields.participant_limit.optional(),
+  participant_limit_counts: fields.participant_limit_counts.optional(),
   allowed_origins: fields.allowed_origins.optional(),
   cookie_days: fields.cookie_days.optional(),
   auto_referral_codes: fields.auto_referral_codes.optional(),

@@ -6,11 +6,16 @@ import { isId } from '../../domain/ids.js';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { VouchError } from '../../errors.js';
 import type { Campaign, CampaignsService } from '../../services/campaigns.js';
-import type { LeadsService } from '../../services/leads.js';
+import type { PublicSignupsService } from '../../services/public-signups.js';
 import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
 import type { Referrer, ReferrersService } from '../../services/referrers.js';
 import { EMPTY_PERSON, honeypotFilled, readPersonForm } from '../html/forms.js';
-import { inviteFormPage, inviteThanksPage, notReferredPage, signupsClosedPage } from '../html/invite-page.js';
+import {
+  invitationFullPage,
+  inviteFormPage,
+  inviteThanksPage,
+  signupsClosedPage,
+} from '../html/invite-page.js';
 import {
   joinedPage,
   joinFormPage,
@@ -25,7 +30,7 @@ import { badRequestPage, serverErrorPage, tooManyAttemptsPage } from '../html/st
 export type HostedPageDeps = {
   campaigns: CampaignsService;
   referrers: ReferrersService;
-  leads: LeadsService;
+  signups: PublicSignupsService;
   links: ReferralLinks;
   publicUrl: string;
 };
@@ -68,8 +73,15 @@ export const hostedPageRoutes =
     // Errors here (the rate limit, an unreadable body, a failure) answer as HTML pages, not the JSON shape.
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const status = error instanceof VouchError ? error.status : (error.statusCode ?? 500);
-      if (status === 429) return sendPage(reply, 429, tooManyAttemptsPage());
-      if (status >= 400 && status < 500) return sendPage(reply, status, badRequestPage());
+      if (status === 429) {
+        if (error instanceof VouchError && error.retryAfterSeconds !== undefined)
+          reply.header('retry-after', String(error.retryAfterSeconds));
+        return sendPage(reply, 429, tooManyAttemptsPage());
+      }
+      if (status >= 400 && status < 500) {
+        const detail = error instanceof VouchError && error.param ? error.message : undefined;
+        return sendPage(reply, status, badRequestPage(detail));
+      }
       request.log.error({ err: error }, 'hosted page failed');
       return sendPage(reply, 500, serverErrorPage(String(request.id)));
     });
@@ -99,10 +111,9 @@ export const hostedPageRoutes =
     }
 
     const pageRoute = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
-    const formRoute = {
-      config: { auth: 'public' as const, rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { hide: true },
-    };
+    // Sign-ups are limited per client and per referrer across processes (public-signups.ts); this per-process
+    // limit only sheds load.
+    const formRoute = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
 
     app.get('/join/:campaignId', pageRoute, async (request, reply) => {
       const campaign = await findCampaign(request.params);
@@ -116,12 +127,15 @@ export const hostedPageRoutes =
       const campaign = await findCampaign(request.params);
       if (!campaign) return sendPage(reply, 404, notFoundPage(NO_PROGRAM));
       if (campaign.status === 'archived') return sendPage(reply, 410, programEndedPage(campaign.name));
-      if (honeypotFilled(request.body)) return sendPage(reply, 200, joinReceivedPage(campaign.name));
+      if (honeypotFilled(request.body)) {
+        await deps.signups.attempt(request.ip);
+        return sendPage(reply, 200, joinReceivedPage(campaign.name));
+      }
       const form = readPersonForm(request.body);
       if (!form.ok) return sendPage(reply, 400, joinFormPage(campaign.name, form.values, form.errors));
       try {
         const input = { ...form.person, generateCode: true };
-        const referrer = await deps.referrers.join(campaign.id, input, 'hosted_page');
+        const referrer = await deps.signups.join(campaign.id, input, request.ip);
         return sendPage(reply, 200, joined(campaign, referrer, false));
       } catch (error) {
         switch (errorCode(error)) {
@@ -154,21 +168,23 @@ export const hostedPageRoutes =
       const found = await findInvitation(request.params);
       if (!found) return sendPage(reply, 404, notFoundPage(NO_LINK));
       const { link, campaign } = found;
-      if (honeypotFilled(request.body)) return sendPage(reply, 200, inviteThanksPage(campaign.name));
+      if (honeypotFilled(request.body)) {
+        await deps.signups.attempt(request.ip);
+        return sendPage(reply, 200, inviteThanksPage(campaign.name));
+      }
       const form = readPersonForm(request.body);
       if (!form.ok) {
         const invitation = { referrerFirstName: link.referrerFirstName, campaignName: campaign.name };
         return sendPage(reply, 400, inviteFormPage(invitation, form.values, form.errors));
       }
+      // A full program is the program's state, the same for everyone; past that the page answers the same
+      // whoever signs up, so it tells nothing about who else did.
+      if (campaign.status === 'live' && isFull(campaign))
+        return sendPage(reply, 200, invitationFullPage(campaign.name));
       try {
         const input = { ...form.person, referral_slug: link.slug };
-        const { lead } = await deps.leads.create(campaign.id, input, 'hosted_page');
-        if (lead.status !== 'rejected') return sendPage(reply, 200, inviteThanksPage(campaign.name));
-        return sendPage(
-          reply,
-          200,
-          notReferredPage(campaign.name, lead.rejection_reason === 'campaign_limit'),
-        );
+        await deps.signups.lead(campaign.id, input, 'hosted_page', request.ip);
+        return sendPage(reply, 200, inviteThanksPage(campaign.name));
       } catch (error) {
         switch (errorCode(error)) {
           case 'campaign_paused':

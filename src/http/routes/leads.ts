@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { VouchError } from '../../errors.js';
+import type { AuthenticatedKey } from '../../services/api-keys.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import type { LeadsService } from '../../services/leads.js';
+import type { PublicSignupsService } from '../../services/public-signups.js';
 import { answerPreflight, applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
 import {
@@ -45,11 +48,30 @@ export const leadSchema = z.object({
   timeline: z.array(leadEventSchema).optional().describe('Present when retrieving one lead'),
 });
 
+export const leadReceiptSchema = z
+  .object({
+    object: z.literal('lead_receipt'),
+    id: z.string().describe('rcpt_...: pass it on as the snippet does; it names the lead to Vouch only'),
+    status: z.literal('received'),
+  })
+  .describe('What a publishable key gets: the same for a new and a known email');
+
 const name = z.string().trim().max(100);
+
+/** A publishable key limited to some campaigns may not be used for the others. */
+function refuseOtherCampaign(key: AuthenticatedKey | null, campaignId: string): void {
+  if (key?.kind !== 'publishable' || !key.campaignIds || key.campaignIds.includes(campaignId)) return;
+  throw new VouchError(
+    403,
+    'permission_error',
+    'campaign_not_allowed',
+    'This publishable key is limited to other campaigns; use a key made for this campaign.',
+  );
+}
 const tags = ['leads'];
 
 export const leadRoutes =
-  (leads: LeadsService, campaigns: CampaignsService): FastifyPluginAsyncZod =>
+  (leads: LeadsService, campaigns: CampaignsService, signups: PublicSignupsService): FastifyPluginAsyncZod =>
   async (app) => {
     const originsOf = corsOnErrors(async (request) => {
       const { id } = request.params as { id?: string };
@@ -72,20 +94,21 @@ export const leadRoutes =
     app.post(
       '/v1/campaigns/:id/leads',
       {
-        // Browsers are limited per IP; a server with the secret key is not.
-        config: {
-          auth: 'publishable',
-          rateLimit: { allowList: (request) => request.apiKey?.kind === 'secret' },
-        },
+        // Browsers are limited per client and per referrer across processes (public-signups.ts); a server
+        // with the secret key is not.
+        config: { auth: 'publishable' },
         onSend: originsOf,
         schema: {
           tags,
           summary: 'Record a friend (the person invited) referred by a referrer',
           description:
-            'Name the referrer with exactly one of referrer (id), referral_code or referral_slug. Works with a ' +
-            "publishable key from the browser (only from the campaign's allowed_origins). The same friend twice " +
-            'is one lead; self-referrals, friends already referred by someone else and sign-ups past the limit ' +
-            'are kept as rejected leads with their reason.',
+            'Name the referrer with exactly one of referrer (id), referral_code or referral_slug. The same ' +
+            'friend twice is one lead; self-referrals, friends already referred by someone else and sign-ups ' +
+            'past the limit are kept as rejected leads with their reason. With the secret key the answer is the ' +
+            "lead. With a publishable key (from a browser, only from the campaign's allowed_origins; a key may " +
+            'be limited to some campaigns) the answer is a lead_receipt, the same whether the email was new or ' +
+            'known, and an email that is already a lead stores nothing more. Publishable sign-ups are limited ' +
+            'per client and per referrer (429).',
           security: publishableKeySecurity,
           params: idParams,
           body: z.strictObject({
@@ -97,15 +120,16 @@ export const leadRoutes =
             referral_code: z.string().trim().min(1).max(64).optional(),
             referral_slug: z.string().trim().min(1).max(64).optional(),
           }),
-          response: { 200: leadSchema, ...errorResponses },
+          response: { 200: z.union([leadSchema, leadReceiptSchema]), ...errorResponses },
         },
       },
       async (request, reply) => {
+        refuseOtherCampaign(request.apiKey, request.params.id);
         const campaign = await campaigns.load(request.params.id);
         applyCampaignCors(request, reply, campaign.allowed_origins);
-        const source = request.apiKey?.kind === 'secret' ? 'api' : 'browser';
-        const { lead } = await leads.create(campaign.id, request.body, source);
-        return lead;
+        if (request.apiKey?.kind === 'secret')
+          return (await leads.create(campaign.id, request.body, 'api')).lead;
+        return signups.lead(campaign.id, request.body, 'browser', request.ip);
       },
     );
 

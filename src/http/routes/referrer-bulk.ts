@@ -37,6 +37,8 @@ export const referrerBulkRoutes =
     database: Database;
     campaigns: CampaignsService;
     queue: JobQueue | undefined;
+    /** This process's task runner, woken when imported referrers are to be sent to Stripe. */
+    tasks?: { wake(): void } | undefined;
   }): FastifyPluginAsyncZod =>
   async (app) => {
     // Scoped to this plugin: only the import route takes CSV bodies.
@@ -68,7 +70,7 @@ export const referrerBulkRoutes =
         const flag = request.query.generate_referral_codes;
         return importReferrers(deps.database, request.params.id, request.body, {
           generateCodes: flag === undefined ? undefined : flag === 'true',
-          queue: deps.queue,
+          tasks: deps.tasks,
         });
       },
     );

@@ -36,6 +36,7 @@ export const stripeWebhookRoutes =
           request.params.connection_id,
           body,
           typeof signature === 'string' ? signature : undefined,
+          request.ip,
         );
       },
     );

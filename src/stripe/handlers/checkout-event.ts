@@ -86,7 +86,7 @@ export const checkoutEvent: EventHandler = {
     const cause = { type: event.type, stripeObject: session.id, eventId: event.id };
     const campaign = referrer ? campaigns.get(referrer.campaign_id) : undefined;
     if (referrer && campaign)
-      await attributeCheckout(tx, { campaign, referrer, leadId: reference?.leadId, buyer }, cause, now);
+      await attributeCheckout(tx, { campaign, referrer, leadRef: reference?.leadRef, buyer }, cause, now);
     for (const code of codes) {
       const owner = await referrersRepository(tx).findById(code.referrer_id);
       const codeCampaign = campaigns.get(code.campaign_id);

@@ -10,7 +10,8 @@ import { createId } from '../domain/ids.js';
 import { createdSinceReferral } from '../domain/people.js';
 import { reevaluateLead } from '../services/lead-verdicts.js';
 import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
-import { defineJob, type JobContext } from './job-definition.js';
+import type { JobContext } from './job-definition.js';
+import type { TaskDefinition } from './task-definition.js';
 
 function metadataFor(
   rules: CustomerRules,
@@ -59,15 +60,12 @@ async function link(
  * update the existing one. Safe to retry: creation uses an idempotency key from the lead id, and links
  * are unique.
  */
-export const stripeLeadCustomerJob = defineJob<{ lead_id: string }>({
-  name: 'stripe-lead-customer',
-  retryLimit: 8,
-  retryDelaySeconds: 5,
-  retryBackoff: true,
-  async handle(data, context) {
+export const stripeLeadCustomerTask: TaskDefinition = {
+  kind: 'stripe_lead_customer',
+  async handle(leadId, context) {
     const { database, gateway, now } = context;
-    if (!gateway) throw new Error('this job needs the Stripe gateway');
-    const lead = await leadsRepository(database.db).findById(data.lead_id);
+    if (!gateway) throw new Error('this task needs the Stripe gateway');
+    const lead = await leadsRepository(database.db).findById(leadId);
     if (lead?.status !== 'pending') return;
     const campaign = await campaignsRepository(database.db).findById(lead.campaign_id);
     if (!campaign?.connection_id) return;
@@ -84,14 +82,25 @@ export const stripeLeadCustomerJob = defineJob<{ lead_id: string }>({
 
     if (existing.length > 0 && rules.existing_customer === 'do_not_create') {
       await database.db.transaction().execute(async (tx) => {
-        const updated = await tx
-          .updateTable('leads')
-          .set({ status: 'rejected', rejection_reason: 'existing_customer', updated_at: now() })
+        const held = await tx
+          .selectFrom('leads')
+          .select('counted')
           .where('id', '=', lead.id)
           .where('status', '=', 'pending')
+          .forUpdate()
           .executeTakeFirst();
-        if (updated.numUpdatedRows === 0n) return;
-        await campaignsRepository(tx).releasePlaces(campaign.id, 1);
+        if (!held) return;
+        await tx
+          .updateTable('leads')
+          .set({
+            status: 'rejected',
+            rejection_reason: 'existing_customer',
+            counted: false,
+            updated_at: now(),
+          })
+          .where('id', '=', lead.id)
+          .execute();
+        if (held.counted) await campaignsRepository(tx).releasePlaces(campaign.id, 1);
         await leadsRepository(tx).addEvent({
           id: createId('lev'),
           lead_id: lead.id,
@@ -146,4 +155,17 @@ export const stripeLeadCustomerJob = defineJob<{ lead_id: string }>({
       );
     }
   },
-});
+  async onGiveUp(leadId, error, { database, now }) {
+    const lead = await leadsRepository(database.db).findById(leadId);
+    if (!lead) return;
+    await leadsRepository(database.db).addEvent({
+      id: createId('lev'),
+      lead_id: leadId,
+      type: 'lead.customer_failed',
+      message: `Vouch could not send this friend to Stripe after several attempts: ${error.message}`,
+      status: lead.status,
+      data: JSON.stringify({ error: error.message }),
+      created_at: now(),
+    });
+  },
+};

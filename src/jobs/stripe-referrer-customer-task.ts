@@ -3,7 +3,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import { DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
 import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
-import { defineJob } from './job-definition.js';
+import type { TaskDefinition } from './task-definition.js';
 
 /**
  * Makes a referrer a Stripe customer when the campaign asks (`customers.referrers_to_stripe`): an existing
@@ -11,13 +11,11 @@ import { defineJob } from './job-definition.js';
  * wants duplicates; otherwise one is created with an idempotency key from the referrer id. Referrers are
  * never qualified: the link only says which customer the person referring is.
  */
-export const stripeReferrerCustomerJob = defineJob<{ referrer_id: string }>({
-  name: 'stripe-referrer-customer',
-  retryLimit: 8,
-  retryBackoff: true,
-  async handle(data, { database, gateway, now }) {
-    if (!gateway) throw new Error('this job needs the Stripe gateway');
-    const referrer = await referrersRepository(database.db).findById(data.referrer_id);
+export const stripeReferrerCustomerTask: TaskDefinition = {
+  kind: 'stripe_referrer_customer',
+  async handle(referrerId, { database, gateway, now }) {
+    if (!gateway) throw new Error('this task needs the Stripe gateway');
+    const referrer = await referrersRepository(database.db).findById(referrerId);
     if (!referrer) return;
     const campaign = await campaignsRepository(database.db).findById(referrer.campaign_id);
     const rules = campaign
@@ -67,4 +65,4 @@ export const stripeReferrerCustomerJob = defineJob<{ referrer_id: string }>({
         .execute();
     }
   },
-});
+};
