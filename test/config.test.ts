@@ -97,6 +97,26 @@ describe('configuration from the environment', () => {
     expect(problemsOf({ VOUCH_REDIRECT_RATE_LIMIT: '0' })[0]).toMatch(/^VOUCH_REDIRECT_RATE_LIMIT:/);
   });
 
+  it('reads the limits on strangers and the statement timeout, naming a bad one', () => {
+    expect(loadConfig({}).publicLimits).toEqual({
+      signupsPerClient: 20,
+      signupsPerReferrer: 100,
+      authFailuresPerClient: 30,
+    });
+    expect(
+      loadConfig({
+        VOUCH_SIGNUP_LIMIT_PER_CLIENT: '5',
+        VOUCH_SIGNUP_LIMIT_PER_REFERRER: '7',
+        VOUCH_AUTH_FAILURE_LIMIT: '9',
+      }).publicLimits,
+    ).toEqual({ signupsPerClient: 5, signupsPerReferrer: 7, authFailuresPerClient: 9 });
+    expect(problemsOf({ VOUCH_SIGNUP_LIMIT_PER_CLIENT: '0' })[0]).toMatch(/^VOUCH_SIGNUP_LIMIT_PER_CLIENT:/);
+    expect(problemsOf({ VOUCH_AUTH_FAILURE_LIMIT: 'many' })[0]).toMatch(/^VOUCH_AUTH_FAILURE_LIMIT:/);
+    expect(loadConfig({}).statementTimeoutMs).toBe(10_000);
+    expect(loadConfig({ VOUCH_STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
+    expect(problemsOf({ VOUCH_STATEMENT_TIMEOUT_MS: '5' })[0]).toMatch(/^VOUCH_STATEMENT_TIMEOUT_MS:/);
+  });
+
   it('takes Stripe Connect OAuth settings only as a pair', () => {
     expect(loadConfig({}).stripeConnect).toBeUndefined();
     expect(

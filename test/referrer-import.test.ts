@@ -18,6 +18,31 @@ const upload = (campaignId: string, csv: string, query = '') =>
   });
 
 describe('CSV import of referrers', () => {
+  it('a row with text Postgres cannot store is reported, and the other rows are imported', async () => {
+    const c = await newCampaign();
+    const csv = [
+      'email,first_name,metadata.note',
+      'good@example.com,Good,fine',
+      'nul@example.com,Nul\u0000Name,x',
+      'half@example.com,Half,note\u0000',
+      'also.good@example.com,Also,',
+    ].join('\n');
+    const res = await upload(c, csv);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ rows: 4, accepted: 2, rejected: 2 });
+    expect(res.json().errors).toEqual([
+      expect.objectContaining({ row: 3, reason: 'invalid_text', param: 'first_name' }),
+      expect.objectContaining({ row: 4, reason: 'invalid_text', param: 'metadata.note' }),
+    ]);
+    const emails = (await api(t, 'GET', `/v1/campaigns/${c}/referrers?limit=100`)).body.data.map(
+      (r: { email: string }) => r.email,
+    );
+    expect(emails.sort()).toEqual(['also.good@example.com', 'good@example.com']);
+    const header = await upload(c, 'email,first_name,metadata.k\u0000\nx@example.com,X,1');
+    expect(header.statusCode).toBe(400);
+    expect(header.json().error.param).toBe('file');
+  });
+
   it('adds good rows and reports each rejected row with its line and reason', async () => {
     const c = await newCampaign();
     await api(t, 'POST', `/v1/campaigns/${c}/referrers`, {
