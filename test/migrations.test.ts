@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../src/db/database.js';
+import { openPglite, openPostgres } from '../src/db/database.js';
 import {
   appliedVersion,
   loadMigrations,
@@ -8,6 +12,8 @@ import {
   MigrationError,
   migrate,
 } from '../src/db/migrate.js';
+import { defineJob } from '../src/jobs/job-definition.js';
+import { JobQueue } from '../src/jobs/queue.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { databaseUrlFor, onPostgres, testDatabaseUrl } from './helpers/test-target.js';
 import { spawnVouch, vouchEnv } from './helpers/vouch-process.js';
@@ -54,6 +60,51 @@ describe('migrations', () => {
     const edited = shipped.map((m, i) => (i === 0 ? { ...m, checksum: 'different' } : m));
     await expect(migrate(t.database, edited)).rejects.toThrow(/was changed after it was applied/);
     await expect(migrate(t.database, shipped.slice(0, -1))).rejects.toThrow(/does not know/);
+  });
+});
+
+describe('upgrading', () => {
+  it("carries friends' and referrers' Stripe customer jobs queued by an older version over to tasks", async () => {
+    const server = testDatabaseUrl();
+    const name = `vouch_u_${randomBytes(6).toString('hex')}`;
+    const admin = server ? openPostgres(server, 1) : undefined;
+    if (admin) await admin.exec(`create database ${name}`);
+    const dir = server ? undefined : mkdtempSync(join(tmpdir(), 'vouch-upgrade-'));
+    const database = server ? openPostgres(databaseUrlFor(server, name), 2) : await openPglite(dir);
+    try {
+      const version = shipped.findIndex((m) => m.name === 'public_surface');
+      await migrate(database, shipped.slice(0, version));
+      // The older version's queue, with a job of each kind waiting.
+      const logger = pino({ level: 'silent' });
+      const old = (name: string) => defineJob({ name, async handle() {} });
+      const queue = await JobQueue.start({
+        database,
+        logger,
+        role: 'producer',
+        definitions: [old('stripe-lead-customer'), old('stripe-referrer-customer')],
+        context: { database, logger, now: () => new Date() },
+      });
+      await queue.send('stripe-lead-customer', { lead_id: 'lead_waiting' });
+      await queue.send('stripe-referrer-customer', { referrer_id: 'rfr_waiting' });
+      await queue.stop();
+      await migrate(database);
+      const tasks = await database.db
+        .selectFrom('tasks')
+        .select(['kind', 'subject_id'])
+        .orderBy('kind')
+        .execute();
+      expect(tasks).toEqual([
+        { kind: 'stripe_lead_customer', subject_id: 'lead_waiting' },
+        { kind: 'stripe_referrer_customer', subject_id: 'rfr_waiting' },
+      ]);
+    } finally {
+      await database.close();
+      if (admin) {
+        await admin.exec(`drop database if exists ${name} with (force)`);
+        await admin.close();
+      }
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

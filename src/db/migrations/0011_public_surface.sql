@@ -40,3 +40,22 @@ create table tasks (
   unique (kind, subject_id)
 );
 create index tasks_due_idx on tasks (available_at) where failed_at is null;
+
+-- Jobs of the same work queued before this version are carried over, so an upgrade loses none.
+do $$
+begin
+  if to_regclass('pgboss.job') is not null then
+    insert into tasks (id, kind, subject_id, available_at, created_at)
+    select distinct on (kind, subject_id) 'tsk_' || substr(md5(random()::text || j.id::text), 1, 26), kind,
+      subject_id, now(), now()
+    from (
+      select id, 'stripe_lead_customer' as kind, data ->> 'lead_id' as subject_id
+      from pgboss.job where name = 'stripe-lead-customer' and state in ('created', 'retry', 'active')
+      union all
+      select id, 'stripe_referrer_customer', data ->> 'referrer_id'
+      from pgboss.job where name = 'stripe-referrer-customer' and state in ('created', 'retry', 'active')
+    ) j
+    where subject_id is not null
+    on conflict (kind, subject_id) do nothing;
+  end if;
+end $$;
