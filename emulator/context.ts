@@ -7,6 +7,10 @@ export interface ResolvedOptions {
   defaultCurrency: string;
   /** Currency -> units of the default currency per unit (see fx.ts). */
   fxRates: Record<string, number>;
+  /** The account's default API version: events are made in it, and requests without `Stripe-Version` use it. */
+  defaultApiVersion: string;
+  /** Accept webhook endpoint URLs Stripe refuses as not public (localhost, private addresses, `.local`). */
+  allowPrivateWebhookUrls: boolean;
 }
 
 export interface Ctx {

@@ -3,6 +3,7 @@
  * with `new Stripe('sk_test_...', { host: '127.0.0.1', port, protocol: 'http' })`.
  */
 import type { FastifyInstance } from 'fastify';
+import { checkDefaultVersion, SDK_API_VERSION } from './api-versions.js';
 import type { ResolvedOptions } from './context.js';
 import { resolveFxRates } from './fx.js';
 import { FaultInjector, RateLimiter } from './guards.js';
@@ -13,6 +14,7 @@ import type { EventObj } from './shapes.js';
 import { State } from './store.js';
 import { type DeliveryRecord, WebhookDelivery } from './webhook-delivery.js';
 
+export { KNOWN_API_VERSIONS, knownVersion, SDK_API_VERSION } from './api-versions.js';
 export { USD_RATES } from './fx.js';
 export type { EventObj } from './shapes.js';
 export type { DeliveryAttempt, DeliveryRecord } from './webhook-delivery.js';
@@ -30,6 +32,17 @@ export interface EmulatorOptions {
   host?: string;
   /** `default_currency` of `GET /v1/account` and the currency charges settle in; default 'usd'. */
   defaultCurrency?: string;
+  /**
+   * The account's default API version (a published one, e.g. '2024-06-20'): events are created in it, webhook
+   * endpoints without a pinned `api_version` receive it, and requests without `Stripe-Version` are answered in
+   * it. Default: the installed SDK's own version (`SDK_API_VERSION`).
+   */
+  defaultApiVersion?: string;
+  /**
+   * Accept webhook endpoint URLs Stripe refuses because it cannot reach them (localhost, loopback, private and
+   * link-local addresses, `.local` names). Default false, like Stripe; true to deliver to this machine.
+   */
+  allowPrivateWebhookUrls?: boolean;
   /**
    * Exchange rates into the default currency: 1 unit of currency X = rate units of the default currency.
    * Merged over the built-in table (`USD_RATES`, as cross rates when the default is not usd).
@@ -89,11 +102,19 @@ export interface EmulatorHandle {
   setRateLimit(perSecond: number): void;
   /** How many API requests were answered 429 `rate_limit_error` since start (not cleared by `reset()`). */
   rateLimited(): number;
+  /** The account's default API version now. */
+  defaultApiVersion(): string;
+  /**
+   * Changes the account's default API version, as upgrading an account in the Dashboard does: events created
+   * from now on are in it. Throws a RangeError for a version Stripe never published.
+   */
+  setDefaultApiVersion(version: string): void;
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger;
+  const defaultApiVersion = checkDefaultVersion(options.defaultApiVersion);
   const journal = options.stateFile
     ? StateJournal.open(options.stateFile, {
         ...(options.stateCompactBytes ? { compactBytes: options.stateCompactBytes } : {}),
@@ -106,6 +127,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const resolved: ResolvedOptions = {
     defaultCurrency,
     fxRates: resolveFxRates(defaultCurrency, options.fxRates),
+    defaultApiVersion,
+    allowPrivateWebhookUrls: options.allowPrivateWebhookUrls ?? false,
   };
   const delivery = new WebhookDelivery({
     retryBaseMs: options.webhookRetryBaseMs ?? 1000,
@@ -145,7 +168,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  logger?.info(`stripe emulator listening on ${url}`);
+  logger?.info(
+    `stripe emulator listening on ${url} (API version ${resolved.defaultApiVersion}${resolved.defaultApiVersion === SDK_API_VERSION ? ', the SDK default' : ''})`,
+  );
   let closed: Promise<void> | null = null;
   return {
     url,
@@ -170,5 +195,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (rate, pathPrefix) => faults.set(rate, pathPrefix),
     setRateLimit: (perSecond) => rateLimiter.set(perSecond),
     rateLimited: () => rateLimiter.rejected,
+    defaultApiVersion: () => resolved.defaultApiVersion,
+    setDefaultApiVersion: (version) => {
+      resolved.defaultApiVersion = checkDefaultVersion(version);
+    },
   };
 }

@@ -1,8 +1,13 @@
-/** Fastify app: Stripe auth, rate limit, fault injection, idempotency, form bodies, errors, routes. */
+/**
+ * Fastify app: Stripe auth, rate limit, fault injection, idempotency, form bodies, unknown parameters, API
+ * versions, errors, routes.
+ */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { allowedParams } from './allowed-params/index.js';
+import { requestVersion } from './api-versions.js';
 import type { Ctx, ResolvedOptions, RouteDef } from './context.js';
 import { apiError, errorPayload, StripeApiError, unrecognizedUrl } from './errors.js';
-import { API_VERSION, createEvent } from './events.js';
+import { createEvent } from './events.js';
 import { applyExpand } from './expand.js';
 import { decodeForm, type FormObject } from './form-decode.js';
 import {
@@ -15,8 +20,10 @@ import {
 import { IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
 import { registerOAuthRoutes } from './oauth.js';
+import { checkParams, type ParamTable } from './param-check.js';
 import { strArr } from './params.js';
 import type { State } from './store.js';
+import { renderInVersion } from './version-render.js';
 import type { WebhookDelivery } from './webhook-delivery.js';
 
 export interface ServerDeps {
@@ -38,6 +45,8 @@ interface Outcome {
   status: number;
   payload: string;
   replayed: boolean;
+  /** The API version the answer is rendered in. */
+  version: string;
 }
 
 function asForm(value: unknown): FormObject {
@@ -55,16 +64,24 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
   const idempotency = new IdempotencyStore();
 
+  const routeKey = (def: RouteDef) => `${def.method} ${def.path}`;
+  const missing = deps.routes.filter((def) => !allowedParams(routeKey(def), deps.options.defaultApiVersion));
+  if (missing.length > 0) {
+    throw new Error(`stripe emulator: no parameter table for ${missing.map(routeKey).join(', ')}`);
+  }
+
   function execute(def: RouteDef, req: FastifyRequest, requestId: string): Outcome {
     let apiKey = '';
     let idemKey: string | undefined;
     let fingerprint = '';
+    let version = deps.options.defaultApiVersion;
     try {
       apiKey = authenticate(req.headers.authorization);
       checkNotRevoked(deps.state(), apiKey);
       checkPermission(deps.state(), apiKey, def.permission);
       deps.rateLimiter.check();
       deps.faults.check(req.url);
+      version = requestVersion(req.headers['stripe-version'], version);
       const body: FormObject =
         def.method === 'POST' ? { ...asForm(req.query), ...asForm(req.body) } : asForm(req.query);
       const header = req.headers['idempotency-key'];
@@ -72,14 +89,16 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       if (idemKey) {
         fingerprint = `${def.method} ${req.url.split('?')[0]} ${JSON.stringify(body)}`;
         const stored = idempotency.check(apiKey, idemKey, fingerprint);
-        if (stored) return { status: stored.status, payload: stored.payload, replayed: true };
+        if (stored) return { status: stored.status, payload: stored.payload, replayed: true, version };
       }
+      checkParams(body, allowedParams(routeKey(def), version) as ParamTable);
       const state = deps.state();
       const request = { id: requestId, idempotencyKey: idemKey ?? null };
       const ctx: Ctx = {
         state,
         options: deps.options,
-        emit: (type, object, previous) => createEvent(state, deps.delivery, request, type, object, previous),
+        emit: (type, object, previous) =>
+          createEvent(state, deps.delivery, deps.options.defaultApiVersion, request, type, object, previous),
       };
       const params = (req.params ?? {}) as Record<string, string>;
       let result: object;
@@ -91,14 +110,19 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
         if (def.method !== 'GET') deps.commitChange();
       }
       const expanded = applyExpand(result, strArr(body, 'expand') ?? [], state);
-      const outcome = { status: 200, payload: JSON.stringify(expanded), replayed: false };
+      const rendered = renderInVersion(expanded, version, state);
+      const outcome = { status: 200, payload: JSON.stringify(rendered), replayed: false, version };
       if (idemKey) idempotency.save(apiKey, idemKey, { fingerprint, ...outcome });
       return outcome;
     } catch (err) {
       const known = err instanceof StripeApiError ? err : null;
       if (!known) deps.logError(`unhandled error in ${def.method} ${def.path}`, err);
       const error = known ?? apiError();
-      const outcome = { status: error.status, payload: JSON.stringify(errorPayload(error)), replayed: false };
+      const body = errorPayload(error);
+      // A card error carries the PaymentIntent, in the request's version like any other answer.
+      if (body.error.payment_intent)
+        body.error.payment_intent = renderInVersion(body.error.payment_intent, version, deps.state());
+      const outcome = { status: error.status, payload: JSON.stringify(body), replayed: false, version };
       const cacheable =
         idemKey && fingerprint && error.status < 500 && error.body.type !== 'idempotency_error';
       if (cacheable && idemKey && error.status !== 401 && error.status !== 429) {
@@ -109,7 +133,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   }
 
   const send = (reply: FastifyReply, requestId: string, outcome: Outcome) => {
-    reply.header('request-id', requestId).header('stripe-version', API_VERSION);
+    reply.header('request-id', requestId).header('stripe-version', outcome.version);
     if (outcome.replayed) reply.header('idempotent-replayed', 'true');
     if (outcome.status === 500) reply.header('stripe-should-retry', 'true');
     reply.code(outcome.status).type('application/json').send(outcome.payload);
@@ -149,6 +173,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       status: 404,
       payload: JSON.stringify(errorPayload(err)),
       replayed: false,
+      version: deps.options.defaultApiVersion,
     });
   });
   app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
@@ -157,7 +182,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       status === 500
         ? errorPayload(apiError())
         : errorPayload(new StripeApiError(status, { type: 'invalid_request_error', message: err.message }));
-    send(reply, newId('req', 14), { status, payload: JSON.stringify(body), replayed: false });
+    send(reply, newId('req', 14), {
+      status,
+      payload: JSON.stringify(body),
+      replayed: false,
+      version: deps.options.defaultApiVersion,
+    });
   });
   return app;
 }

@@ -134,6 +134,8 @@ export class State {
   promotionCodes: Map<string, PromotionCodeObj> = new TrackedMap();
   discounts: Map<string, DiscountObj> = new TrackedMap();
   paymentIntents: Map<string, PaymentIntentObj> = new TrackedMap();
+  /** PaymentIntent id -> the invoice it pays, which API versions before 2025-03-31.basil show on it. */
+  paymentIntentInvoices: Map<string, string> = new TrackedMap();
   charges: Map<string, ChargeObj> = new TrackedMap();
   balanceTransactions: Map<string, BalanceTransactionObj> = new TrackedMap();
   refunds: Map<string, RefundObj> = new TrackedMap();

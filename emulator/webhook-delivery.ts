@@ -4,7 +4,6 @@
  */
 import { createHmac } from 'node:crypto';
 import { newId } from './ids.js';
-import type { EventObj } from './shapes.js';
 
 export interface DeliveryAttempt {
   attempt: number;
@@ -29,6 +28,8 @@ export interface DeliveryTarget {
   id: string;
   url: string;
   secret: string;
+  /** The version pinned on the endpoint (null: the event's own). */
+  apiVersion?: string | null;
 }
 
 export interface WebhookDeliveryOptions {
@@ -56,11 +57,10 @@ export class WebhookDelivery {
 
   constructor(private readonly opts: WebhookDeliveryOptions) {}
 
-  /** Queue delivery of `event` to the given endpoints; returns immediately. */
-  dispatch(event: EventObj, targets: DeliveryTarget[]): void {
+  /** Queue delivery of `event` to the given endpoints, each with its payload; returns immediately. */
+  dispatch(event: { id: string; type: string }, sends: { target: DeliveryTarget; payload: string }[]): void {
     if (this.closed) return;
-    const payload = JSON.stringify(event, null, 2);
-    for (const target of targets) {
+    for (const { target, payload } of sends) {
       const record: DeliveryRecord = {
         id: newId('whd'),
         eventId: event.id,

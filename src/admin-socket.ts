@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { VouchError } from './errors.js';
+import { OperatorError, VouchError } from './errors.js';
 import type { ApiKeysService } from './services/api-keys.js';
 
 /**
@@ -11,6 +11,26 @@ import type { ApiKeysService } from './services/api-keys.js';
  * database files anyway.
  */
 export const adminSocketPath = (dataDir: string) => join(dataDir, 'admin.sock');
+
+/** Unix socket paths are limited to about 100 bytes; a longer data dir path gets no admin socket. */
+export const adminSocketPathTooLong = (dataDir: string) => Buffer.byteLength(adminSocketPath(dataDir)) > 100;
+
+/** What the running server says about itself (`info`), so the CLI acts on the Vouch it serves. */
+export const serverInfoSchema = z.object({
+  pid: z.number().int(),
+  version: z.string(),
+  role: z.enum(['api', 'worker', 'all']),
+  /** Where its API listens; null for the worker role. */
+  url: z.string().nullable(),
+  database: z.enum(['pglite', 'postgres']),
+  /** Its data dir, as an absolute path. */
+  data_dir: z.string(),
+  /** Where its Stripe calls go: its sandbox, STRIPE_API_BASE, or (null) Stripe itself. */
+  stripe_api_base: z.string().nullable(),
+  /** Its in-process Stripe emulator, when it runs one. */
+  sandbox: z.object({ api_base: z.string(), api_key: z.string(), account_id: z.string() }).nullable(),
+});
+export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
 const commandSchema = z.discriminatedUnion('command', [
   z.object({
@@ -21,10 +41,13 @@ const commandSchema = z.discriminatedUnion('command', [
   }),
   z.object({ command: z.literal('keys.list'), include_revoked: z.boolean() }),
   z.object({ command: z.literal('keys.revoke'), id: z.string().min(1) }),
+  z.object({ command: z.literal('info') }),
 ]);
 export type AdminCommand = z.infer<typeof commandSchema>;
+/** The commands that work on the database alone, with or without a running server. */
+export type KeysCommand = Exclude<AdminCommand, { command: 'info' }>;
 
-export async function runAdminCommand(apiKeys: ApiKeysService, command: AdminCommand): Promise<unknown> {
+export async function runAdminCommand(apiKeys: ApiKeysService, command: KeysCommand): Promise<unknown> {
   switch (command.command) {
     case 'keys.create':
       return apiKeys.create({ name: command.name, kind: command.kind, campaign_ids: command.campaign_ids });
@@ -50,9 +73,10 @@ export async function runAdminCommand(apiKeys: ApiKeysService, command: AdminCom
 export async function startAdminSocket(
   dataDir: string,
   apiKeys: ApiKeysService,
+  info: ServerInfo,
 ): Promise<Server | undefined> {
   const path = adminSocketPath(dataDir);
-  if (Buffer.byteLength(path) > 100) return undefined; // too long for a Unix socket; the CLI says so
+  if (adminSocketPathTooLong(dataDir)) return undefined; // the CLI says so
   rmSync(path, { force: true });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -61,10 +85,15 @@ export async function startAdminSocket(
       res.setHeader('content-type', 'application/json');
       try {
         const command = commandSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        res.end(JSON.stringify({ ok: true, result: await runAdminCommand(apiKeys, command) }));
+        const result = command.command === 'info' ? info : await runAdminCommand(apiKeys, command);
+        res.end(JSON.stringify({ ok: true, result }));
       } catch (error) {
         const message =
-          error instanceof VouchError || error instanceof z.ZodError ? error.message : 'command failed';
+          error instanceof z.ZodError
+            ? error.issues.map((issue) => `${issue.path.join('.') || 'command'}: ${issue.message}`).join('; ')
+            : error instanceof VouchError
+              ? error.message
+              : 'command failed';
         res.statusCode = 400;
         res.end(JSON.stringify({ ok: false, message }));
       }
@@ -77,7 +106,10 @@ export async function startAdminSocket(
   return server;
 }
 
-/** Sends a command to the running server; undefined when no server listens there. */
+/**
+ * Sends a command to the running server; undefined when no server listens there. A refusal from the
+ * server (no such key, a bad name) is an OperatorError carrying the server's message.
+ */
 export async function sendAdminCommand(dataDir: string, command: AdminCommand): Promise<unknown> {
   const path = adminSocketPath(dataDir);
   if (!existsSync(path)) return undefined;
@@ -92,7 +124,7 @@ export async function sendAdminCommand(dataDir: string, command: AdminCommand): 
           message?: string;
         };
         if (body.ok) resolve(body.result);
-        else reject(new Error(body.message));
+        else reject(new OperatorError(body.message ?? 'the running Vouch refused the command'));
       });
     });
     req.on('error', (error: NodeJS.ErrnoException) =>
@@ -100,4 +132,10 @@ export async function sendAdminCommand(dataDir: string, command: AdminCommand): 
     );
     req.end(JSON.stringify(command));
   });
+}
+
+/** What the Vouch running on this data dir says about itself; undefined when none answers there. */
+export async function askRunningVouch(dataDir: string): Promise<ServerInfo | undefined> {
+  const answer = await sendAdminCommand(dataDir, { command: 'info' });
+  return answer === undefined ? undefined : serverInfoSchema.parse(answer);
 }

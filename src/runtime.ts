@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { startAdminSocket } from './admin-socket.js';
@@ -10,6 +11,7 @@ import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
 import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
+import { EventPoller } from './jobs/event-poller.js';
 import { OutgoingWebhookRunner } from './jobs/outgoing-webhook-runner.js';
 import { PromotionCodeRunner } from './jobs/promotion-code-runner.js';
 import { JobQueue } from './jobs/queue.js';
@@ -19,11 +21,13 @@ import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
 import { SyncRunner } from './jobs/sync-runner.js';
 import { taskDefinitions } from './jobs/task-registry.js';
 import { TaskRunner } from './jobs/task-runner.js';
+import { ensurePortFree, explainListenError } from './listen-error.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
 import { StripeGateway } from './stripe/gateway.js';
 import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
+import { VERSION } from './version.js';
 
 export type Role = 'api' | 'worker' | 'all';
 
@@ -54,6 +58,9 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
   try {
+    // A port already taken stops start-up here, with one line naming its variable, not after migrations.
+    if (role !== 'worker') await ensurePortFree('PORT', config.host, config.port);
+    if (sandboxEnabled(config)) await ensurePortFree('VOUCH_SANDBOX_PORT', '127.0.0.1', config.sandboxPort);
     if (embedded && !config.secret) config.secret = dataDirSecret(config.dataDir);
     const database = await openDatabase(config);
     cleanups.push(() => database.close());
@@ -146,6 +153,12 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       taskRunner.start();
       cleanups.push(() => taskRunner.stop());
     }
+    // Stripe events of connections without a webhook endpoint of Vouch's own (no public URL).
+    if (role !== 'api') {
+      const poller = new EventPoller({ database, logger, now, gateway, wake: () => inboxWorker?.wake() });
+      poller.start();
+      cleanups.push(() => poller.stop());
+    }
     if (rewardRunner) {
       rewardRunner.start();
       cleanups.push(() => rewardRunner.stop());
@@ -179,7 +192,9 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         sandbox: sandbox !== undefined,
         outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate },
       });
-      await app.listen({ port, host: config.host });
+      await app.listen({ port, host: config.host }).catch((error: unknown) => {
+        throw explainListenError(error, 'PORT', config.host, port);
+      });
       const address = app.server.address() as AddressInfo;
       url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
       const listening = app;
@@ -193,9 +208,26 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
 
     let adminSocket: Server | undefined;
     if (embedded) {
-      adminSocket = await startAdminSocket(config.dataDir, apiKeys);
+      // `info` tells the CLI which Vouch it reaches: `vouch demo` seeds this sandbox, not whatever answers.
+      adminSocket = await startAdminSocket(config.dataDir, apiKeys, {
+        pid: process.pid,
+        version: VERSION,
+        role,
+        url: url ?? null,
+        database: database.kind,
+        data_dir: resolve(config.dataDir),
+        stripe_api_base: stripeApiBase ?? null,
+        sandbox: sandbox
+          ? {
+              api_base: sandbox.target.apiBase!,
+              api_key: sandbox.target.apiKey,
+              account_id: sandbox.accountId,
+            }
+          : null,
+      });
       const socket = adminSocket;
-      if (socket) cleanups.push(() => new Promise<void>((resolve) => socket.close(() => resolve())));
+      if (socket) cleanups.push(() => new Promise<void>((done) => socket.close(() => done())));
+      else logger.warn({ data_dir: config.dataDir }, 'no admin socket: the data dir path is too long');
     }
 
     logger.info(

@@ -16,6 +16,28 @@ describe('docs/api-reference.md', () => {
     expect(committed).toBe(renderReference(doc));
   });
 
+  it('shows every nested settings object of a campaign with its fields, on create and update', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as OpenApiDocument;
+    const sections = renderReference(doc).split('\n### ');
+    const section = (title: string) => sections.find((s) => s.startsWith(`\`${title}\``)) ?? '';
+    for (const title of ['POST /v1/campaigns', 'POST /v1/campaigns/{id}']) {
+      for (const field of [
+        'qualification.method',
+        'qualification.target_amount',
+        'customers.existing_customer',
+        'customers.friend_customer.name',
+        'customers.friend_customer.metadata',
+        'customers.referrer_customer.metadata',
+        'code_rules.minimum_amount.currency',
+        'rewards.referrer.kind',
+        'rewards.referrer.amount',
+        'rewards.budget.currency',
+      ]) {
+        expect(section(title), `${title}: ${field}`).toContain(`| \`${field}\` |`);
+      }
+    }
+  });
+
   it('lists every public route of the referral flows', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as OpenApiDocument;
     for (const path of [

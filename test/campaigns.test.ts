@@ -104,3 +104,209 @@ describe('campaigns', () => {
     }
   });
 });
+
+describe('campaign settings change field by field', () => {
+  const update = (id: string, body: object) => api(t, 'POST', `/v1/campaigns/${id}`, body);
+  const refusal = async (id: string, body: object) => {
+    const res = await update(id, body);
+    expect(res.status, JSON.stringify(body)).toBe(400);
+    return res.body.error as { code: string; param: string; message: string };
+  };
+
+  it('sending only customers.existing_customer changes it and keeps the rest', async () => {
+    const customers = {
+      create: 'immediately',
+      referrers_to_stripe: true,
+      friend_customer: { metadata: { vouch_lead_id: 'lead.id', signup_plan: 'lead.metadata.plan' } },
+    };
+    const c = (await api(t, 'POST', '/v1/campaigns', { name: 'Field by field', customers })).body;
+    expect(c.customers).toMatchObject({ ...customers, existing_customer: 'do_not_create' });
+    const res = await update(c.id, { customers: { existing_customer: 'update_existing' } });
+    expect(res.status).toBe(200);
+    expect(res.body.customers).toEqual({ ...c.customers, existing_customer: 'update_existing' });
+    expect((await api(t, 'GET', `/v1/campaigns/${c.id}`)).body.customers).toEqual(res.body.customers);
+
+    const bare = (await api(t, 'POST', '/v1/campaigns', { name: 'No customer settings' })).body;
+    const changed = await update(bare.id, { customers: { existing_customer: 'update_existing' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.customers).toEqual({ ...bare.customers, existing_customer: 'update_existing' });
+  });
+
+  it('rewards need neither budget nor friend spelled out, on create or update', async () => {
+    const c = (
+      await api(t, 'POST', '/v1/campaigns', {
+        name: 'Rewards in part',
+        rewards: { referrer: { kind: 'balance_credit', amount: 500, currency: 'USD' } },
+      })
+    ).body;
+    expect(c.rewards).toEqual({
+      referrer: { kind: 'balance_credit', amount: 500, currency: 'usd' },
+      friend: null,
+      max_per_referrer: null,
+      budget: null,
+      hold_days: 0,
+      manual_approval: false,
+    });
+    const held = await update(c.id, { rewards: { hold_days: 14, referrer: { amount: 800 } } });
+    expect(held.body.rewards).toEqual({
+      ...c.rewards,
+      hold_days: 14,
+      referrer: { kind: 'balance_credit', amount: 800, currency: 'usd' },
+    });
+    const other = (await api(t, 'POST', '/v1/campaigns', { name: 'Rewards later' })).body;
+    const friendOnly = await update(other.id, { rewards: { friend: { kind: 'coupon', coupon_id: 'co_1' } } });
+    expect(friendOnly.status).toBe(200);
+    expect(friendOnly.body.rewards).toMatchObject({
+      referrer: null,
+      friend: { kind: 'coupon' },
+      budget: null,
+    });
+  });
+
+  it('null removes a member (an optional one returns to its default), and clears qualification or rewards', async () => {
+    const c = (
+      await api(t, 'POST', '/v1/campaigns', {
+        name: 'Removals',
+        qualification: { method: 'spend', target_amount: 5000, window_days: 30, refunds_unqualify: false },
+        customers: {
+          create: 'immediately',
+          friend_customer: { metadata: { vouch_lead_id: 'lead.id', plan: 'lead.metadata.plan' } },
+        },
+        code_rules: { max_redemptions: 5 },
+        rewards: { referrer: { kind: 'coupon', coupon_id: 'co_1' }, max_per_referrer: 3 },
+      })
+    ).body;
+    const res = await update(c.id, {
+      qualification: { refunds_unqualify: null },
+      customers: { create: null, friend_customer: { metadata: { plan: null } } },
+      code_rules: { max_redemptions: null },
+      rewards: { max_per_referrer: null },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.qualification).toEqual({ ...c.qualification, refunds_unqualify: true });
+    expect(res.body.customers.create).toBe('wait_for_checkout');
+    expect(res.body.customers.friend_customer.metadata).toEqual({ vouch_lead_id: 'lead.id' });
+    expect(res.body.code_rules.max_redemptions).toBeNull();
+    expect(res.body.rewards).toEqual({ ...c.rewards, max_per_referrer: null });
+    const cleared = await update(c.id, { qualification: null, rewards: null });
+    expect(cleared.body).toMatchObject({ qualification: null, rewards: null });
+  });
+
+  it('an invalid nested value is named by the path sent', async () => {
+    const c = (
+      await api(t, 'POST', '/v1/campaigns', {
+        name: 'Invalid values',
+        qualification: { method: 'spend', target_amount: 5000, window_days: 30 },
+      })
+    ).body;
+    const cases: Array<[object, string, string]> = [
+      [{ customers: { existing_customer: 'sometimes' } }, 'customers.existing_customer', 'parameter_invalid'],
+      [{ qualification: { window_days: 0 } }, 'qualification.window_days', 'parameter_invalid'],
+      [{ rewards: { referrer: { amount: -1 } } }, 'rewards.referrer.amount', 'parameter_invalid'],
+      [
+        { customers: { friend_customer: { metadata: { phone: 'lead.phone' } } } },
+        'customers.friend_customer.metadata.phone',
+        'parameter_invalid',
+      ],
+      [{ customers: { metadata_keys: { lead_id: 'x' } } }, 'customers.metadata_keys', 'parameter_unknown'],
+    ];
+    for (const [body, param, code] of cases) {
+      expect(await refusal(c.id, body), JSON.stringify(body)).toMatchObject({ param, code });
+    }
+    const key = await refusal(c.id, {
+      customers: { friend_customer: { metadata: { 'plan[0]': 'lead.id' } } },
+    });
+    expect(key.message).toContain('[ or ]');
+  });
+
+  it('removing a required member is refused, naming it; a member nothing stores must be sent', async () => {
+    const c = (
+      await api(t, 'POST', '/v1/campaigns', {
+        name: 'Required members',
+        qualification: { method: 'spend', target_amount: 5000, window_days: 30 },
+      })
+    ).body;
+    expect(await refusal(c.id, { qualification: { target_amount: null } })).toMatchObject({
+      code: 'parameter_invalid',
+      param: 'qualification.target_amount',
+      message: expect.stringContaining('cannot be removed'),
+    });
+    expect(
+      await refusal(c.id, { customers: { friend_customer: { metadata: { vouch_lead_id: null } } } }),
+    ).toMatchObject({
+      param: 'customers.friend_customer.metadata',
+      message: expect.stringContaining('lead.id'),
+    });
+    expect(await refusal(c.id, { rewards: { budget: { amount: 10_000 } } })).toMatchObject({
+      code: 'parameter_missing',
+      param: 'rewards.budget.currency',
+      message: expect.stringContaining('Nothing is stored for it yet'),
+    });
+    expect(await refusal(c.id, { qualification: { method: 'code', target_amount: 100 } })).toMatchObject({
+      code: 'parameter_unknown',
+      param: 'qualification.target_amount',
+    });
+    const code = await update(c.id, { qualification: { method: 'code' } });
+    expect(code.body.qualification).toEqual({ method: 'code', window_days: 30, refunds_unqualify: true });
+    expect((await api(t, 'GET', `/v1/campaigns/${c.id}`)).body.qualification.method).toBe('code');
+  });
+
+  it('reads settings stored in the older shape, and patches them', async () => {
+    const c = (await api(t, 'POST', '/v1/campaigns', { name: 'Stored long ago' })).body;
+    const older = {
+      qualification: { method: 'spend', target_amount: 1000, window_days: 30, refunds_unqualify: true },
+      customers: {
+        create: 'immediately',
+        existing_customer: 'update_existing',
+        metadata_keys: {
+          lead_id: 'vouch_lead',
+          referrer_email: 'referred_by',
+          referrer_name: null,
+          referral_code: 'referral_code',
+        },
+      },
+      codes: {
+        rules: { first_time_only: true, max_redemptions: 10, expires_at: null, minimum_amount: null },
+        auto_promotion_codes: false,
+      },
+      rewards: {
+        referrer: { kind: 'coupon', coupon_id: 'co_1' },
+        friend: null,
+        max_per_referrer: null,
+        budget: null,
+        hold_days: 0,
+        manual_approval: false,
+      },
+    };
+    await t.db.database.db
+      .updateTable('campaigns')
+      .set({ settings: JSON.stringify(older) })
+      .where('id', '=', c.id)
+      .execute();
+    const read = (await api(t, 'GET', `/v1/campaigns/${c.id}`)).body;
+    expect(read).toMatchObject({
+      qualification: older.qualification,
+      code_rules: older.codes.rules,
+      rewards: older.rewards,
+      customers: {
+        create: 'immediately',
+        existing_customer: 'update_existing',
+        referrers_to_stripe: false,
+        friend_customer: {
+          metadata: {
+            vouch_lead: 'lead.id',
+            referred_by: 'referrer.email',
+            referral_code: 'referrer.referral_code',
+          },
+        },
+        referrer_customer: {
+          metadata: { vouch_referrer_id: 'referrer.id', referral_code: 'referrer.referral_code' },
+        },
+      },
+    });
+    const res = await update(c.id, { customers: { create: 'wait_for_checkout' }, rewards: { hold_days: 3 } });
+    expect(res.status).toBe(200);
+    expect(res.body.customers).toEqual({ ...read.customers, create: 'wait_for_checkout' });
+    expect(res.body.rewards).toEqual({ ...read.rewards, hold_days: 3 });
+  });
+});

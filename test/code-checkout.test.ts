@@ -251,6 +251,47 @@ describe('qualification when a referral code is used', () => {
   });
 });
 
+describe('numbers that match Stripe', () => {
+  it("an offline amount without a currency is taken in the account's currency", async () => {
+    const { campaign, referrers } = await program(codeMethod, {
+      minimum_amount: { amount: 2500, currency: 'usd' },
+    });
+    const code = referrers[0].referral_code;
+    const redeem = (body: object) => api(env, 'POST', `/v1/campaigns/${campaign.id}/codes/redeem`, body);
+    const enough = await redeem({ code, email: 'enough@example.com', amount: 3000, reference: 'till-1' });
+    expect(enough.status, JSON.stringify(enough.body)).toBe(200);
+    expect(enough.body).toMatchObject({ counted: true });
+    const small = await redeem({ code, email: 'small@example.com', amount: 1000, reference: 'till-2' });
+    expect(small.body).toMatchObject({ counted: false, refusal: 'minimum_amount' });
+    // Without a Stripe account to take it from, the currency must be sent.
+    const bare = (await api(env, 'POST', '/v1/campaigns', { name: 'No Stripe', status: 'live' })).body;
+    const r = (
+      await api(env, 'POST', `/v1/campaigns/${bare.id}/referrers`, {
+        email: 'bare@example.com',
+        first_name: 'Bare',
+        referral_code: 'BARE-1234',
+      })
+    ).body;
+    const refused = await api(env, 'POST', `/v1/campaigns/${bare.id}/codes/redeem`, {
+      code: r.referral_code,
+      email: 'x@example.com',
+      amount: 3000,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.param).toBe('currency');
+  });
+
+  it("the coupon's redemption count in the code summary is Stripe's", async () => {
+    const { campaign, referrers } = await program(codeMethod);
+    await buy(4000, 'counted@example.com', referrers[0].referral_code);
+    await eventually(async () => (await leadsOf(campaign.id)).length === 1);
+    const summary = (await api(env, 'GET', `/v1/campaigns/${campaign.id}/codes/summary`)).body;
+    const coupon = await env.stripe.coupons.retrieve(summary.coupon.coupon.id);
+    expect(coupon.times_redeemed).toBeGreaterThan(0);
+    expect(summary.coupon.coupon.times_redeemed).toBe(coupon.times_redeemed);
+  });
+});
+
 describe('codes and links under the spend method', () => {
   it('a code only attributes; spend decides', async () => {
     const { campaign, referrers } = await program(spendMethod);

@@ -13,11 +13,19 @@ beforeAll(async () => {
 });
 afterAll(async () => env.close());
 
-const keys = {
-  lead_id: 'vouch_lead',
-  referrer_email: 'referred_by',
-  referrer_name: 'referrer_name',
-  referral_code: 'referral_code',
+/** The friend's customer gets these metadata keys, the referrer's the default ones. */
+const mapping = {
+  friend_customer: {
+    metadata: {
+      vouch_lead: 'lead.id',
+      referred_by: 'referrer.email',
+      referrer_name: 'referrer.full_name',
+      referral_code: 'referrer.referral_code',
+    },
+  },
+  referrer_customer: {
+    metadata: { vouch_referrer_id: 'referrer.id', referral_code: 'referrer.referral_code' },
+  },
 };
 
 async function program(
@@ -30,7 +38,7 @@ async function program(
       status: 'live',
       connection_id: connectionId,
       qualification: { method: 'spend', target_amount: 1000, window_days: 30, refunds_unqualify: true },
-      customers: { create, existing_customer: existing, metadata_keys: keys },
+      customers: { create, existing_customer: existing, ...mapping },
     })
   ).body;
   const referrer = (
@@ -58,6 +66,23 @@ const pay = (customer: string, amount: number) =>
   });
 
 describe('sending friends to Stripe', () => {
+  it('decides who was a customer first by order, not by the second: same-second integrations', async () => {
+    const { campaign, referrer } = await program('wait_for_checkout', 'do_not_create');
+    const signUp = async (email: string) =>
+      (await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, { email, referrer: referrer.id })).body;
+    // The customer made just before the lead (in the same second): already a customer, so no referral.
+    await env.stripe.customers.create({ email: 'made.before@example.com' });
+    const before = await signUp('made.before@example.com');
+    await eventually(async () => (await lead(before.id)).status === 'rejected');
+    expect((await lead(before.id)).rejection_reason).toBe('existing_customer');
+    // The customer made just after the lead (the same second again): the friend's new customer.
+    const after = await signUp('made.after@example.com');
+    const customer = await env.stripe.customers.create({ email: 'made.after@example.com' });
+    await eventually(async () => (await linked(after.id)).length === 1);
+    expect((await lead(after.id)).status).toBe('pending');
+    expect((await linked(after.id))[0].data.stripe_object).toBe(customer.id);
+  });
+
   it('creates the customer at once, with the chosen metadata, and follows its spend', async () => {
     const { campaign, referrer } = await program('immediately', 'do_not_create');
     const l = (
@@ -83,6 +108,71 @@ describe('sending friends to Stripe', () => {
     expect((await linked(l.id))[0].data).toMatchObject({ stripe_object: customers[0]!.id, how: 'created' });
     await pay(customers[0]!.id, 1500);
     await eventually(async () => (await lead(l.id)).status === 'qualified');
+  });
+
+  it("sends the friend's own metadata and the referrer's code under the owner's keys; a patch changes one setting only", async () => {
+    const campaign = (
+      await api(env, 'POST', '/v1/campaigns', {
+        name: 'Send as metadata',
+        status: 'live',
+        connection_id: connectionId,
+        customers: {
+          create: 'immediately',
+          friend_customer: {
+            metadata: {
+              vouch_lead_id: 'lead.id',
+              signup_plan: 'lead.metadata.plan',
+              referred_by: 'referrer.referral_code',
+            },
+          },
+        },
+      })
+    ).body;
+    const referrer = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/referrers`, {
+        email: 'mapped.referrer@example.com',
+        first_name: 'Mo',
+        referral_code: 'MO-4242',
+      })
+    ).body;
+    const signUp = async (email: string, first_name: string) => {
+      const l = (
+        await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+          email,
+          first_name,
+          last_name: 'Friend',
+          metadata: { plan: 'pro' },
+          referrer: referrer.id,
+        })
+      ).body;
+      await eventually(async () => (await linked(l.id)).length === 1);
+      const [customer] = await byEmail(email);
+      return { lead: l, customer: (await env.stripe.customers.retrieve(customer!.id)) as Stripe.Customer };
+    };
+
+    const first = await signUp('mapped.one@example.com', 'Pia');
+    expect(first.customer.name).toBe('Pia Friend');
+    expect(first.customer.metadata).toEqual({
+      vouch_lead_id: first.lead.id,
+      signup_plan: 'pro',
+      referred_by: 'MO-4242',
+    });
+
+    const patched = await api(env, 'POST', `/v1/campaigns/${campaign.id}`, {
+      customers: { friend_customer: { name: 'lead.first_name' } },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.customers).toEqual({
+      ...campaign.customers,
+      friend_customer: { ...campaign.customers.friend_customer, name: 'lead.first_name' },
+    });
+    const second = await signUp('mapped.two@example.com', 'Rae');
+    expect(second.customer.name).toBe('Rae');
+    expect(second.customer.metadata).toEqual({
+      vouch_lead_id: second.lead.id,
+      signup_plan: 'pro',
+      referred_by: 'MO-4242',
+    });
   });
 
   it('does not create a customer for an existing one, and rejects the lead', async () => {
@@ -188,7 +278,7 @@ describe('sending friends to Stripe', () => {
     expect(refused.body.error.code).toBe('no_stripe_connection');
     const updated = await api(env, 'POST', `/v1/campaigns/${campaign.id}`, {
       connection_id: connectionId,
-      customers: { create: 'immediately', existing_customer: 'do_not_create', metadata_keys: keys },
+      customers: { create: 'immediately', existing_customer: 'do_not_create', ...mapping },
     });
     expect(updated.body).toMatchObject({ connection_id: connectionId, customers: { create: 'immediately' } });
     expect((await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads/send_to_stripe`)).status).toBe(202);
@@ -207,7 +297,7 @@ describe('sending friends to Stripe', () => {
           create: 'immediately',
           existing_customer: 'do_not_create',
           referrers_to_stripe: true,
-          metadata_keys: keys,
+          ...mapping,
         },
       })
     ).body;

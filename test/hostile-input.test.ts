@@ -64,8 +64,6 @@ const HOSTILE_VALUES: Array<[string, string]> = [
   ['object', '{"nested":{"deeper":[1,"2",null]}}'],
   ['nul key', '{"a\\u0000":"b"}'],
   ['array', '["a",1,{}]'],
-  ['1 MB string', JSON.stringify(HUGE)],
-  ['deep nesting', DEEP],
 ];
 
 const HOSTILE_IDS = [
@@ -146,9 +144,18 @@ function probesFor(path: string, method: string, op: Operation): Probe[] {
     probes.push(base('deep nesting', { headers: json, body: `{"a":${DEEP}}` }));
   }
   const schema = op.requestBody?.content['application/json']?.schema;
-  for (const field of propertiesOf(schema))
+  const fields = propertiesOf(schema);
+  for (const field of fields)
     for (const [label, value] of HOSTILE_VALUES)
       probes.push(base(`${field}=${label}`, { headers: json, body: `{"${field}":${value}}` }));
+  // The heavy ones once per operation, in its first field: a string of almost 1 MB and deep nesting.
+  if (fields[0]) {
+    const field = fields[0];
+    probes.push(
+      base(`${field}=1 MB string`, { headers: json, body: `{"${field}":${JSON.stringify(HUGE)}}` }),
+    );
+    probes.push(base(`${field}=deep nesting`, { headers: json, body: `{"${field}":${DEEP}}` }));
+  }
   return probes;
 }
 

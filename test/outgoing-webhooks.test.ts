@@ -64,6 +64,26 @@ const delivery = async (id: string) => (await api(env, 'GET', `/v1/webhook_deliv
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outgoing webhooks', () => {
+  it('deliver lead.rejected when a referral does not count, to endpoints that subscribe to it', async () => {
+    const r = await receiver();
+    const e = await endpoint(r, ['lead.rejected', 'lead.expired']);
+    const c = await campaign();
+    const jane = await referrer(c.id, 'rejecting.jane@example.com');
+    const self = (
+      await api(env, 'POST', `/v1/campaigns/${c.id}/leads`, {
+        email: 'rejecting.jane@example.com',
+        referrer: jane.id,
+      })
+    ).body;
+    expect(self.status).toBe('rejected');
+    await eventually(async () =>
+      (await deliveries(e.id)).some((d: { status: string }) => d.status === 'succeeded'),
+    );
+    const [got] = r.forCampaign(c.id);
+    expect(got!.event.type).toBe('lead.rejected');
+    expect(got!.event.data).toMatchObject({ lead_id: self.id, lead: { rejection_reason: 'self_referral' } });
+  });
+
   it('deliver referrer.created and lead.created, signed and verified with the documented method', async () => {
     const r = await receiver();
     const e = await endpoint(r, ['referrer.created', 'lead.created'], 'CRM');

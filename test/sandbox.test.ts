@@ -123,5 +123,38 @@ describe('vouch stripe-emulator', () => {
     const { code, output } = await runVouch(['stripe-emulator', '--fail-rate', '2'], vouchEnv({}));
     expect(code).not.toBe(0);
     expect(output).toContain('--fail-rate must be between 0 and 1');
+    const version = await runVouch(['stripe-emulator', '--api-version', '2023-01-01'], vouchEnv({}));
+    expect(version.code).not.toBe(0);
+    expect(version.output).toContain('2023-01-01 is not a Stripe API version');
+  });
+
+  it('takes the account API version and private webhook URLs from its flags', async () => {
+    const p = spawnVouch(
+      ['stripe-emulator', '--port', '0', '--api-version', '2024-06-20', '--allow-private-webhook-urls'],
+      vouchEnv({}),
+    );
+    try {
+      let url: string | undefined;
+      const deadline = Date.now() + 20_000;
+      while (!url && Date.now() < deadline) {
+        const line = p
+          .output()
+          .split('\n')
+          .find((l) => l.includes('Stripe emulator listening'));
+        if (line) url = (JSON.parse(line) as { url: string }).url;
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(url).toBeDefined();
+      const endpoint = await sdk(url!).webhookEndpoints.create({
+        url: 'http://127.0.0.1:9/hooks',
+        enabled_events: ['*'],
+      });
+      expect(endpoint.url).toBe('http://127.0.0.1:9/hooks');
+      const res = await fetch(`${url}/v1/customers`, { headers: { authorization: 'Bearer sk_test_cli' } });
+      expect(res.headers.get('stripe-version')).toBe('2024-06-20');
+    } finally {
+      p.child.kill('SIGTERM');
+      await p.exited();
+    }
   });
 });

@@ -104,12 +104,7 @@ describe('a worker killed in the middle of a task', () => {
       customers: {
         create: 'immediately',
         existing_customer: 'do_not_create',
-        metadata_keys: {
-          lead_id: 'vouch_lead_id',
-          referrer_email: null,
-          referrer_name: null,
-          referral_code: null,
-        },
+        friend_customer: { metadata: { vouch_lead_id: 'lead.id' } },
       },
     });
     const referrer = await call('POST', `/v1/campaigns/${campaign.id}/referrers`, {

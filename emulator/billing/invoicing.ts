@@ -266,6 +266,7 @@ export function payInvoice(
     customer: customer.id,
     paymentMethod: method,
     description: invoice.description ?? `Invoice ${invoice.number}`,
+    invoice: invoice.id,
   });
   invoice.attempt_count++;
   invoice.attempted = true;

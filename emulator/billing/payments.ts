@@ -55,6 +55,8 @@ export interface PaymentInput {
   description?: string | null;
   metadata?: Record<string, string>;
   receiptEmail?: string | null;
+  /** The invoice this payment pays (older API versions name it on the PaymentIntent and its charges). */
+  invoice?: string;
 }
 
 export function newPaymentIntent(
@@ -160,6 +162,7 @@ export function pay(ctx: Ctx, input: PaymentInput): { pi: PaymentIntentObj; erro
   checkSettlementCurrency(ctx, input.currency);
   const pi = newPaymentIntent(input);
   ctx.state.paymentIntents.set(pi.id, pi);
+  if (input.invoice) ctx.state.paymentIntentInvoices.set(pi.id, input.invoice);
   ctx.emit('payment_intent.created', pi);
   const error = confirmPaymentIntent(ctx, pi);
   return { pi, error };

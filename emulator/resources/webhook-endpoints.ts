@@ -1,26 +1,18 @@
 /**
  * Webhook endpoints; the `whsec_` secret is returned only by create, like Stripe. Creating, updating and
- * deleting need `rak_webhook_write`, which restricted (`rk_`) keys lack: they get a 403.
+ * deleting need `rak_webhook_write`, which restricted (`rk_`) keys lack: they get a 403. A URL Stripe could
+ * not reach is refused (webhook-urls.ts); `api_version` pins the version events are rendered in for it.
  */
+import { apiVersionParam } from '../api-versions.js';
 import { type RouteDef, route } from '../context.js';
 import { invalidParam } from '../errors.js';
-import { API_VERSION } from '../events.js';
 import { newId, nowSeconds, randomToken } from '../ids.js';
 import { paginate } from '../list.js';
 import { mustGet } from '../lookups.js';
 import { bool, mergeMetadata, metadata, nullableStr, reqStr, str, strArr } from '../params.js';
 import type { WebhookEndpointObj } from '../shapes.js';
 import { newestFirst } from '../store.js';
-
-function checkUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return url;
-  } catch {
-    // fall through
-  }
-  throw invalidParam('url', `Invalid URL: ${url}`, 'url_invalid');
-}
+import { checkWebhookUrl } from '../webhook-urls.js';
 
 function checkEvents(events: string[] | undefined): string[] {
   if (!events || events.length === 0)
@@ -35,10 +27,11 @@ function withoutSecret(endpoint: WebhookEndpointObj): WebhookEndpointObj {
 
 const routes: RouteDef[] = [
   route('POST', '/v1/webhook_endpoints', ({ ctx, body }) => {
+    const apiVersion = str(body, 'api_version');
     const endpoint = {
       id: newId('we'),
       object: 'webhook_endpoint',
-      api_version: str(body, 'api_version') ?? API_VERSION,
+      api_version: apiVersion ? apiVersionParam(apiVersion) : null,
       application: null,
       created: nowSeconds(),
       description: nullableStr(body, 'description') ?? null,
@@ -46,7 +39,7 @@ const routes: RouteDef[] = [
       livemode: false,
       metadata: mergeMetadata({}, metadata(body)),
       status: 'enabled',
-      url: checkUrl(reqStr(body, 'url')),
+      url: checkWebhookUrl(reqStr(body, 'url'), ctx.options.allowPrivateWebhookUrls),
     } satisfies WebhookEndpointObj;
     const secret = `whsec_${randomToken(32)}`;
     ctx.state.webhookEndpoints.set(endpoint.id, endpoint);
@@ -61,7 +54,7 @@ const routes: RouteDef[] = [
     const e = endpoint;
     {
       const url = str(body, 'url');
-      if (url !== undefined) e.url = checkUrl(url);
+      if (url !== undefined) e.url = checkWebhookUrl(url, ctx.options.allowPrivateWebhookUrls);
       const events = strArr(body, 'enabled_events');
       if (events !== undefined) e.enabled_events = checkEvents(events);
       const disabled = bool(body, 'disabled');

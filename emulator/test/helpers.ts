@@ -9,8 +9,14 @@ export interface TestEnv {
   stripe: Stripe;
 }
 
+/** An emulator and an SDK client; it accepts webhook endpoints on 127.0.0.1 unless the options say not to. */
 export async function startTestEnv(options: EmulatorOptions = {}): Promise<TestEnv> {
-  const emulator = await startEmulator({ webhookRetryBaseMs: 20, webhookTimeoutMs: 2000, ...options });
+  const emulator = await startEmulator({
+    webhookRetryBaseMs: 20,
+    webhookTimeoutMs: 2000,
+    allowPrivateWebhookUrls: true,
+    ...options,
+  });
   return { emulator, stripe: clientFor(emulator) };
 }
 

@@ -8,6 +8,7 @@ const [stateFile, compactBytes] = process.argv.slice(2);
 const emulator = await startEmulator({
   port: 0,
   stateFile,
+  allowPrivateWebhookUrls: true,
   ...(compactBytes ? { stateCompactBytes: Number(compactBytes) } : {}),
   logger: {
     info: (msg) => process.stderr.write(`${msg}\n`),

@@ -199,7 +199,7 @@ describe('state file journal', () => {
 
   it('holds every answered change of a mixed workload at any moment (a copy taken while running)', async () => {
     const stateFile = join(dir, 'mixed.json');
-    const first = await startEmulator({ stateFile });
+    const first = await startEmulator({ stateFile, allowPrivateWebhookUrls: true });
     const stripe = clientFor(first, 'sk_test_journal');
     const customer = await stripe.customers.create({ email: 'mixed@example.com' });
     await stripe.customers.createBalanceTransaction(customer.id, { amount: -300, currency: 'usd' });

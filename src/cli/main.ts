@@ -3,8 +3,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config.js';
 import { DataDirBusyError } from '../data-dir.js';
 import { MigrationError } from '../db/migrate.js';
-import { OperatorError } from '../errors.js';
-import { VERSION } from '../http/app.js';
+import { OperatorError, VouchError } from '../errors.js';
+import { VERSION } from '../version.js';
 import { demoCommand } from './demo-command.js';
 import { keysCommands } from './keys-commands.js';
 import { runMigrate } from './migrate-command.js';
@@ -48,6 +48,7 @@ function reportFailure(error: unknown): never {
     error instanceof DataDirBusyError ||
     error instanceof MigrationError ||
     error instanceof OperatorError ||
+    error instanceof VouchError || // a key command refused on the database itself: no such key, a bad name
     error instanceof InvalidArgumentError
   ) {
     process.stderr.write(`vouch: ${error.message}\n`);

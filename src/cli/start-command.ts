@@ -1,8 +1,14 @@
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { type Role, type RunningVouch, startVouch } from '../runtime.js';
+import type { Role, RunningVouch } from '../runtime.js';
+import { watchParent } from './parent-watch.js';
 
 const SHUTDOWN_GRACE_MS = 30_000;
+/**
+ * The same signal again within this time is the same request to stop, not a second one: Ctrl-C under
+ * `npm start` reaches Vouch twice, from the terminal (to the whole process group) and forwarded by npm.
+ */
+const REPEAT_WINDOW_MS = 1_000;
 
 export async function runStart(role: Role): Promise<void> {
   const config = loadConfig();
@@ -11,7 +17,8 @@ export async function runStart(role: Role): Promise<void> {
   // Signal handlers go in before anything starts: a SIGTERM during start-up (a deploy rolling on) waits for
   // start-up to finish, then shuts down cleanly, instead of killing the process half-way.
   let vouch: RunningVouch | undefined;
-  let signalled: NodeJS.Signals | undefined;
+  let signalled: NodeJS.Signals | 'parent exited' | undefined;
+  let signalledAt = 0;
   const stop = (running: RunningVouch) => {
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
@@ -29,18 +36,23 @@ export async function runStart(role: Role): Promise<void> {
       },
     );
   };
-  const shutdown = (signal: NodeJS.Signals) => {
+  const shutdown = (signal: NodeJS.Signals | 'parent exited') => {
+    if (signalled === signal && Date.now() - signalledAt < REPEAT_WINDOW_MS) return;
     if (signalled) {
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(130);
     }
     signalled = signal;
+    signalledAt = Date.now();
     logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     if (vouch) stop(vouch);
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
+  watchParent(() => shutdown('parent exited'));
 
+  // Loaded here, not at the top: the other commands never need the server and start faster without it.
+  const { startVouch } = await import('../runtime.js');
   vouch = await startVouch(config, role, logger);
   if (signalled) stop(vouch);
 }

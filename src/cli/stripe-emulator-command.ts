@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { startEmulator } from '../../emulator/index.js';
+import { knownVersion, SDK_API_VERSION, startEmulator } from '../../emulator/index.js';
 import { createLogger } from '../logger.js';
 
 const number = (name: string, min: number, max: number) => (value: string) => {
@@ -16,6 +16,20 @@ export function stripeEmulatorCommand(): Command {
     .option('--port <port>', 'port to listen on (0 picks a free one)', number('--port', 0, 65535), 12111)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--currency <code>', "the account's default currency", 'usd')
+    .option(
+      '--api-version <version>',
+      `the account's default Stripe API version (e.g. 2024-06-20); default: the SDK's ${SDK_API_VERSION}`,
+      (value: string) => {
+        const version = knownVersion(value);
+        if (!version) throw new InvalidArgumentError(`${value} is not a Stripe API version.`);
+        return version;
+      },
+    )
+    .option(
+      '--allow-private-webhook-urls',
+      'accept webhook endpoints on localhost and private addresses (Stripe refuses them)',
+      false,
+    )
     .option(
       '--rate-limit <n>',
       'answer requests beyond N per second with 429, like Stripe',
@@ -39,6 +53,8 @@ export function stripeEmulatorCommand(): Command {
         port: number;
         host: string;
         currency: string;
+        apiVersion?: string;
+        allowPrivateWebhookUrls: boolean;
         rateLimit?: number;
         failRate?: number;
         seed: number;
@@ -50,6 +66,8 @@ export function stripeEmulatorCommand(): Command {
           port: o.port,
           host: o.host,
           defaultCurrency: o.currency,
+          allowPrivateWebhookUrls: o.allowPrivateWebhookUrls,
+          ...(o.apiVersion ? { defaultApiVersion: o.apiVersion } : {}),
           seed: o.seed,
           webhookRetryBaseMs: o.webhookRetryMs,
           ...(o.rateLimit ? { rateLimit: o.rateLimit } : {}),

@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { askRunningVouch } from '../admin-socket.js';
+import { loadConfig } from '../config.js';
 import { OperatorError } from '../errors.js';
 
 type Progress = Record<string, number | boolean | null> & { skipped_by_reason?: Record<string, number> };
@@ -27,6 +29,17 @@ function line(s: Sync): string {
   );
 }
 
+/** The API of the embedded Vouch running on the data dir, if one answers there (any PORT, even 0). */
+async function runningVouchUrl(): Promise<string | undefined> {
+  try {
+    const config = loadConfig();
+    if (config.databaseUrl) return undefined;
+    return (await askRunningVouch(config.dataDir))?.url ?? undefined;
+  } catch {
+    return undefined; // a bad setting here only loses the guess; the defaults still apply
+  }
+}
+
 /** `vouch sync <campaign-id>`: a campaign's latest sync (or a new one), followed with a progress line. */
 export function syncCommand(): Command {
   return new Command('sync')
@@ -36,7 +49,10 @@ export function syncCommand(): Command {
     .option('--dry-run', 'with --start: count what it would do, change nothing')
     .option('--ongoing', 'with --start: keep enrolling new customers')
     .option('--follow', 'redraw the progress every second until the sync is done')
-    .option('--url <url>', 'the Vouch API (default: VOUCH_URL, else http://localhost:$PORT)')
+    .option(
+      '--url <url>',
+      'the Vouch API (default: VOUCH_URL, else the Vouch running on the data dir, else http://localhost:$PORT)',
+    )
     .option('--key <key>', 'a secret API key (default: VOUCH_API_KEY)')
     .action(
       async (
@@ -53,6 +69,7 @@ export function syncCommand(): Command {
         const base = (
           o.url ??
           process.env.VOUCH_URL ??
+          (await runningVouchUrl()) ??
           `http://localhost:${process.env.PORT ?? 3000}`
         ).replace(/\/$/, '');
         const key = o.key ?? process.env.VOUCH_API_KEY;

@@ -39,6 +39,7 @@ export type Tables = {
   stripe_events: StripeEventsTable;
   syncs: SyncsTable;
   sync_skips: SyncSkipsTable;
+  sync_customers: SyncCustomersTable;
   sync_writes: SyncWritesTable;
   campaign_coupons: CampaignCouponsTable;
   promotion_codes: PromotionCodesTable;
@@ -148,6 +149,8 @@ export type LeadsTable = {
   referred_at: Date;
   qualified_at: Date | null;
   net_spend: ColumnType<number, number | undefined, number>;
+  /** The Stripe customers that had the friend's email when the lead was recorded; null: not looked up. */
+  customers_at_signup: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
   /** What a browser was given for this sign-up (rcpt_...), in place of the lead's id. */
   receipt_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Holds a place under the participant limit (see LimitCounts). */
@@ -187,7 +190,10 @@ export type ConnectionsTable = {
   default_currency: string;
   secret_key_sealed: string;
   key_last4: string;
-  webhook_setup: 'automatic' | 'manual';
+  /** automatic: Vouch's endpoint; manual: one set up by hand; none: Stripe refused the endpoint (polling). */
+  webhook_setup: 'automatic' | 'manual' | 'none';
+  /** Why there is no working endpoint, in Stripe's words (the refusal when connecting or repairing). */
+  webhook_error: ColumnType<string | null, string | null | undefined, string | null>;
   webhook_endpoint_id: string | null;
   webhook_secret_sealed: string | null;
   previous_webhook_secret_sealed: string | null;
@@ -198,6 +204,14 @@ export type ConnectionsTable = {
   >;
   last_event_at: Date | null;
   reconciled_until: Date | null;
+  /** Polling: the newest event read so far, when a poll last succeeded, the last failure. */
+  events_cursor: ColumnType<string | null, string | null | undefined, string | null>;
+  events_polled_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  events_poll_error: ColumnType<string | null, string | null | undefined, string | null>;
+  events_poll_failures: ColumnType<number, number | undefined, number>;
+  events_poll_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reconcile_error: ColumnType<string | null, string | null | undefined, string | null>;
+  reconcile_failures: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   disconnected_at: Date | null;
@@ -209,7 +223,7 @@ export type StripeEventsTable = {
   type: string;
   created_at: Date;
   payload: Json;
-  source: 'webhook' | 'reconciliation';
+  source: 'webhook' | 'reconciliation' | 'polling';
   received_at: CreatedAt;
   processed_at: Date | null;
   attempts: ColumnType<number, number | undefined, number>;
@@ -229,7 +243,8 @@ export type CustomerLinkHow =
   | 'checkout'
   | 'promotion_code'
   | 'metadata'
-  | 'sync';
+  | 'sync'
+  | 'manual';
 
 export type CustomerLinksTable = {
   connection_id: string;
@@ -348,6 +363,17 @@ export type SyncsTable = {
   updated_at: UpdatedAt;
 };
 export type SyncRow = Selectable<SyncsTable>;
+
+/** What became of a customer in a sync: made a referrer, already one, or skipped (and why). */
+export type SyncStanding = 'created' | 'matched' | SyncSkipReason;
+
+export type SyncCustomersTable = {
+  sync_id: string;
+  customer_id: string;
+  standing: SyncStanding;
+  /** A dry run's would-be referrer: its normalized email; null otherwise. */
+  email_normalized: string | null;
+};
 
 export type SyncSkipsTable = {
   sync_id: string;

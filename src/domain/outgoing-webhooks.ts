@@ -4,6 +4,8 @@ export const OUTGOING_EVENT_TYPES = [
   'lead.created',
   'lead.qualified',
   'lead.unqualified',
+  'lead.expired',
+  'lead.rejected',
   'reward.issued',
   'reward.reversed',
   'sync.completed',

@@ -24,8 +24,17 @@ export type DisputeStatus =
   | 'lost'
   | 'prevented';
 
+/**
+ * What the friend paid (or got back) in the charge's own currency, for explanations; verdicts read only
+ * settled amounts.
+ */
+export interface ChargeMoney {
+  readonly amount?: number | undefined;
+  readonly currency?: string | undefined;
+}
+
 /** One Stripe charge. */
-export interface PaymentFact {
+export interface PaymentFact extends ChargeMoney {
   readonly chargeId: string;
   /** The charge's `created`. */
   readonly createdAt: Date;
@@ -34,7 +43,7 @@ export interface PaymentFact {
 }
 
 /** One Stripe refund of (part of) a charge. */
-export interface RefundFact {
+export interface RefundFact extends ChargeMoney {
   readonly refundId: string;
   readonly chargeId: string;
   readonly createdAt: Date;
@@ -43,7 +52,7 @@ export interface RefundFact {
 }
 
 /** One Stripe dispute of a charge; `settledAmount` is what the dispute takes (or would take) away. */
-export interface DisputeFact {
+export interface DisputeFact extends ChargeMoney {
   readonly disputeId: string;
   readonly chargeId: string;
   readonly createdAt: Date;

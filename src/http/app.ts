@@ -34,6 +34,7 @@ import { syncsService } from '../services/syncs.js';
 import { webhookEndpointsService } from '../services/webhook-endpoints.js';
 import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
+import { VERSION } from '../version.js';
 import { clientError, frameworkError, registerErrorHandling } from './error-handler.js';
 import { registerInputChecks } from './input-checks.js';
 import { registerAuth } from './plugins/auth.js';
@@ -103,8 +104,6 @@ export type AppDeps = {
   now?: () => Date;
 };
 
-export const VERSION = '0.1.0';
-
 /** Builds the HTTP API. Everything it talks to is passed in, so tests run the real thing. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -166,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const now = deps.now ?? (() => new Date());
   const campaigns = campaignsService(deps.database, deps.publicUrl, now);
   const referrers = referrersService(deps.database, deps.publicUrl, now, deps.taskRunner);
-  const leads = leadsService(deps.database, now, deps.taskRunner);
+  const leads = leadsService(deps.database, now, deps.taskRunner, deps.gateway);
   const clicks = new ClickCounter(deps.database, deps.logger, deps.clickFlushMs);
   app.addHook('onClose', async () => clicks.close());
 
@@ -182,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     limiter,
     limits,
     referrers,
+    gateway: deps.gateway,
     tasks: deps.taskRunner,
     now,
   });
@@ -251,7 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   );
   await app.register(
     codePerformanceRoutes({
-      performance: codePerformanceService(deps.database),
+      performance: codePerformanceService(deps.database, deps.gateway),
       offline: offlineCodesService(deps.database, now),
     }),
   );

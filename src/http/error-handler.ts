@@ -5,6 +5,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { createId } from '../domain/ids.js';
 import { type ErrorType, VouchError } from '../errors.js';
+import { translateStripeError } from '../stripe/errors.js';
 
 export type ErrorBody = {
   error: { type: ErrorType; code: string; message: string; param?: string; request_id: string };
@@ -209,6 +210,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof VouchError) return sendError(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) return sendError(reply, fromValidation(error));
+    const fromStripe = translateStripeError(error);
+    if (fromStripe) {
+      if (fromStripe.status >= 500) request.log.warn({ err: error }, 'Stripe call failed');
+      return sendError(reply, fromStripe);
+    }
     const mapped = fromFastify(error, request);
     if (mapped) return sendError(reply, mapped);
     if (isDatabaseUnavailable(error)) {

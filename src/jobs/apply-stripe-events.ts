@@ -7,6 +7,7 @@ import {
   stripeEventsRepository,
 } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
+import { inSdkVersion } from '../stripe/event-version.js';
 import { handlers, type StripeEventPayload } from '../stripe/handlers/registry.js';
 import type { JobContext } from './job-definition.js';
 
@@ -21,7 +22,13 @@ export type ApplyDeps = Pick<JobContext, 'database' | 'logger' | 'now' | 'gatewa
   retryDelayMs?: (attempts: number) => number;
 };
 
-type Ready = { key: EventKey; row: PendingEvent; connection: ConnectionRow; prepared: unknown };
+type Ready = {
+  key: EventKey;
+  row: PendingEvent;
+  connection: ConnectionRow;
+  event: StripeEventPayload;
+  prepared: unknown;
+};
 
 const keyOf = (row: PendingEvent): EventKey => ({ connectionId: row.connection_id, id: row.id });
 const same = (a: EventKey, b: EventKey) => a.connectionId === b.connectionId && a.id === b.id;
@@ -46,10 +53,11 @@ export async function applyStripeEvents(
     try {
       const connection = connections.get(row.connection_id);
       if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
-      const event = row.payload as unknown as StripeEventPayload;
+      const client = deps.gateway?.forConnection(connection);
+      const event = await inSdkVersion(row.payload as unknown as StripeEventPayload, client);
       const prepare = handlers[row.type]?.prepare;
       const prepared = prepare ? await prepare({ connection, event, gateway: deps.gateway }) : undefined;
-      ready.push({ key: keyOf(row), row, connection, prepared });
+      ready.push({ key: keyOf(row), row, connection, event, prepared });
     } catch (error) {
       await recordFailure(deps, row, error);
     }
@@ -83,10 +91,9 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const events = stripeEventsRepository(tx);
     const locked = await events.lockPending(ready.map((r) => r.key));
     const now = deps.now();
-    for (const { key, row, connection, prepared } of ready) {
+    for (const { key, row, connection, event, prepared } of ready) {
       if (!locked.some((k) => same(k, key))) continue;
       const handler = handlers[row.type];
-      const event = row.payload as unknown as StripeEventPayload;
       if (handler)
         await handler.apply({
           tx,

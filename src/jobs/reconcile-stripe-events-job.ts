@@ -1,6 +1,7 @@
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { eventsSince } from '../stripe/connect.js';
+import { translateStripeError } from '../stripe/errors.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
 import { defineJob } from './job-definition.js';
 
@@ -18,33 +19,55 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
   retryLimit: 3,
   async handle(data, { database, logger, now, gateway, inboxWorker }) {
     if (!gateway) throw new Error('reconciliation needs the Stripe gateway');
-    const connection = await connectionsRepository(database.db).findById(data.connection_id);
-    if (connection?.status !== 'active') return;
+    const found = await connectionsRepository(database.db).findById(data.connection_id);
+    if (found?.status !== 'active') return;
+    const connection = found;
+    const client = gateway.forConnection(connection);
     const started = now();
     const floor = started.getTime() - RETENTION_MS;
     const since = new Date(
       Math.max(floor, (connection.reconciled_until ?? connection.created_at).getTime() - OVERLAP_MS),
     );
     let recovered = 0;
-    for await (const event of eventsSince(gateway.forConnection(connection), since)) {
-      const inserted = await stripeEventsRepository(database.db).insert({
-        connectionId: connection.id,
-        id: event.id,
-        type: event.type,
-        createdAt: new Date(event.created * 1000),
-        payload: event.payload,
-        source: 'reconciliation',
-        processedAt: hasHandler(event.type) ? undefined : new Date(),
+    try {
+      recovered = await recover();
+    } catch (error) {
+      // Kept for health: a run that fails every time (a key that may not read events) is a problem to show.
+      await connectionsRepository(database.db).update(connection.id, {
+        reconcile_error: (translateStripeError(error)?.message ?? (error as Error).message).slice(0, 1000),
+        reconcile_failures: connection.reconcile_failures + 1,
       });
-      if (inserted) recovered += 1;
-      // Applied while the rest is read, not after the whole month.
-      if (inserted && hasHandler(event.type)) inboxWorker?.wake();
+      throw error;
     }
-    await connectionsRepository(database.db).update(connection.id, { reconciled_until: started });
+    await connectionsRepository(database.db).update(connection.id, {
+      reconciled_until: started,
+      reconcile_error: null,
+      reconcile_failures: 0,
+    });
     logger.info(
       { connection_id: connection.id, recovered, since: since.toISOString() },
       'Stripe events reconciled',
     );
+
+    async function recover(): Promise<number> {
+      let added = 0;
+      for await (const event of eventsSince(client, since)) {
+        if (!event.storable) continue;
+        const inserted = await stripeEventsRepository(database.db).insert({
+          connectionId: connection.id,
+          id: event.id,
+          type: event.type,
+          createdAt: new Date(event.created * 1000),
+          payload: event.payload,
+          source: 'reconciliation',
+          processedAt: hasHandler(event.type) ? undefined : new Date(),
+        });
+        if (inserted) added += 1;
+        // Applied while the rest is read, not after the whole month.
+        if (inserted && hasHandler(event.type)) inboxWorker?.wake();
+      }
+      return added;
+    }
   },
 });
 

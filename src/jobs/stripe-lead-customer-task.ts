@@ -5,27 +5,16 @@ import { leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { CustomerLinkHow } from '../db/tables.js';
-import { type CustomerRules, DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
+import { DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
+import { friendCustomerFields, referrerRecord } from '../domain/customer-fields.js';
 import { createId } from '../domain/ids.js';
-import { createdSinceReferral } from '../domain/people.js';
+import { splitByReferral } from '../domain/people.js';
+import { recordDomainEvent } from '../services/domain-events.js';
 import { reevaluateLead } from '../services/lead-verdicts.js';
+import { toLead } from '../services/lead-view.js';
 import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
 import type { JobContext } from './job-definition.js';
 import type { TaskDefinition } from './task-definition.js';
-
-function metadataFor(
-  rules: CustomerRules,
-  lead: { id: string },
-  referrer: { email: string; first_name: string; last_name: string | null; referral_code: string | null },
-) {
-  const keys = rules.metadata_keys;
-  const out: Record<string, string> = { [keys.lead_id]: lead.id };
-  if (keys.referrer_email) out[keys.referrer_email] = referrer.email;
-  if (keys.referrer_name)
-    out[keys.referrer_name] = [referrer.first_name, referrer.last_name].filter(Boolean).join(' ');
-  if (keys.referral_code && referrer.referral_code) out[keys.referral_code] = referrer.referral_code;
-  return out;
-}
 
 async function link(
   context: JobContext,
@@ -74,11 +63,15 @@ export const stripeLeadCustomerTask: TaskDefinition = {
     const referrer = await referrersRepository(database.db).findById(lead.referrer_id);
     const rules = readSettings(campaign.settings).customers ?? DEFAULT_CUSTOMER_RULES;
     const client = gateway.forConnection(connection);
-    const metadata = metadataFor(rules, lead, referrer!);
+    const fields = friendCustomerFields(
+      rules.friend_customer,
+      lead,
+      referrerRecord(referrer!, context.publicUrl),
+    );
+    const { metadata } = fields;
 
     const all = await customersByEmail(client, lead.email);
-    const existing = all.filter((c) => !createdSinceReferral(c.createdAt, lead.referred_at));
-    const newer = all.filter((c) => createdSinceReferral(c.createdAt, lead.referred_at));
+    const { existing, newer } = splitByReferral(all, lead);
 
     if (existing.length > 0 && rules.existing_customer === 'do_not_create') {
       await database.db.transaction().execute(async (tx) => {
@@ -109,6 +102,14 @@ export const stripeLeadCustomerTask: TaskDefinition = {
           status: 'rejected',
           data: JSON.stringify({ stripe_object: existing[0]!.id, reason: 'existing_customer' }),
           created_at: now(),
+        });
+        await recordDomainEvent(tx, {
+          type: 'lead.rejected',
+          campaign_id: campaign.id,
+          lead_id: lead.id,
+          referrer_id: lead.referrer_id,
+          data: { lead: toLead((await leadsRepository(tx).findById(lead.id))!) },
+          at: now(),
         });
       });
       return;
@@ -141,8 +142,8 @@ export const stripeLeadCustomerTask: TaskDefinition = {
     if (newer.length === 0 && rules.create === 'immediately') {
       const customerId = await createCustomer(client, {
         idempotencyKey: `vouch:lead-customer:${lead.id}`,
-        email: lead.email,
-        name: [lead.first_name, lead.last_name].filter(Boolean).join(' ') || null,
+        email: fields.email,
+        name: fields.name,
         metadata,
       });
       await link(

@@ -2,6 +2,7 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import { DEFAULT_CUSTOMER_RULES, readSettings } from '../domain/campaign-settings.js';
+import { referrerCustomerFields, referrerRecord } from '../domain/customer-fields.js';
 import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
 import type { TaskDefinition } from './task-definition.js';
 
@@ -13,7 +14,7 @@ import type { TaskDefinition } from './task-definition.js';
  */
 export const stripeReferrerCustomerTask: TaskDefinition = {
   kind: 'stripe_referrer_customer',
-  async handle(referrerId, { database, gateway, now }) {
+  async handle(referrerId, { database, gateway, now, publicUrl }) {
     if (!gateway) throw new Error('this task needs the Stripe gateway');
     const referrer = await referrersRepository(database.db).findById(referrerId);
     if (!referrer) return;
@@ -25,9 +26,8 @@ export const stripeReferrerCustomerTask: TaskDefinition = {
     const connection = await connectionsRepository(database.db).findById(campaign.connection_id);
     if (connection?.status !== 'active') return;
     const client = gateway.forConnection(connection);
-    const metadata: Record<string, string> = { vouch_referrer_id: referrer.id };
-    if (rules.metadata_keys.referral_code && referrer.referral_code)
-      metadata[rules.metadata_keys.referral_code] = referrer.referral_code;
+    const fields = referrerCustomerFields(rules.referrer_customer, referrerRecord(referrer, publicUrl));
+    const { metadata } = fields;
 
     const existing =
       rules.existing_customer === 'create_duplicate' ? [] : await customersByEmail(client, referrer.email);
@@ -38,8 +38,8 @@ export const stripeReferrerCustomerTask: TaskDefinition = {
       customerIds.push(
         await createCustomer(client, {
           idempotencyKey: `vouch:referrer-customer:${referrer.id}`,
-          email: referrer.email,
-          name: [referrer.first_name, referrer.last_name].filter(Boolean).join(' '),
+          email: fields.email,
+          name: fields.name,
           metadata,
         }),
       );

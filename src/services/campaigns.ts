@@ -4,7 +4,6 @@ import { promotionCodesRepository } from '../db/repositories/promotion-codes.js'
 import type { CampaignRow, CampaignStatus, LimitCounts } from '../db/tables.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
-  type CampaignSettings,
   type CodeRules,
   type CustomerRules,
   DEFAULT_CODE_SETTINGS,
@@ -15,7 +14,14 @@ import {
 } from '../domain/campaign-settings.js';
 import { checkCodeRules } from '../domain/code-rules.js';
 import { createId } from '../domain/ids.js';
-import { conflict, invalidParameter, notFound } from '../errors.js';
+import {
+  patchSettings,
+  SETTINGS_FIELDS,
+  type SettingsInput,
+  type SettingsPatch,
+  settingsFromInput,
+} from '../domain/settings-patch.js';
+import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 
 export type Campaign = {
   id: string;
@@ -42,7 +48,7 @@ export type Campaign = {
   archived_at: string | null;
 };
 
-export type CampaignInput = {
+type CampaignFields = {
   name: string;
   status?: 'draft' | 'live' | 'paused' | undefined;
   destination_url?: string | null | undefined;
@@ -52,16 +58,17 @@ export type CampaignInput = {
   cookie_days?: number | undefined;
   auto_referral_codes?: boolean | undefined;
   connection_id?: string | null | undefined;
-  qualification?: QualificationRules | null | undefined;
-  customers?: CustomerRules | undefined;
-  code_rules?: CodeRules | undefined;
-  auto_promotion_codes?: boolean | undefined;
-  rewards?: RewardRules | null | undefined;
 };
 
-export type CampaignChanges = Partial<CampaignInput>;
+/** A new campaign: its fields and whole settings objects (defaults already filled in). */
+export type CampaignInput = CampaignFields & SettingsInput;
+
+/** An update: the fields sent, and each settings object as a merge patch of the stored one. */
+export type CampaignChanges = Partial<CampaignFields> & SettingsPatch;
 
 export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
+  const settings = readSettings(row.settings);
+  const codes = settings.codes ?? DEFAULT_CODE_SETTINGS;
   return {
     id: row.id,
     object: 'campaign',
@@ -75,39 +82,17 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     cookie_days: row.cookie_days,
     auto_referral_codes: row.auto_referral_codes,
     connection_id: row.connection_id,
-    qualification: readSettings(row.settings).qualification ?? null,
-    customers: readSettings(row.settings).customers ?? DEFAULT_CUSTOMER_RULES,
-    code_rules: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).rules,
-    auto_promotion_codes: (readSettings(row.settings).codes ?? DEFAULT_CODE_SETTINGS).auto_promotion_codes,
-    rewards: readSettings(row.settings).rewards ?? null,
+    qualification: settings.qualification ?? null,
+    customers: settings.customers ?? DEFAULT_CUSTOMER_RULES,
+    code_rules: codes.rules,
+    auto_promotion_codes: codes.auto_promotion_codes,
+    rewards: settings.rewards ?? null,
     join_url: `${publicUrl}/join/${row.id}`,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     archived_at: row.archived_at?.toISOString() ?? null,
   };
 }
-
-function mergeSettings(current: CampaignSettings, changes: CampaignChanges): CampaignSettings {
-  const codes = current.codes ?? DEFAULT_CODE_SETTINGS;
-  return {
-    ...current,
-    ...(changes.qualification !== undefined ? { qualification: changes.qualification ?? undefined } : {}),
-    ...(changes.customers !== undefined ? { customers: changes.customers } : {}),
-    ...(changes.rewards !== undefined ? { rewards: changes.rewards ?? undefined } : {}),
-    codes: {
-      rules: changes.code_rules ?? codes.rules,
-      auto_promotion_codes: changes.auto_promotion_codes ?? codes.auto_promotion_codes,
-    },
-  };
-}
-
-const SETTINGS_FIELDS = [
-  'qualification',
-  'customers',
-  'code_rules',
-  'auto_promotion_codes',
-  'rewards',
-] as const;
 
 function checkRules(rules: CodeRules, at: Date): void {
   const problem = checkCodeRules(rules, at);
@@ -164,7 +149,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
         cookie_days: input.cookie_days ?? 30,
         auto_referral_codes: input.auto_referral_codes ?? false,
         connection_id: await checkConnection(input.connection_id),
-        settings: JSON.stringify(mergeSettings({}, input)),
+        settings: JSON.stringify(settingsFromInput(input)),
         created_at: at,
         updated_at: at,
       });
@@ -212,16 +197,30 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
           rewards,
           ...columns
         } = changes;
-        if (code_rules) checkRules(code_rules, now());
+        let settings: string | undefined;
+        if (SETTINGS_FIELDS.some((f) => changes[f] !== undefined)) {
+          const patched = patchSettings(readSettings(current.settings), {
+            qualification,
+            customers,
+            code_rules,
+            auto_promotion_codes,
+            rewards,
+          });
+          if ('problem' in patched) {
+            const { code, message, param } = patched.problem;
+            throw new VouchError(400, 'invalid_request_error', code, message, param);
+          }
+          // A stored expiry that has passed since is not this change's fault: only a new one is checked.
+          if (code_rules?.expires_at) checkRules(patched.settings.codes!.rules, now());
+          settings = JSON.stringify(patched.settings);
+        }
         const row = await txRepo.update(id, {
           ...(Object.fromEntries(
             Object.entries(columns).filter(([, v]) => v !== undefined),
           ) as typeof columns),
           ...(allowed_origins !== undefined ? { allowed_origins: allowed_origins.map(normalizeOrigin) } : {}),
           ...(connection_id !== undefined ? { connection_id: await checkConnection(connection_id, tx) } : {}),
-          ...(SETTINGS_FIELDS.some((f) => changes[f] !== undefined)
-            ? { settings: JSON.stringify(mergeSettings(readSettings(current.settings), changes)) }
-            : {}),
+          ...(settings !== undefined ? { settings } : {}),
           updated_at: now(),
         });
         return present(row!);

@@ -2,9 +2,12 @@ import { sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { campaignCouponsRepository } from '../db/repositories/campaign-coupons.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import { notFound } from '../errors.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { retrieveCoupon } from '../stripe/promotion-codes.js';
 import { presentCoupon, toPromotionCode } from './promotion-codes.js';
 
 type Scope = { campaignId: string; referrerId?: string | undefined };
@@ -64,9 +67,33 @@ async function redemptionFigures(database: Database, scope: Scope) {
   };
 }
 
-/** How referral codes perform: per campaign and per referrer. */
-export function codePerformanceService(database: Database) {
+/**
+ * How referral codes perform: per campaign and per referrer. With Stripe at hand, the coupon's details (how
+ * often it was redeemed, whether it is still valid) are read afresh from Stripe, so they match Stripe's own
+ * figures; without it, or when Stripe does not answer, as last stored.
+ */
+export function codePerformanceService(database: Database, gateway?: StripeGateway) {
   const db = database.db;
+
+  async function freshCoupon(campaignId: string) {
+    const coupon = await campaignCouponsRepository(db).find(campaignId);
+    if (!coupon || coupon.deleted_at || !gateway) return coupon;
+    const connection = await connectionsRepository(db).findById(coupon.connection_id);
+    if (connection?.status !== 'active') return coupon;
+    const details = await retrieveCoupon(gateway.forConnection(connection), coupon.coupon_id).catch(
+      () => null,
+    );
+    if (!details) return coupon;
+    const at = new Date();
+    await campaignCouponsRepository(db).updateDetails(
+      coupon.connection_id,
+      coupon.coupon_id,
+      JSON.stringify(details),
+      at,
+    );
+    return { ...coupon, details: details as unknown as typeof coupon.details, updated_at: at };
+  }
+
   return {
     async campaign(campaignId: string) {
       if (!(await campaignsRepository(db).findById(campaignId))) throw notFound('campaign', campaignId);
@@ -78,7 +105,7 @@ export function codePerformanceService(database: Database) {
         .where('removed_at', 'is', null)
         .executeTakeFirstOrThrow();
       const codes = await promotionCodesRepository(db).counts(campaignId);
-      const coupon = await campaignCouponsRepository(db).find(campaignId);
+      const coupon = await freshCoupon(campaignId);
       return {
         object: 'code_summary' as const,
         campaign_id: campaignId,

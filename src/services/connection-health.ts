@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
+import { type EventDelivery, eventDelivery } from '../domain/event-delivery.js';
 import { notFound } from '../errors.js';
 import {
   createWebhookEndpoint,
@@ -12,6 +13,7 @@ import {
   StripeKeyError,
   webhookEndpointState,
 } from '../stripe/connect.js';
+import { translateStripeError } from '../stripe/errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { SUBSCRIBED_EVENTS } from '../stripe/webhook-events.js';
 import { type Connection, toConnection, webhookUrl } from './connections.js';
@@ -24,17 +26,105 @@ export type Health = {
   healthy: boolean;
   api_key_works: boolean;
   webhook: {
-    setup: 'automatic' | 'manual';
+    setup: 'automatic' | 'manual' | 'none';
     url: string;
     exists: boolean | null;
     enabled: boolean | null;
     secret_configured: boolean;
+    /** Why there is no endpoint of Vouch's own, in Stripe's words. */
+    error: string | null;
+  };
+  /** How events arrive, and how polling (when it runs) and reconciliation are doing. */
+  event_delivery: {
+    mode: EventDelivery;
+    polled_at: string | null;
+    /** Seconds since the last successful poll, while polling runs. */
+    lag_seconds: number | null;
+    poll_error: string | null;
+    poll_failures: number;
+    reconcile_error: string | null;
+    reconcile_failures: number;
   };
   last_event_at: string | null;
   reconciled_until: string | null;
   events: { processed: number; waiting: number; dead: number };
   problems: Problem[];
 };
+
+/** A failing poll this many times in a row is a problem to show, not a blip. */
+const FAILURES_TO_REPORT = 3;
+/** Polling this far behind (seconds since the last good poll) is worth a warning. */
+const POLL_LAG_WARNING_S = 60;
+
+const howToMoveToWebhooks = (id: string, url: string) =>
+  `To receive webhooks instead, give Vouch a public https address (VOUCH_PUBLIC_URL) and call ` +
+  `POST /v1/stripe/connections/${id}/webhook; or forward with the Stripe CLI ` +
+  `(stripe listen --forward-to ${url}) and send the signing secret it prints to ` +
+  `POST /v1/stripe/connections/${id}/webhook_secret.`;
+
+/** What a permission, key or reachability error needs done: the words of the fix, not just the symptom. */
+function fixFor(error: string | null): string {
+  if (!error) return '';
+  if (/permission|restricted/i.test(error))
+    return ' Give the restricted key read access to Events in Stripe (or connect with a secret key); Vouch resumes by itself.';
+  if (/rolled|deleted|refused the connection's API key/i.test(error))
+    return ' Connect the account again with a current key.';
+  return ' Vouch keeps trying; check that Stripe is reachable from this server.';
+}
+
+/** How events reach Vouch, and what is wrong with that. */
+function deliveryProblems(row: ConnectionRow, mode: EventDelivery, url: string, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  if (row.webhook_setup === 'none') {
+    problems.push({
+      code: 'polling_events',
+      severity: 'info',
+      message:
+        `Stripe would not take Vouch's webhook endpoint (${row.webhook_error ?? 'no reason given'}), so Vouch ` +
+        `reads this account's events from Stripe every few seconds instead; referrals qualify a few seconds ` +
+        `later than with webhooks. ${howToMoveToWebhooks(row.id, url)}`,
+    });
+  }
+  if (row.webhook_setup === 'manual' && !row.webhook_secret_sealed) {
+    problems.push({
+      code: 'webhook_secret_missing',
+      severity: 'warning',
+      message:
+        `This key may not create webhook endpoints, so Vouch reads events from Stripe every few seconds. For ` +
+        `webhooks, add an endpoint in Stripe for ${url} with the listed events, then send its signing secret ` +
+        `to POST /v1/stripe/connections/${row.id}/webhook_secret.`,
+    });
+  }
+  if (mode !== 'webhooks' && row.events_poll_failures >= FAILURES_TO_REPORT) {
+    problems.push({
+      code: 'event_polling_failing',
+      severity: 'error',
+      message:
+        `Reading events from Stripe failed ${row.events_poll_failures} times in a row: ` +
+        `${row.events_poll_error}.${fixFor(row.events_poll_error)}`,
+    });
+  } else if (mode !== 'webhooks') {
+    const since = (row.events_polled_at ?? row.updated_at).getTime();
+    const lag = Math.round((now.getTime() - since) / 1000);
+    if (lag > POLL_LAG_WARNING_S) {
+      problems.push({
+        code: 'event_polling_behind',
+        severity: 'warning',
+        message: `Events were last read from Stripe ${lag} s ago; is a worker process running?`,
+      });
+    }
+  }
+  if (row.reconcile_failures >= 2) {
+    problems.push({
+      code: 'reconciliation_failing',
+      severity: 'error',
+      message:
+        `Recovering missed events from Stripe failed ${row.reconcile_failures} times in a row: ` +
+        `${row.reconcile_error}.${fixFor(row.reconcile_error)}`,
+    });
+  }
+  return problems;
+}
 
 /** The troubleshooting checks a help page would ask a user to make, answered by the product. */
 export function connectionHealth(deps: {
@@ -76,16 +166,26 @@ export function connectionHealth(deps: {
       } else {
         try {
           await inspectKey(deps.gateway, deps.box.decrypt(row.secret_key_sealed));
-          state = await endpointState(row);
         } catch (error) {
           keyWorks = false;
-          problems.push({
-            code: 'api_key_rejected',
-            severity: 'error',
-            message: `${error instanceof StripeKeyError ? error.message : 'Stripe could not be reached.'} Connect again with a working key.`,
-          });
+          problems.push(
+            error instanceof StripeKeyError
+              ? {
+                  code: 'api_key_rejected',
+                  severity: 'error',
+                  message: `${error.message} Connect again with a working key.`,
+                }
+              : {
+                  code: 'stripe_unavailable',
+                  severity: 'error',
+                  message: translateStripeError(error)?.message ?? 'Stripe could not be reached.',
+                },
+          );
         }
+        if (keyWorks) state = await endpointState(row).catch(() => null);
       }
+      const mode = eventDelivery(row);
+      if (row.status === 'active') problems.push(...deliveryProblems(row, mode, url, now()));
       if (keyWorks && row.webhook_setup === 'automatic') {
         if (state && !state.exists) {
           problems.push({
@@ -119,13 +219,7 @@ export function connectionHealth(deps: {
           }
         }
       }
-      if (row.status === 'active' && !row.webhook_secret_sealed) {
-        problems.push({
-          code: 'webhook_secret_missing',
-          severity: 'error',
-          message: `Add a webhook endpoint in Stripe for ${url} with the listed events, then send its signing secret to POST /v1/stripe/connections/${row.id}/webhook_secret.`,
-        });
-      }
+
       const events = await stripeEventsRepository(deps.database.db).counts(row.id);
       if (events.dead > 0) {
         problems.push({
@@ -157,6 +251,19 @@ export function connectionHealth(deps: {
           exists: state ? state.exists : null,
           enabled: state?.exists ? state.enabled : null,
           secret_configured: row.webhook_secret_sealed !== null,
+          error: row.webhook_setup === 'automatic' ? null : row.webhook_error,
+        },
+        event_delivery: {
+          mode,
+          polled_at: row.events_polled_at?.toISOString() ?? null,
+          lag_seconds:
+            mode === 'webhooks' || row.status !== 'active'
+              ? null
+              : Math.round((now().getTime() - (row.events_polled_at ?? row.updated_at).getTime()) / 1000),
+          poll_error: row.events_poll_error,
+          poll_failures: row.events_poll_failures,
+          reconcile_error: row.reconcile_error,
+          reconcile_failures: row.reconcile_failures,
         },
         last_event_at: row.last_event_at?.toISOString() ?? null,
         reconciled_until: row.reconciled_until?.toISOString() ?? null,
@@ -172,7 +279,8 @@ export function connectionHealth(deps: {
       if (row.webhook_endpoint_id) await deleteWebhookEndpoint(client, row.webhook_endpoint_id);
       const endpoint = await createWebhookEndpoint(client, webhookUrl(deps.publicUrl, row.id));
       const updated = await repo.update(row.id, {
-        webhook_setup: endpoint.created ? 'automatic' : 'manual',
+        webhook_setup: endpoint.created ? 'automatic' : endpoint.why === 'forbidden' ? 'manual' : 'none',
+        webhook_error: endpoint.created ? null : endpoint.reason,
         webhook_endpoint_id: endpoint.created ? endpoint.id : null,
         ...(endpoint.created
           ? {

@@ -2,6 +2,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import type { ConnectionRow } from '../db/tables.js';
+import { type EventDelivery, eventDelivery } from '../domain/event-delivery.js';
 import { createId } from '../domain/ids.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 import {
@@ -23,11 +24,15 @@ export type Connection = {
   default_currency: string;
   key_last4: string;
   status: 'active' | 'disconnected';
+  /** How events reach Vouch: its webhook endpoint, polling Stripe's Events API, or both. */
+  event_delivery: EventDelivery;
   webhook: {
-    setup: 'automatic' | 'manual';
+    setup: 'automatic' | 'manual' | 'none';
     url: string;
     endpoint_id: string | null;
     secret_configured: boolean;
+    /** Why there is no endpoint of Vouch's own (Stripe's refusal), when there is none. */
+    error: string | null;
     /** What to subscribe the endpoint to, when it is set up by hand. */
     events: string[];
   };
@@ -58,11 +63,13 @@ export function toConnection(row: ConnectionRow, publicUrl: string): Connection 
     default_currency: row.default_currency,
     key_last4: row.key_last4,
     status: row.status,
+    event_delivery: eventDelivery(row),
     webhook: {
       setup: row.webhook_setup,
       url: webhookUrl(publicUrl, row.id),
       endpoint_id: row.webhook_endpoint_id,
       secret_configured: row.webhook_secret_sealed !== null,
+      error: row.webhook_setup === 'automatic' ? null : row.webhook_error,
       events: [...SUBSCRIBED_EVENTS],
     },
     last_event_at: row.last_event_at?.toISOString() ?? null,
@@ -108,7 +115,10 @@ export function connectionsService(deps: ConnectionsDeps) {
 
     /**
      * Connects an account by API key: the key is checked with a live call and sealed; one webhook endpoint
-     * is created for all campaigns. A key that may not create endpoints gets manual set-up instructions.
+     * is created for all campaigns. A key that may not create endpoints gets manual set-up instructions; an
+     * endpoint Stripe refuses (this server has no public URL) leaves the connection polling Stripe's events.
+     * Connecting an account that was disconnected brings its connection back (same id): its campaigns and
+     * ongoing syncs resume, and the events missed meanwhile are recovered.
      */
     async connect(input: {
       api_key: string;
@@ -130,29 +140,38 @@ export function connectionsService(deps: ConnectionsDeps) {
           'api_key',
         );
       }
-      const id = createId('conn');
+      const previous = await repo.findDisconnectedByAccount(inspection.accountId, inspection.mode);
+      const id = previous?.id ?? createId('conn');
       const at = now();
       const endpoint = await createWebhookEndpoint(
         deps.gateway.forKey(input.api_key),
         webhookUrl(deps.publicUrl, id),
       );
-      const row = await repo.insert({
-        id,
-        name: input.name ?? `Stripe ${inspection.accountId} (${inspection.mode})`,
+      const fields = {
+        name: input.name ?? previous?.name ?? `Stripe ${inspection.accountId} (${inspection.mode})`,
         method: input.method ?? 'api_key',
         mode: inspection.mode,
         stripe_account_id: inspection.accountId,
         default_currency: inspection.defaultCurrency,
         secret_key_sealed: deps.box.encrypt(input.api_key),
         key_last4: input.api_key.slice(-4),
-        webhook_setup: endpoint.created ? 'automatic' : 'manual',
+        webhook_setup: endpoint.created ? 'automatic' : endpoint.why === 'forbidden' ? 'manual' : 'none',
+        webhook_error: endpoint.created ? null : endpoint.reason,
         webhook_endpoint_id: endpoint.created ? endpoint.id : null,
         webhook_secret_sealed: endpoint.created ? deps.box.encrypt(endpoint.secret) : null,
         previous_webhook_secret_sealed: null,
-        reconciled_until: at,
-        created_at: at,
+        events_poll_error: null,
+        events_poll_failures: 0,
+        events_poll_due_at: null,
+        reconcile_error: null,
+        reconcile_failures: 0,
         updated_at: at,
-      });
+      } as const;
+      // Back as it was: the polling cursor and reconciliation mark stay, so the gap is read from Stripe.
+      const row = previous
+        ? await repo.reactivate(previous.id, fields)
+        : await repo.insert({ id, ...fields, reconciled_until: at, created_at: at });
+      if (row) deps.gateway.forget(row.id);
       if (!row) {
         if (endpoint.created) await deleteWebhookEndpoint(deps.gateway.forKey(input.api_key), endpoint.id);
         throw conflict(

@@ -13,6 +13,7 @@ const HOW_TEXT: Record<CustomerLinkHow, string> = {
   promotion_code: 'paid with the referral code',
   metadata: 'lead id in its metadata',
   sync: 'synced',
+  manual: 'linked by hand',
 };
 
 /**

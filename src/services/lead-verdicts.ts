@@ -1,15 +1,17 @@
-import type { Tx } from '../db/database.js';
+import type { Executor, Tx } from '../db/database.js';
 import { codeRedemptionsRepository } from '../db/repositories/code-redemptions.js';
 import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { LeadStatus } from '../db/tables.js';
-import { readSettings } from '../domain/campaign-settings.js';
+import { type QualificationRules, readSettings } from '../domain/campaign-settings.js';
 import { decideCodeVerdict } from '../domain/code-verdict.js';
+import { explainFacts } from '../domain/fact-explanation.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
-import { decideVerdict } from '../domain/qualification.js';
+import { decideVerdict, type Verdict, windowEndsAt } from '../domain/qualification.js';
 import { recordDomainEvent } from './domain-events.js';
+import { recordFactOutcomes } from './fact-timeline.js';
 import { takePlaceOnPayment } from './lead-places.js';
 import { grantRewards, takeBackRewards } from './reward-grants.js';
 import { queueCountsWriteBack } from './sync-customers.js';
@@ -29,6 +31,59 @@ function mergeFactSets(sets: FactSet[]): FactSet {
     refunds: new Map(sets.flatMap((s) => [...s.refunds])),
     disputes: new Map(sets.flatMap((s) => [...s.disputes])),
   };
+}
+
+/** The facts of every Stripe customer linked to a lead. */
+export async function leadFacts(db: Executor, leadId: string): Promise<FactSet> {
+  const links = await customerLinksRepository(db).customersOfLead(leadId);
+  return mergeFactSets(
+    await Promise.all(
+      [...new Set(links.map((l) => l.connection_id))].map((connectionId) =>
+        paymentFactsRepository(db).factsFor(
+          connectionId,
+          links.filter((l) => l.connection_id === connectionId).map((l) => l.customer_id),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A lead's verdict now, from its facts and its campaign's rules (pure domain rules, facts read here). */
+export async function verdictOf(
+  db: Executor,
+  lead: { id: string; status: LeadStatus; referred_at: Date; referrer_id: string },
+  rules: QualificationRules,
+  currency: string,
+  now: Date,
+): Promise<{ verdict: Verdict; facts: FactSet; referredAt: Date }> {
+  const facts = await leadFacts(db, lead.id);
+  // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
+  const referredAt = new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000);
+  const verdict: Verdict =
+    rules.method === 'code'
+      ? decideCodeVerdict({
+          windowDays: rules.window_days,
+          refundsUnqualify: rules.refunds_unqualify,
+          currency,
+          referredAt,
+          redemptions: await codeRedemptionsRepository(db).countedFor(lead.id, lead.referrer_id),
+          facts,
+          currentStatus: lead.status,
+          now,
+        })
+      : decideVerdict({
+          settings: {
+            targetAmount: rules.target_amount,
+            windowDays: rules.window_days,
+            refundsUnqualify: rules.refunds_unqualify,
+            currency,
+          },
+          referredAt,
+          facts,
+          currentStatus: lead.status,
+          now,
+        });
+  return { verdict, facts, referredAt };
 }
 
 /**
@@ -64,44 +119,10 @@ export async function reevaluateLead(
   if (!lead) return undefined;
   const rules = readSettings(lead.settings).qualification;
   if (!rules || lead.status === 'rejected') return lead.status;
-  const links = await customerLinksRepository(tx).customersOfLead(leadId);
-  const facts = mergeFactSets(
-    await Promise.all(
-      [...new Set(links.map((l) => l.connection_id))].map((connectionId) =>
-        paymentFactsRepository(tx).factsFor(
-          connectionId,
-          links.filter((l) => l.connection_id === connectionId).map((l) => l.customer_id),
-        ),
-      ),
-    ),
-  );
-  // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
-  const referredAt = new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000);
   const currency = lead.default_currency ?? 'usd';
-  let verdict =
-    rules.method === 'code'
-      ? decideCodeVerdict({
-          windowDays: rules.window_days,
-          refundsUnqualify: rules.refunds_unqualify,
-          currency,
-          referredAt,
-          redemptions: await codeRedemptionsRepository(tx).countedFor(leadId, lead.referrer_id),
-          facts,
-          currentStatus: lead.status,
-          now,
-        })
-      : decideVerdict({
-          settings: {
-            targetAmount: rules.target_amount,
-            windowDays: rules.window_days,
-            refundsUnqualify: rules.refunds_unqualify,
-            currency,
-          },
-          referredAt,
-          facts,
-          currentStatus: lead.status,
-          now,
-        });
+  const computed = await verdictOf(tx, lead, rules, currency, now);
+  const { facts, referredAt } = computed;
+  let verdict = computed.verdict;
   // A public sign-up that holds no place yet takes one at its first payment; with none left it cannot qualify.
   if (!lead.counted && (verdict.netSpend > 0 || verdict.status === 'qualified')) {
     const placed = await takePlaceOnPayment(tx, lead, now);
@@ -117,6 +138,13 @@ export async function reevaluateLead(
   }
   const status = verdict.status as LeadStatus;
   const sameQualifiedAt = (verdict.qualifiedAt?.getTime() ?? null) === (lead.qualified_at?.getTime() ?? null);
+  // Every fact considered goes on the timeline once: counted with the running total, or not, and why.
+  await recordFactOutcomes(tx, lead, explainFacts(rules.window_days, referredAt, facts), {
+    currency,
+    target: rules.method === 'spend' ? rules.target_amount : null,
+    window: { start: referredAt, end: windowEndsAt(referredAt, rules.window_days) },
+    now,
+  });
   if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return status;
   await tx
     .updateTable('leads')

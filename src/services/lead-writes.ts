@@ -34,6 +34,8 @@ export type Referral = {
   referredAt?: Date | undefined;
   /** Makes the friend's Stripe customer as the campaign says; not when the customer is already known. */
   sendToStripe?: boolean | undefined;
+  /** The Stripe customers that had the email as the lead is recorded (see customers-at-signup.ts). */
+  customersAtSignup?: string[] | undefined;
   /**
    * A sign-up from a public surface (the browser with a publishable key, a hosted page): an email that is
    * already a lead stores nothing more, and under `participant_limit_counts: verified` the lead takes a place
@@ -84,6 +86,7 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
     rejection_reason: rejection ?? null,
     referred_at: r.referredAt ?? at,
     receipt_id: r.publicSignup ? createRandomId('rcpt') : null,
+    customers_at_signup: r.customersAtSignup ?? null,
     counted: !rejection && !deferPlace,
     created_at: at,
     updated_at: at,
@@ -104,16 +107,14 @@ export async function recordReferral(tx: Tx, r: Referral): Promise<{ row: LeadRo
   if (row.status === 'pending' && campaign.connection_id && r.sendToStripe) {
     await tasksRepository(tx).enqueue('stripe_lead_customer', row.id, at);
   }
-  if (row.status !== 'rejected') {
-    await queueCountsWriteBack(tx, campaign.id, referrer.id);
-    await recordDomainEvent(tx, {
-      type: 'lead.created',
-      campaign_id: campaign.id,
-      lead_id: row.id,
-      referrer_id: referrer.id,
-      data: { lead: toLead(row) },
-      at,
-    });
-  }
+  if (row.status !== 'rejected') await queueCountsWriteBack(tx, campaign.id, referrer.id);
+  await recordDomainEvent(tx, {
+    type: row.status === 'rejected' ? 'lead.rejected' : 'lead.created',
+    campaign_id: campaign.id,
+    lead_id: row.id,
+    referrer_id: referrer.id,
+    data: { lead: toLead(row) },
+    at,
+  });
   return { row, created: true };
 }

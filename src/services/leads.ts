@@ -1,11 +1,18 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { leadsRepository } from '../db/repositories/leads.js';
+import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { LeadSource, ReferrerRow } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
-import { conflict, invalidParameter, notFound } from '../errors.js';
+import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
+import { customerExists } from '../stripe/customers.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { campaignConnection } from './campaign-connection.js';
+import { linkCustomerToLead } from './customer-linking.js';
+import { customersAtSignup } from './customers-at-signup.js';
+import { leadProgress } from './lead-progress.js';
 import { type Lead, toLead } from './lead-view.js';
 import { recordReferral } from './lead-writes.js';
 
@@ -59,11 +66,30 @@ export async function resolveReferrer(
 
 export type LeadOutcome = { lead: Lead; created: boolean };
 
+/**
+ * For a friend who is not a lead yet in a campaign with a Stripe connection: the Stripe customers that have
+ * the email now (see customers-at-signup.ts).
+ */
+export async function priorCustomers(
+  database: Database,
+  gateway: StripeGateway | undefined,
+  campaignId: string,
+  email: string,
+): Promise<string[] | undefined> {
+  if (!gateway) return undefined;
+  const campaign = await campaignsRepository(database.db).findById(campaignId);
+  if (!campaign?.connection_id) return undefined;
+  if (await leadsRepository(database.db).findActiveByEmail(campaignId, normalizeEmail(email)))
+    return undefined;
+  return customersAtSignup(database.db, gateway, campaign, email);
+}
+
 /** `tasks` is this process's task runner, woken when a new friend is to be sent to Stripe. */
 export function leadsService(
   database: Database,
   now: () => Date = () => new Date(),
   tasks?: { wake(): void } | undefined,
+  gateway?: StripeGateway | undefined,
 ) {
   const repo = leadsRepository(database.db);
 
@@ -73,6 +99,7 @@ export function leadsService(
      * someone else, a self-referral or a sign-up past the limit is kept as a rejected lead with its reason.
      */
     async create(campaignId: string, input: NewLead, source: LeadSource): Promise<LeadOutcome> {
+      const prior = await priorCustomers(database, gateway, campaignId, input.email);
       const outcome: LeadOutcome = await database.db.transaction().execute(async (tx) => {
         const campaign = await campaignsRepository(tx).lock(campaignId);
         if (!campaign) throw notFound('campaign', campaignId);
@@ -86,6 +113,7 @@ export function leadsService(
           source,
           at: now(),
           sendToStripe: true,
+          customersAtSignup: prior,
         });
         return { lead: toLead(row), created };
       });
@@ -93,10 +121,39 @@ export function leadsService(
       return outcome;
     },
 
-    async retrieve(id: string): Promise<Lead> {
+    /** One lead with its timeline, where it stands (progress) and the Stripe customers linked to it. */
+    async retrieve(id: string): Promise<Lead & Awaited<ReturnType<typeof leadProgress>>> {
       const row = await repo.findById(id);
       if (!row) throw notFound('lead', id);
-      return toLead(row, await repo.timeline(id));
+      return { ...toLead(row, await repo.timeline(id)), ...(await leadProgress(database.db, row, now())) };
+    },
+
+    /**
+     * Links a Stripe customer to a lead by hand (a friend who paid under another email) and re-runs the
+     * verdict, which then counts that customer's payments. The customer must exist in the campaign's account.
+     */
+    async linkCustomer(id: string, customerId: string) {
+      const lead = await repo.findById(id);
+      if (!lead) throw notFound('lead', id);
+      if (!gateway)
+        throw new VouchError(503, 'api_error', 'stripe_unavailable', 'This server has no Stripe gateway.');
+      const { connection } = await campaignConnection(database.db, lead.campaign_id);
+      if (!(await customerExists(gateway.forConnection(connection), customerId)))
+        throw invalidParameter(
+          'customer_id',
+          `No customer ${customerId} in the Stripe account ${connection.stripe_account_id} (${connection.mode} mode).`,
+        );
+      const at = now();
+      await database.db.transaction().execute(async (tx) => {
+        await paymentFactsRepository(tx).lockCustomer(connection.id, customerId);
+        await linkCustomerToLead(
+          tx,
+          { connectionId: connection.id, customerId, leadId: id, how: 'manual' },
+          { type: 'customer.linked_by_hand', stripeObject: customerId },
+          at,
+        );
+      });
+      return this.retrieve(id);
     },
 
     async list(query: Parameters<typeof repo.list>[0]) {

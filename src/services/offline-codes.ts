@@ -1,5 +1,6 @@
-import type { Database } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { connectionsRepository } from '../db/repositories/connections.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
@@ -7,7 +8,7 @@ import type { RedemptionRefusal } from '../db/tables.js';
 import { type CodeRules, DEFAULT_CODE_SETTINGS, readSettings } from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
 import { normalizeEmail } from '../domain/people.js';
-import { notFound } from '../errors.js';
+import { invalidParameter, notFound } from '../errors.js';
 import { recordCodeUse, refusalMessage } from './code-attribution.js';
 import { toLead } from './leads.js';
 
@@ -48,6 +49,25 @@ async function orderedBefore(database: Database, campaignId: string, email: stri
 }
 
 /**
+ * The currency of an offline amount: as sent, else the campaign's Stripe account's own; an amount whose
+ * currency cannot be known is refused rather than compared with a minimum in another currency.
+ */
+async function currencyOf(
+  tx: Executor,
+  use: OfflineUse,
+  connectionId: string | null,
+): Promise<string | null> {
+  if (use.currency) return use.currency.toLowerCase();
+  if (use.amount === undefined) return null;
+  const connection = connectionId ? await connectionsRepository(tx).findById(connectionId) : undefined;
+  if (connection) return connection.default_currency;
+  throw invalidParameter(
+    'currency',
+    "Send the amount's currency (e.g. usd): this campaign has no Stripe account to take it from.",
+  );
+}
+
+/**
  * A referral code typed at a till or given on the phone: recorded like a use at a Stripe checkout (rules
  * checked, the lead created or found, qualified at once under "a referral code is used").
  */
@@ -63,6 +83,7 @@ export function offlineCodesService(database: Database, now: () => Date = () => 
         if (!referrer || referrer.removed_at)
           throw notFound('referral code in this campaign', use.code, 'code');
         const promotionCode = await promotionCodesRepository(tx).currentFor(campaign.id, referrer.id);
+        const currency = await currencyOf(tx, use, campaign.connection_id);
         const name = [use.first_name, use.last_name].filter(Boolean).join(' ');
         const result = await recordCodeUse(
           tx,
@@ -81,7 +102,7 @@ export function offlineCodesService(database: Database, now: () => Date = () => 
             },
             subtotal: use.amount ?? null,
             paid: use.amount ?? null,
-            currency: use.currency ?? null,
+            currency,
             paidBefore,
           },
           { type: 'offline_code' },

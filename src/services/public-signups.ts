@@ -5,8 +5,9 @@ import type { LeadRow, LeadSource } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import { createRandomId } from '../domain/ids.js';
 import { conflict, notFound } from '../errors.js';
+import type { StripeGateway } from '../stripe/gateway.js';
 import { recordReferral } from './lead-writes.js';
-import { type NewLead, resolveReferrer } from './leads.js';
+import { type NewLead, priorCustomers, resolveReferrer } from './leads.js';
 import type { Limit, SharedRateLimiter } from './rate-limits.js';
 import type { NewReferrer } from './referrer-writes.js';
 import type { ReferrersService } from './referrers.js';
@@ -46,6 +47,8 @@ export function publicSignupsService(deps: {
   limiter: SharedRateLimiter;
   limits: PublicLimits;
   referrers: ReferrersService;
+  /** Stripe, to note which customers had a friend's email as they sign up; absent in tests without it. */
+  gateway?: StripeGateway | undefined;
   /** This process's task runner, woken when a new friend is to be sent to Stripe. */
   tasks?: { wake(): void } | undefined;
   now?: () => Date;
@@ -83,6 +86,7 @@ export function publicSignupsService(deps: {
       await deps.limiter.hit(perClient, client);
       const named = await resolveReferrer(deps.database.db, campaignId, input);
       await deps.limiter.hit(perReferrer, named.id);
+      const prior = await priorCustomers(deps.database, deps.gateway, campaignId, input.email);
       const outcome = await deps.database.db.transaction().execute(async (tx) => {
         const campaign = await campaignsRepository(tx).lock(campaignId);
         if (!campaign) throw notFound('campaign', campaignId);
@@ -96,6 +100,7 @@ export function publicSignupsService(deps: {
           source,
           at: now(),
           sendToStripe: true,
+          customersAtSignup: prior,
           publicSignup: true,
         });
         return { receipt: await receiptOf(tx, row), created };

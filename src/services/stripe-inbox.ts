@@ -87,7 +87,7 @@ export function stripeInbox(deps: {
           400,
           'invalid_request_error',
           'webhook_secret_missing',
-          'This connection has no webhook signing secret yet; set it with POST /v1/stripe/connections/{id}/webhook_secret.',
+          `This connection has no webhook signing secret yet; set it with POST /v1/stripe/connections/${connectionId}/webhook_secret.`,
         );
       }
       let refusal = checkSignature(rawBody, signature, found.secrets);

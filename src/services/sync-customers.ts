@@ -1,13 +1,14 @@
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
-import { type SyncCounts, syncsRepository } from '../db/repositories/syncs.js';
-import type { CampaignRow, SyncRow, SyncSkipReason } from '../db/tables.js';
+import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
 import {
   type CustomerFields,
   customerUpdate,
   type InboundMapping,
+  type MappedReferrer,
   mapCustomer,
   type NameVersion,
   type ReturnMapping,
@@ -42,20 +43,25 @@ const emptyCounts = (): Outcome => ({
   stopped: false,
 });
 
-/** What one page decided to write: collected, then written in one statement each. */
-type PageWrites = {
-  links: Map<string, string>;
-  writes: Map<string, { referrerId: string; params: object }>;
-  skips: Map<string, { reason: SyncSkipReason; detail: string }>;
-  placesTaken: number;
-};
+/**
+ * What became of one customer: a referrer made or found (and whether the customer already showed its values;
+ * a dry run's would-be referrer keeps its email), or a skip with its detail.
+ */
+type Decision =
+  | { standing: 'created' | 'matched'; current: boolean; plannedEmail?: string }
+  | { standing: SyncSkipReason; detail: string };
 
 /**
  * Brings customers into a sync's campaign, in the caller's transaction (the campaign row is locked for the
  * participant count): each is matched to a referrer by Stripe customer id, then by email, or made one;
- * blank mapped fields and the participant limit are recorded as skips; each referrer's return fields are
- * queued for write-back unless the customer already shows them. A dry run decides the same and writes
- * nothing but its counts. The lookups, links, skips and queued writes of the customers given are one
+ * blank mapped fields and the participant limit are recorded as skips (the first customer over the limit
+ * stops the pass); each referrer's return fields are queued for write-back unless the customer already
+ * shows them. Each customer counts once per sync (see `tally`).
+ *
+ * A dry run decides exactly the same and records only its counts, skips and standings: the places its
+ * earlier pages would have taken are the referrers it counted as created, and the referrers it would have
+ * made are found by email from its standings, so a later customer with the same email is already a
+ * referrer, as in the real run. The lookups, links, skips and queued writes of the customers given are one
  * statement each; only new referrers are inserted one by one (each draws its own slug and code).
  */
 export async function syncCustomers(
@@ -70,63 +76,61 @@ export async function syncCustomers(
   const config = readSyncConfig(sync);
   const campaign = await campaignsRepository(tx).lock(sync.campaign_id);
   if (!campaign) return { ...out, stopped: true };
+  const syncs = syncsRepository(tx);
+  const met = await syncs.standings(
+    sync.id,
+    customers.map((c) => c.id),
+  );
   const linked = await linkedReferrers(tx, sync, campaign, customers);
   const mapped = customers.map((c) => mapCustomer(c, config.inbound, config.name_version));
-  const byEmail = await referrersByEmail(
-    tx,
-    campaign.id,
-    mapped.flatMap((m, i) => ('referrer' in m && !linked.has(customers[i]!.id) ? [m.referrer.email] : [])),
-  );
-  const page: PageWrites = { links: new Map(), writes: new Map(), skips: new Map(), placesTaken: 0 };
-  let placesLeft =
+  const emails = [
+    ...new Set(
+      mapped.flatMap((m, i) =>
+        'referrer' in m && !linked.has(customers[i]!.id) ? [normalizeEmail(m.referrer.email)] : [],
+      ),
+    ),
+  ];
+  // Referrers by email: the campaign's, and in a dry run the ones it would have made (no id yet: null).
+  const byEmail: Map<string, string | null> = await referrersByEmail(tx, campaign.id, emails);
+  if (sync.dry_run)
+    for (const email of await syncs.plannedEmails(sync.id, emails))
+      if (!byEmail.has(email)) byEmail.set(email, null);
+  const page: SyncPage = {
+    links: new Map(),
+    writes: new Map(),
+    skips: new Map(),
+    standings: new Map(),
+    unskipped: [],
+  };
+  let placesTaken = 0;
+  const placesLeft =
     campaign.participant_limit === null
       ? Number.POSITIVE_INFINITY
-      : campaign.participant_limit - campaign.participant_count;
+      : campaign.participant_limit - campaign.participant_count - (sync.dry_run ? sync.created : 0);
 
   for (const [i, customer] of customers.entries()) {
-    out.seen++;
-    let referrerId = linked.get(customer.id);
     const mappedCustomer = mapped[i]!;
-    if (!referrerId && 'skip' in mappedCustomer) {
-      out.skipped.missing_field = (out.skipped.missing_field ?? 0) + 1;
-      page.skips.set(customer.id, { reason: 'missing_field', detail: `${mappedCustomer.field} is blank` });
-      continue;
-    }
-    if (!referrerId && 'referrer' in mappedCustomer) {
-      const person = mappedCustomer.referrer;
-      const email = normalizeEmail(person.email);
+    let referrerId: string | null | undefined = linked.get(customer.id);
+    let decision: Decision | undefined;
+    if (referrerId === undefined && 'skip' in mappedCustomer) {
+      decision = { standing: 'missing_field', detail: `${mappedCustomer.field} is blank` };
+    } else if (referrerId === undefined && 'referrer' in mappedCustomer) {
+      const email = normalizeEmail(mappedCustomer.referrer.email);
       referrerId = byEmail.get(email);
-      if (referrerId) {
-        page.links.set(customer.id, referrerId);
-      } else if (placesLeft <= 0) {
-        out.skipped.participant_limit = (out.skipped.participant_limit ?? 0) + 1;
-        if (sync.dry_run) continue;
-        page.skips.set(customer.id, {
-          reason: 'participant_limit',
+      if (referrerId !== undefined) {
+        if (referrerId !== null) page.links.set(customer.id, referrerId);
+      } else if (placesTaken >= placesLeft) {
+        decision = {
+          standing: 'participant_limit',
           detail: `the campaign's limit of ${campaign.participant_limit} participants is reached`,
-        });
-        out.seen--;
-        out.stopped = true;
-        break;
+        };
+      } else if (sync.dry_run) {
+        placesTaken++;
+        byEmail.set(email, null);
+        decision = { standing: 'created', current: false, plannedEmail: email };
       } else {
-        placesLeft--;
-        out.created++;
-        if (sync.dry_run) continue;
-        const inserted = await insertReferrer(
-          tx,
-          campaign,
-          {
-            email: person.email,
-            first_name: person.first_name,
-            last_name: person.last_name,
-            metadata: person.metadata,
-          },
-          'sync',
-          at,
-        );
-        if ('conflict' in inserted) throw new Error(`referrer ${person.email} appeared meanwhile`);
-        const referrer = inserted.referrer;
-        page.placesTaken++;
+        placesTaken++;
+        const referrer = await createReferrer(tx, campaign, mappedCustomer.referrer, at);
         byEmail.set(email, referrer.id);
         page.links.set(customer.id, referrer.id);
         // A referrer made a moment ago has no referrals yet: nothing to read back.
@@ -136,90 +140,108 @@ export async function syncCustomers(
           referrals_count: 0,
           converted_count: 0,
         };
-        queueWriteBack(config, page, customer, referrer.id, values, out);
-        continue;
+        decision = {
+          standing: 'created',
+          current: queueWriteBack(config, page, customer, referrer.id, values),
+        };
       }
     }
-    if (!referrerId) continue;
-    out.matched++;
-    if (sync.dry_run || !config.write_back) continue;
-    const values = await returnValues(tx, referrerId, publicUrl);
-    if (values) queueWriteBack(config, page, customer, referrerId, values, out);
+    if (decision === undefined) {
+      // Already a referrer; in a dry run perhaps one it would have made, whose values are all new.
+      let current = false;
+      if (referrerId && config.write_back) {
+        const values = await returnValues(tx, referrerId, publicUrl);
+        if (values) current = queueWriteBack(config, page, customer, referrerId, values);
+      }
+      decision = { standing: 'matched', current };
+    }
+    tally(out, page, customer.id, met.get(customer.id), decision);
+    if (decision.standing === 'participant_limit') {
+      out.stopped = true;
+      break;
+    }
   }
-  if (!sync.dry_run) await writePage(tx, sync, campaign.id, page, at);
+  // A dry run takes no place and writes no link and no write-back: only what it decided.
+  if (!sync.dry_run && placesTaken > 0) await campaignsRepository(tx).takePlaces(campaign.id, placesTaken);
+  await syncs.savePage(sync, page, at);
   return out;
 }
 
-/** The campaign's referrers with these emails, by normalized email. */
-async function referrersByEmail(tx: Tx, campaignId: string, emails: string[]): Promise<Map<string, string>> {
-  const normalized = [...new Set(emails.map(normalizeEmail))];
-  if (normalized.length === 0) return new Map();
+const isReferrer = (standing: SyncStanding) => standing === 'created' || standing === 'matched';
+
+/**
+ * Counts a customer once per sync: under its standing the first time the sync meets it. An ongoing sync
+ * meets its customers again (its own write-backs come back as `customer.updated`, every catch-up pass
+ * lists them all): a referrer stays counted as it was, and a skipped customer counts again only when its
+ * standing changes, moving from its old count to its new one (a customer given an email joins).
+ */
+function tally(
+  out: Outcome,
+  page: SyncPage,
+  customerId: string,
+  before: SyncStanding | undefined,
+  decision: Decision,
+): void {
+  if (before !== undefined && isReferrer(before)) return;
+  if ('detail' in decision)
+    page.skips.set(customerId, { reason: decision.standing, detail: decision.detail });
+  if (before === decision.standing) return;
+  if (before === undefined) out.seen++;
+  else {
+    count(out, before, -1);
+    if (isReferrer(decision.standing)) page.unskipped.push(customerId);
+  }
+  count(out, decision.standing, 1);
+  if ('current' in decision && decision.current) out.already_current++;
+  page.standings.set(customerId, {
+    standing: decision.standing,
+    email: ('plannedEmail' in decision && decision.plannedEmail) || null,
+  });
+}
+
+function count(out: Outcome, standing: SyncStanding, n: number): void {
+  if (standing === 'created') out.created += n;
+  else if (standing === 'matched') out.matched += n;
+  else out.skipped[standing] = (out.skipped[standing] ?? 0) + n;
+}
+
+/** A new referrer for a customer whose email the campaign has not seen (checked by the caller). */
+async function createReferrer(
+  tx: Tx,
+  campaign: CampaignRow,
+  person: MappedReferrer,
+  at: Date,
+): Promise<ReferrerRow> {
+  const inserted = await insertReferrer(
+    tx,
+    campaign,
+    {
+      email: person.email,
+      first_name: person.first_name,
+      last_name: person.last_name,
+      metadata: person.metadata,
+    },
+    'sync',
+    at,
+  );
+  if ('conflict' in inserted) throw new Error(`referrer ${person.email} appeared meanwhile`);
+  return inserted.referrer;
+}
+
+/** The campaign's referrers with these normalized emails. */
+async function referrersByEmail(
+  tx: Tx,
+  campaignId: string,
+  emails: string[],
+): Promise<Map<string, string | null>> {
+  if (emails.length === 0) return new Map();
   const rows = await tx
     .selectFrom('referrers')
     .select(['id', 'email_normalized'])
     .where('campaign_id', '=', campaignId)
-    .where('email_normalized', 'in', normalized)
+    .where('email_normalized', 'in', emails)
     .execute();
   return new Map(rows.map((r) => [r.email_normalized, r.id]));
-}
-
-/** The places a page took, its links, skips and queued writes: one statement each. */
-async function writePage(tx: Tx, sync: SyncRow, campaignId: string, page: PageWrites, at: Date) {
-  if (page.placesTaken > 0) await campaignsRepository(tx).takePlaces(campaignId, page.placesTaken);
-  if (page.links.size > 0)
-    await tx
-      .insertInto('customer_links')
-      .values(
-        [...page.links].map(([customerId, referrerId]) => ({
-          connection_id: sync.connection_id,
-          customer_id: customerId,
-          referrer_id: referrerId,
-          how: 'sync' as const,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['connection_id', 'customer_id', 'referrer_id'])
-          .where('referrer_id', 'is not', null)
-          .doNothing(),
-      )
-      .execute();
-  if (page.skips.size > 0)
-    await tx
-      .insertInto('sync_skips')
-      .values(
-        [...page.skips].map(([customerId, skip]) => ({ sync_id: sync.id, customer_id: customerId, ...skip })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['sync_id', 'customer_id']).doUpdateSet((eb) => ({
-          reason: eb.ref('excluded.reason'),
-          detail: eb.ref('excluded.detail'),
-        })),
-      )
-      .execute();
-  if (page.writes.size > 0)
-    await tx
-      .insertInto('sync_writes')
-      .values(
-        [...page.writes].map(([customerId, write]) => ({
-          sync_id: sync.id,
-          customer_id: customerId,
-          referrer_id: write.referrerId,
-          params: JSON.stringify(write.params),
-        })),
-      )
-      // A write already waiting for the customer takes the new parameters instead.
-      .onConflict((oc) =>
-        oc
-          .columns(['sync_id', 'customer_id'])
-          .where('done_at', 'is', null)
-          .doUpdateSet((eb) => ({
-            params: eb.ref('excluded.params'),
-            referrer_id: eb.ref('excluded.referrer_id'),
-          })),
-      )
-      .execute();
 }
 
 /** Referrers of the campaign already linked to these customers. */
@@ -251,22 +273,19 @@ export async function returnValues(tx: Tx, referrerId: string, publicUrl: string
   };
 }
 
-/** Queues the customer's write-back, unless it already shows the values. */
+/** Queues the customer's write-back, unless it already shows the values: then answers true. */
 function queueWriteBack(
   config: SyncConfig,
-  page: PageWrites,
+  page: SyncPage,
   customer: CustomerFields,
   referrerId: string,
   values: ReturnValues,
-  out: Outcome,
-): void {
-  if (!config.write_back) return;
+): boolean {
+  if (!config.write_back) return false;
   const params = customerUpdate(customer, values, config.return);
-  if (!params) {
-    out.already_current++;
-    return;
-  }
+  if (!params) return true;
   page.writes.set(customer.id, { referrerId, params });
+  return false;
 }
 
 /**

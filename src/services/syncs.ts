@@ -133,11 +133,15 @@ export function syncsService(deps: {
         started_at: at,
         updated_at: at,
       });
-      if (!row)
+      if (!row) {
+        const current = await repo.findInProgress(campaign.id);
         throw conflict(
           'sync_in_progress',
-          'This campaign already has a sync running or live; cancel it first (POST /v1/syncs/{id}/cancel).',
+          current
+            ? `This campaign already has a sync ${current.status} (${current.id}); cancel it first: POST /v1/syncs/${current.id}/cancel.`
+            : `This campaign already has a sync in progress; see GET /v1/campaigns/${campaign.id}/syncs.`,
         );
+      }
       deps.wake?.();
       return present(row);
     },

@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import type { StripeClient } from './stripe-client.js';
 
 export type StripeCustomer = { id: string; email: string | null; createdAt: Date };
@@ -34,4 +35,15 @@ export async function addMetadata(
   metadata: Record<string, string>,
 ): Promise<void> {
   await client.customers.update(customerId, { metadata });
+}
+
+/** Whether the account has this customer (and it is not deleted). */
+export async function customerExists(client: StripeClient, customerId: string): Promise<boolean> {
+  try {
+    const customer = await client.customers.retrieve(customerId);
+    return !('deleted' in customer && customer.deleted);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return false;
+    throw error;
+  }
 }

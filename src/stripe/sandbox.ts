@@ -27,6 +27,8 @@ export async function startStripeSandbox(options: {
     emulator = await startEmulator({
       port: options.port,
       stateFile,
+      // The sandbox delivers webhooks to this Vouch on 127.0.0.1, an address Stripe itself would refuse.
+      allowPrivateWebhookUrls: true,
       logger: { info: (msg) => log.debug(msg), error: (msg) => log.error(msg) },
     });
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Stripe from 'stripe';
 import type { RateBudget } from './rate-budget.js';
 
@@ -8,9 +10,16 @@ export type StripeTarget = { apiBase: string | undefined; apiKey: string };
 
 export const STRIPE_API_BASE_DEFAULT = 'https://api.stripe.com';
 
+/** How often a request Stripe answered 429 (its rate limit, in use by other traffic) is sent again. */
+const RATE_LIMIT_RETRIES = 5;
+const rateLimitDelayMs = (attempt: number) => Math.min(500 * 2 ** attempt, 4000) * (0.75 + Math.random() / 2);
+
 /**
  * The one place that constructs the SDK. `apiBase` like `http://127.0.0.1:12111` points it elsewhere;
- * retries on 429/5xx and network errors are the SDK's (with Stripe's own backoff and idempotency keys).
+ * retries on 5xx and network errors are the SDK's (with Stripe's own backoff and idempotency keys). A 429
+ * (Stripe's rate limit, taken by other traffic on the account) is sent again here with backoff, through the
+ * budget, so a call a person waits on (connecting, picking a coupon) waits a little instead of failing: a 429
+ * means Stripe did nothing, and the repeated request carries the same idempotency key.
  */
 export function createStripeClient(
   target: StripeTarget,
@@ -19,25 +28,28 @@ export function createStripeClient(
   const base = new URL(target.apiBase ?? STRIPE_API_BASE_DEFAULT);
   const protocol = base.protocol === 'http:' ? 'http' : 'https';
   const budget = options.budget;
-  let httpClient: Stripe.HttpClient | undefined;
-  if (budget) {
-    // Every request, retries included, waits for its turn in the account's budget and holds its place
-    // until its answer is back.
-    const inner = Stripe.createNodeHttpClient();
-    httpClient = {
-      getClientName: () => inner.getClientName(),
-      makeRequest: async (...args: Parameters<typeof inner.makeRequest>) => {
-        const done = await budget.acquire();
+  // Every request, retries included, waits for its turn in the account's budget and holds its place until
+  // its answer is back.
+  const inner = Stripe.createNodeHttpClient();
+  const httpClient = {
+    getClientName: () => inner.getClientName(),
+    makeRequest: async (...args: Parameters<typeof inner.makeRequest>) => {
+      for (let attempt = 0; ; attempt++) {
+        const done = budget ? await budget.acquire() : () => {};
+        let response: Awaited<ReturnType<typeof inner.makeRequest>>;
         try {
-          return await inner.makeRequest(...args);
+          response = await inner.makeRequest(...args);
         } finally {
           done();
         }
-      },
-    } as unknown as Stripe.HttpClient;
-  }
+        if (response.getStatusCode() !== 429 || attempt >= RATE_LIMIT_RETRIES) return response;
+        (response.getRawResponse() as IncomingMessage).resume();
+        await sleep(rateLimitDelayMs(attempt));
+      }
+    },
+  } as unknown as Stripe.HttpClient;
   return new Stripe(target.apiKey, {
-    ...(httpClient ? { httpClient } : {}),
+    httpClient,
     host: base.hostname,
     port: base.port ? Number(base.port) : protocol === 'http' ? 80 : 443,
     protocol,

@@ -8,6 +8,7 @@ export const SUBSCRIBED_EVENTS = [
   'customer.deleted',
   'checkout.session.completed',
   'charge.succeeded',
+  'charge.failed',
   'charge.updated',
   'charge.refunded',
   'refund.created',

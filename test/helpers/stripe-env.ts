@@ -8,6 +8,7 @@ import { loadMigrations } from '../../src/db/migrate.js';
 import type { RewardRow } from '../../src/db/tables.js';
 import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
+import { EventPoller } from '../../src/jobs/event-poller.js';
 import { OutgoingWebhookRunner } from '../../src/jobs/outgoing-webhook-runner.js';
 import { PromotionCodeRunner } from '../../src/jobs/promotion-code-runner.js';
 import { JobQueue } from '../../src/jobs/queue.js';
@@ -49,6 +50,13 @@ export async function startStripeEnv(
     /** Emulator's own limit (429s beyond it); off by default. */
     emulatorRateLimit?: number;
     /**
+     * Whether the emulator accepts webhook endpoints on 127.0.0.1, where this app listens (default true).
+     * false: it refuses them like Stripe, so Vouch gets no webhook endpoint and no webhooks.
+     */
+    emulatorAllowsPrivateWebhooks?: boolean;
+    /** The emulated account's default Stripe API version (default: the SDK's). */
+    emulatorApiVersion?: string;
+    /**
      * Outgoing webhooks, for the runner and the API's pings and replays: retry waits and attempts (default:
      * 50 ms doubling, 8 attempts), and `allowPrivate: true` to deliver to receivers on 127.0.0.1 (default:
      * public addresses only, as in production).
@@ -65,6 +73,8 @@ export async function startStripeEnv(
   const emulator = await startEmulator({
     webhookRetryBaseMs: options.webhookRetryBaseMs ?? 50,
     webhookMaxAttempts: 4,
+    allowPrivateWebhookUrls: options.emulatorAllowsPrivateWebhooks ?? true,
+    ...(options.emulatorApiVersion ? { defaultApiVersion: options.emulatorApiVersion } : {}),
     ...(options.emulatorRateLimit ? { rateLimit: options.emulatorRateLimit } : {}),
   });
   const db = await createTestDatabase();
@@ -143,6 +153,16 @@ export async function startStripeEnv(
   webhookRunner.start();
   rewardRunner.start();
   taskRunner.start();
+  const eventPoller = new EventPoller({
+    database: db.database,
+    logger,
+    now,
+    gateway,
+    wake: () => inboxWorker.wake(),
+    pollMs: 100,
+    delayMs: (failures) => (failures === 0 ? 300 : 200 * failures),
+  });
+  eventPoller.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
@@ -184,6 +204,7 @@ export async function startStripeEnv(
       await webhookRunner.stop();
       await rewardRunner.stop();
       await taskRunner.stop();
+      await eventPoller.stop();
       await inboxWorker.stop();
       await queue.stop();
       await emulator.close();

@@ -32,6 +32,33 @@ export function connectionsRepository(db: Executor) {
         .executeTakeFirst();
     },
 
+    /** Active connections without Vouch's own webhook endpoint whose next events poll is due. */
+    async dueForPolling(now: Date): Promise<string[]> {
+      const rows = await db
+        .selectFrom('connections')
+        .select('id')
+        .where('status', '=', 'active')
+        .where('webhook_setup', '<>', 'automatic')
+        .where((eb) => eb.or([eb('events_poll_due_at', 'is', null), eb('events_poll_due_at', '<=', now)]))
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** The account's most recent connection that was disconnected, to reconnect it as it was. */
+    async findDisconnectedByAccount(
+      accountId: string,
+      mode: 'test' | 'live',
+    ): Promise<ConnectionRow | undefined> {
+      return db
+        .selectFrom('connections')
+        .selectAll()
+        .where('stripe_account_id', '=', accountId)
+        .where('mode', '=', mode)
+        .where('status', '=', 'disconnected')
+        .orderBy('id', 'desc')
+        .executeTakeFirst();
+    },
+
     async listActive(): Promise<ConnectionRow[]> {
       return db.selectFrom('connections').selectAll().where('status', '=', 'active').orderBy('id').execute();
     },
@@ -51,6 +78,17 @@ export function connectionsRepository(db: Executor) {
         .updateTable('connections')
         .set(changes)
         .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    /** Makes a disconnected connection active again with `changes`; undefined if it is not disconnected. */
+    async reactivate(id: string, changes: Updateable<ConnectionsTable>): Promise<ConnectionRow | undefined> {
+      return db
+        .updateTable('connections')
+        .set({ ...changes, status: 'active', disconnected_at: null })
+        .where('id', '=', id)
+        .where('status', '=', 'disconnected')
         .returningAll()
         .executeTakeFirst();
     },

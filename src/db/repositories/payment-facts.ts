@@ -228,8 +228,11 @@ export function paymentFactsRepository(db: Executor) {
             .where('charge_id', 'in', charges)
             .execute()
         : [];
+      const currencyOf = new Map(payments.map((p) => [p.charge_id, p.currency]));
       return {
-        payments: new Map(payments.map((p) => [p.charge_id, asPayment(p)])),
+        payments: new Map(
+          payments.map((p) => [p.charge_id, { ...asPayment(p), amount: p.amount, currency: p.currency }]),
+        ),
         refunds: new Map(
           refunds.map((r) => [
             r.refund_id,
@@ -239,6 +242,8 @@ export function paymentFactsRepository(db: Executor) {
               createdAt: r.created_at,
               settledAmount: r.settled_amount,
               status: r.status as RefundFact['status'],
+              amount: r.amount,
+              currency: currencyOf.get(r.charge_id),
             },
           ]),
         ),
@@ -251,6 +256,8 @@ export function paymentFactsRepository(db: Executor) {
               createdAt: d.created_at,
               settledAmount: d.settled_amount,
               status: d.status as DisputeFact['status'],
+              amount: d.amount,
+              currency: currencyOf.get(d.charge_id),
             },
           ]),
         ),

@@ -9,7 +9,7 @@ export type InboxEvent = {
   createdAt: Date;
   /** The event as JSON text: a webhook's verified body is stored as received, never parsed twice. */
   payload: string;
-  source: 'webhook' | 'reconciliation';
+  source: 'webhook' | 'reconciliation' | 'polling';
   /** Set for events no handler applies: they are kept as received, with nothing left to do. */
   processedAt?: Date | undefined;
 };

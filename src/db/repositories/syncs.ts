@@ -1,6 +1,6 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../database.js';
-import type { SyncRow, SyncSkipReason, SyncsTable } from '../tables.js';
+import type { SyncRow, SyncSkipReason, SyncStanding, SyncsTable } from '../tables.js';
 
 export type SyncCounts = {
   seen: number;
@@ -8,6 +8,17 @@ export type SyncCounts = {
   matched: number;
   skipped: Partial<Record<SyncSkipReason, number>>;
   already_current: number;
+};
+
+/** What one page of a sync decided to record: collected, then written in one statement each. */
+export type SyncPage = {
+  links: Map<string, string>;
+  writes: Map<string, { referrerId: string; params: object }>;
+  skips: Map<string, { reason: SyncSkipReason; detail: string }>;
+  /** Customers met for the first time, or whose standing changed; a dry run's would-be referrers' emails. */
+  standings: Map<string, { standing: SyncStanding; email: string | null }>;
+  /** Customers skipped before that are referrers now: their skips go. */
+  unskipped: string[];
 };
 
 export function syncsRepository(db: Executor) {
@@ -40,14 +51,17 @@ export function syncsRepository(db: Executor) {
       return q.execute();
     },
 
-    /** How many customers the campaign's latest finished dry run saw: the best guess of a total. */
+    /**
+     * How many customers the campaign's latest finished dry run saw: the best guess of a total. A dry run
+     * stopped by the participant limit saw what the real run will see before it stops.
+     */
     async lastDryRunTotal(campaignId: string): Promise<number | undefined> {
       const row = await db
         .selectFrom('syncs')
         .select('seen')
         .where('campaign_id', '=', campaignId)
         .where('dry_run', '=', true)
-        .where('status', '=', 'completed')
+        .where('status', 'in', ['completed', 'stopped'])
         .orderBy('id', 'desc')
         .executeTakeFirst();
       return row?.seen;
@@ -88,6 +102,16 @@ export function syncsRepository(db: Executor) {
         .where('dry_run', '=', false)
         .where('status', 'in', ['running', 'live'])
         .execute();
+    },
+
+    /** The campaign's sync that is running or live, if any (a campaign has one at a time). */
+    async findInProgress(campaignId: string): Promise<SyncRow | undefined> {
+      return db
+        .selectFrom('syncs')
+        .selectAll()
+        .where('campaign_id', '=', campaignId)
+        .where('status', 'in', ['running', 'live'])
+        .executeTakeFirst();
     },
 
     /** Syncs that write back to this campaign's customers (running or live, not dry runs). */
@@ -131,12 +155,121 @@ export function syncsRepository(db: Executor) {
         .execute();
     },
 
-    async recordSkip(syncId: string, customerId: string, reason: SyncSkipReason, detail: string | null) {
-      await db
-        .insertInto('sync_skips')
-        .values({ sync_id: syncId, customer_id: customerId, reason, detail })
-        .onConflict((oc) => oc.columns(['sync_id', 'customer_id']).doUpdateSet({ reason, detail }))
+    /** Where each of these customers stands in the sync, for those it has met before. */
+    async standings(syncId: string, customerIds: string[]): Promise<Map<string, SyncStanding>> {
+      if (customerIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('sync_customers')
+        .select(['customer_id', 'standing'])
+        .where('sync_id', '=', syncId)
+        .where('customer_id', 'in', customerIds)
         .execute();
+      return new Map(rows.map((r) => [r.customer_id, r.standing]));
+    },
+
+    /** Of these normalized emails, those of referrers a dry run would have made on its earlier pages. */
+    async plannedEmails(syncId: string, emails: string[]): Promise<Set<string>> {
+      if (emails.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('sync_customers')
+        .select('email_normalized')
+        .where('sync_id', '=', syncId)
+        .where('email_normalized', 'in', emails)
+        .execute();
+      return new Set(rows.map((r) => r.email_normalized!));
+    },
+
+    /**
+     * A page's standings and skips, and unless the sync is a dry run its links and queued writes: one
+     * statement each.
+     */
+    async savePage(
+      sync: Pick<SyncRow, 'id' | 'connection_id' | 'dry_run'>,
+      page: SyncPage,
+      at: Date,
+    ): Promise<void> {
+      if (page.standings.size > 0)
+        await db
+          .insertInto('sync_customers')
+          .values(
+            [...page.standings].map(([customerId, s]) => ({
+              sync_id: sync.id,
+              customer_id: customerId,
+              standing: s.standing,
+              email_normalized: s.email,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['sync_id', 'customer_id'])
+              .doUpdateSet((eb) => ({ standing: eb.ref('excluded.standing') })),
+          )
+          .execute();
+      if (page.skips.size > 0)
+        await db
+          .insertInto('sync_skips')
+          .values(
+            [...page.skips].map(([customerId, skip]) => ({
+              sync_id: sync.id,
+              customer_id: customerId,
+              ...skip,
+            })),
+          )
+          .onConflict((oc) =>
+            oc.columns(['sync_id', 'customer_id']).doUpdateSet((eb) => ({
+              reason: eb.ref('excluded.reason'),
+              detail: eb.ref('excluded.detail'),
+            })),
+          )
+          .execute();
+      if (page.unskipped.length > 0)
+        await db
+          .deleteFrom('sync_skips')
+          .where('sync_id', '=', sync.id)
+          .where('customer_id', 'in', page.unskipped)
+          .execute();
+      if (sync.dry_run) return;
+      if (page.links.size > 0)
+        await db
+          .insertInto('customer_links')
+          .values(
+            [...page.links].map(([customerId, referrerId]) => ({
+              connection_id: sync.connection_id,
+              customer_id: customerId,
+              referrer_id: referrerId,
+              how: 'sync' as const,
+              created_at: at,
+            })),
+          )
+          .onConflict((oc) =>
+            oc
+              .columns(['connection_id', 'customer_id', 'referrer_id'])
+              .where('referrer_id', 'is not', null)
+              .doNothing(),
+          )
+          .execute();
+      if (page.writes.size > 0)
+        await db
+          .insertInto('sync_writes')
+          .values(
+            [...page.writes].map(([customerId, write]) => ({
+              sync_id: sync.id,
+              customer_id: customerId,
+              referrer_id: write.referrerId,
+              params: JSON.stringify(write.params),
+            })),
+          )
+          // A write already waiting for the customer takes the new parameters instead.
+          .onConflict((oc) =>
+            oc
+              .columns(['sync_id', 'customer_id'])
+              .where('done_at', 'is', null)
+              .doUpdateSet((eb) => ({
+                params: eb.ref('excluded.params'),
+                referrer_id: eb.ref('excluded.referrer_id'),
+              })),
+          )
+          .execute();
     },
 
     async skips(syncId: string, limit: number, startingAfter?: string) {
@@ -190,7 +323,6 @@ export function syncsRepository(db: Executor) {
       return row.n;
     },
 
-    /** A write-back done (or given up on, with its error); the sync's counters move with it. */
     /**
      * Marks a write-back done and counts it, in one statement: a crash cannot leave a write done but
      * uncounted, and a write already marked done is not counted twice.

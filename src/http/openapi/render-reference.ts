@@ -10,6 +10,7 @@ type Schema = {
   enum?: unknown[];
   const?: unknown;
   anyOf?: Schema[];
+  oneOf?: Schema[];
   description?: string;
   minimum?: number;
   maximum?: number;
@@ -35,7 +36,8 @@ function typeOf(schema: Schema | undefined): string {
   if (!schema) return 'any';
   if (schema.const !== undefined) return JSON.stringify(schema.const);
   if (schema.enum) return schema.enum.map((v) => JSON.stringify(v)).join(' | ');
-  if (schema.anyOf) return schema.anyOf.map(typeOf).join(' | ');
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union) return [...new Set(union.map(typeOf))].join(' | ');
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
   if (type === 'array') return `${typeOf(schema.items)}[]`;
   return type;
@@ -53,11 +55,62 @@ function limits(schema: Schema | undefined): string {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function fieldRows(schema: Schema, prefix = ''): string[] {
+/** The objects a field holds (itself, the non-null side of a nullable, the variants of a union). */
+function objectsIn(schema: Schema): Schema[] {
+  if (schema.properties) return [schema];
+  return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap(objectsIn);
+}
+
+/** A single allowed value (`"spend"`), or undefined. */
+const singleValue = (s: Schema | undefined): string | undefined =>
+  s !== undefined && (s.const !== undefined || s.enum?.length === 1)
+    ? JSON.stringify(s.const ?? s.enum![0])
+    : undefined;
+
+/** The member whose single value tells the variants of a union apart (`method`, `kind`), if any. */
+function tagOf(variants: Schema[]): string | undefined {
+  return Object.keys(variants[0]?.properties ?? {}).find((name) =>
+    variants.every((v) => singleValue(v.properties?.[name]) !== undefined),
+  );
+}
+
+const row = (name: string, field: Schema, required: boolean, notes: string) =>
+  `| \`${name}\` | ${cell(typeOf(field))} | ${required ? 'yes' : ''} | ${cell(notes)} |`;
+
+/**
+ * One row per field, then the fields of each nested object under its dotted name. The variants of a union
+ * told apart by a tag (`method`) get one row for the tag and their own fields noted "with method ...".
+ */
+function fieldRows(schema: Schema, prefix = '', when = ''): string[] {
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).map(([name, field]) => {
-    const notes = [field.description ?? '', limits(field)].filter(Boolean).join('; ');
-    return `| \`${prefix}${name}\` | ${cell(typeOf(field))} | ${required.has(name) ? 'yes' : ''} | ${cell(notes)} |`;
+  return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
+    const notes = [when, field.description ?? '', limits(field)].filter(Boolean).join('; ');
+    const variants = objectsIn(field);
+    const tag = variants.length > 1 ? tagOf(variants) : undefined;
+    if (!tag)
+      return [
+        row(`${prefix}${name}`, field, required.has(name), notes),
+        ...variants.flatMap((v) => fieldRows(v, `${prefix}${name}.`)),
+      ];
+    const tags = variants.map((v) => v.properties![tag]!);
+    const tagRow = row(
+      `${prefix}${name}.${tag}`,
+      { enum: tags.map((t) => t.const ?? t.enum![0]) },
+      true,
+      tags
+        .filter((t) => t.description)
+        .map((t) => `${singleValue(t)}: ${t.description}`)
+        .join('; '),
+    );
+    const nested = variants.flatMap((v, i) => {
+      const { [tag]: _, ...rest } = v.properties!;
+      return fieldRows(
+        { ...v, properties: rest },
+        `${prefix}${name}.`,
+        `with ${tag} ${singleValue(tags[i])}`,
+      );
+    });
+    return [row(`${prefix}${name}`, field, required.has(name), notes), tagRow, ...nested];
   });
 }
 

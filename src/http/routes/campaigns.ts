@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  codeRulesSchema,
+  customerRulesSchema,
+  qualificationSchema,
+  rewardRulesSchema,
+} from '../../domain/campaign-settings.js';
+import { mergePatchSchema } from '../../domain/merge-patch.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
 import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
@@ -13,103 +20,6 @@ const limitCounts = z
       '(a referrer who joined on the hosted page: when a friend of theirs pays), so strangers cannot fill ' +
       'the campaign; everyone else at once. all: everyone when recorded.',
   );
-
-const spendQualification = z.strictObject({
-  method: z.literal('spend').describe('Qualify when the friend spends more than the target'),
-  target_amount: z
-    .number()
-    .int()
-    .min(1)
-    .max(1_000_000_000_00)
-    .describe('Minor units of the connection default currency'),
-  window_days: z.number().int().min(1).max(3650).describe('Attribution window from the referral'),
-  refunds_unqualify: z
-    .boolean()
-    .describe('A refund or dispute in the window can take the qualification back'),
-});
-
-const codeQualification = z.strictObject({
-  method: z
-    .literal('code')
-    .describe(
-      "Qualify as soon as the friend uses the referrer's code (its rules kept), at checkout or offline",
-    ),
-  window_days: z.number().int().min(1).max(3650).describe('How long after the referral a use counts'),
-  refunds_unqualify: z
-    .boolean()
-    .describe('Refunds or disputes that bring what the friend paid back to zero take it back'),
-});
-
-const qualificationSchema = z.discriminatedUnion('method', [spendQualification, codeQualification]);
-
-const currencyCode = z
-  .string()
-  .regex(/^[A-Za-z]{3}$/, 'must be a three-letter ISO currency code')
-  .transform((v) => v.toLowerCase());
-
-const rewardSpec = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('coupon').describe("A Stripe coupon applied to the person's subscription"),
-    coupon_id: z.string().min(1).max(200),
-  }),
-  z.strictObject({
-    kind: z.literal('balance_credit').describe("Credit on the person's Stripe customer balance"),
-    amount: z.number().int().min(1).max(1_000_000_000_00).describe('Minor units'),
-    currency: currencyCode,
-  }),
-  z.strictObject({
-    kind: z.literal('promotion_code').describe('A single-use promotion code made for that person'),
-    coupon_id: z.string().min(1).max(200),
-  }),
-]);
-
-export const rewardRulesSchema = z.strictObject({
-  referrer: rewardSpec.nullable().describe('What the person referring gets'),
-  friend: rewardSpec.nullable().describe('What the friend gets'),
-  max_per_referrer: z.number().int().min(1).max(1_000_000).nullable().describe('Most rewards per referrer'),
-  budget: z
-    .strictObject({ amount: z.number().int().min(1).max(1_000_000_000_000), currency: currencyCode })
-    .nullable()
-    .describe('Most credit given in all (counts balance credit rewards in that currency)'),
-  hold_days: z
-    .number()
-    .int()
-    .min(0)
-    .max(365)
-    .describe('Issue this many days after qualification, if the lead is still qualified'),
-  manual_approval: z.boolean().describe('Every reward waits for POST /v1/rewards/{id}/approve'),
-});
-
-export const codeRulesSchema = z.strictObject({
-  first_time_only: z.boolean().describe("Only a customer's first order may use a code"),
-  max_redemptions: z.number().int().min(1).max(1_000_000).nullable().describe('Uses allowed per code'),
-  expires_at: z.iso.datetime({ offset: true }).nullable().describe('When codes stop working'),
-  minimum_amount: z
-    .strictObject({
-      amount: z.number().int().min(1).max(1_000_000_000_00).describe('Minor units'),
-      currency: currencyCode,
-    })
-    .nullable()
-    .describe('The smallest order, before the discount, a code applies to'),
-});
-
-const metadataKey = z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1 to 40 letters, digits, _ . or -');
-const customersSchema = z.strictObject({
-  create: z.enum(['wait_for_checkout', 'immediately']),
-  existing_customer: z.enum(['do_not_create', 'create_duplicate', 'update_existing']),
-  referrers_to_stripe: z
-    .boolean()
-    .optional()
-    .describe(
-      'Make each referrer a Stripe customer too (never qualified); existing customers are linked, not duplicated, unless create_duplicate',
-    ),
-  metadata_keys: z.strictObject({
-    lead_id: metadataKey,
-    referrer_email: metadataKey.nullable(),
-    referrer_name: metadataKey.nullable(),
-    referral_code: metadataKey.nullable(),
-  }),
-});
 
 export const campaignSchema = z.object({
   id: z.string(),
@@ -130,7 +40,7 @@ export const campaignSchema = z.object({
   auto_referral_codes: z.boolean(),
   connection_id: z.string().nullable(),
   qualification: qualificationSchema.nullable(),
-  customers: customersSchema,
+  customers: customerRulesSchema,
   code_rules: codeRulesSchema,
   auto_promotion_codes: z.boolean(),
   rewards: rewardRulesSchema.nullable(),
@@ -167,8 +77,8 @@ const fields = {
     .max(64)
     .nullable()
     .describe('The Stripe connection (conn_...) this campaign uses'),
-  qualification: qualificationSchema.nullable(),
-  customers: customersSchema,
+  qualification: qualificationSchema.nullable().describe('How leads qualify; null for not at all'),
+  customers: customerRulesSchema.describe('How friends and referrers become Stripe customers'),
   code_rules: codeRulesSchema.describe(
     'Rules each promotion code is made with; changes apply to codes made afterwards',
   ),
@@ -178,7 +88,7 @@ const fields = {
   rewards: rewardRulesSchema.nullable().describe('What a qualified referral gives, through Stripe'),
 };
 
-/** Only the name is required; an update takes the same fields, all optional. */
+/** Only the name is required; settings objects are sent whole, their optional members defaulted. */
 const createBody = z.strictObject({
   name: fields.name,
   status: fields.status.optional(),
@@ -194,6 +104,27 @@ const createBody = z.strictObject({
   code_rules: fields.code_rules.optional(),
   auto_promotion_codes: fields.auto_promotion_codes.optional(),
   rewards: fields.rewards.optional(),
+});
+
+const merged =
+  ' Merged into the stored settings (JSON Merge Patch): members sent change, null removes one (an optional member returns to its default)';
+
+/** Every field optional; each settings object is a merge patch of the stored one. */
+const updateBody = createBody.partial().extend({
+  qualification: mergePatchSchema(qualificationSchema)
+    .nullable()
+    .optional()
+    .describe(`How leads qualify; null for not at all.${merged}`),
+  customers: mergePatchSchema(customerRulesSchema)
+    .optional()
+    .describe(`How friends and referrers become Stripe customers.${merged}`),
+  code_rules: mergePatchSchema(codeRulesSchema)
+    .optional()
+    .describe(`Rules each promotion code is made with; changes apply to codes made afterwards.${merged}`),
+  rewards: mergePatchSchema(rewardRulesSchema)
+    .nullable()
+    .optional()
+    .describe(`What a qualified referral gives, through Stripe; null for nothing.${merged}`),
 });
 
 const tags = ['campaigns'];
@@ -257,7 +188,7 @@ export const campaignRoutes =
           summary: 'Update a campaign; only the fields sent change',
           security: secretKeySecurity,
           params: idParams,
-          body: createBody.partial(),
+          body: updateBody,
           response: { 200: campaignSchema, ...errorResponses },
         },
       },

@@ -48,6 +48,44 @@ export const leadSchema = z.object({
   timeline: z.array(leadEventSchema).optional().describe('Present when retrieving one lead'),
 });
 
+const money = z.object({
+  amount: z.number().describe('Minor units'),
+  currency: z.string().describe('Lower-case ISO code'),
+});
+
+const progressSchema = z
+  .object({
+    method: z.enum(['spend', 'code']).nullable(),
+    target: money.nullable().describe('The spend to exceed, in the Stripe account currency (spend method)'),
+    net_spend: money.describe(
+      "What counts: payments inside the window less refunds and disputes, settled in the account's currency",
+    ),
+    paid_by_currency: z.array(money).describe('The same in each currency the friend paid in'),
+    remaining: money.nullable().describe('Still to spend to qualify (spend method, while pending)'),
+    window: z
+      .object({ starts_at: timestamp, ends_at: timestamp, open: z.boolean() })
+      .nullable()
+      .describe('The attribution window'),
+    holds_place: z.boolean().describe('Holds a place under the participant limit'),
+    explanation: z.string().describe('Why the lead stands where it does'),
+  })
+  .describe('Where the lead stands, from the Stripe facts of its linked customers');
+
+const linkedCustomerSchema = z.object({
+  id: z.string().describe('The Stripe customer id'),
+  connection_id: z.string(),
+  how: z
+    .enum(['created', 'matched_email', 'updated', 'checkout', 'promotion_code', 'metadata', 'sync', 'manual'])
+    .describe('How Vouch knows this customer is the friend'),
+  linked_at: timestamp,
+});
+
+/** One lead as retrieved alone: with its timeline, progress and linked customers. */
+const leadDetailSchema = leadSchema.extend({
+  progress: progressSchema,
+  customers: z.array(linkedCustomerSchema).describe('The Stripe customers linked to the lead'),
+});
+
 export const leadReceiptSchema = z
   .object({
     object: z.literal('lead_receipt'),
@@ -168,12 +206,37 @@ export const leadRoutes =
       {
         schema: {
           tags,
-          summary: 'Retrieve a lead with its timeline: what happened to it and why',
+          summary:
+            'Retrieve a lead with its timeline, its progress and its Stripe customers: where it stands and why',
+          description:
+            'The timeline lists every Stripe fact considered for the lead (a payment, refund or dispute of a ' +
+            'linked customer), counted with the running total or not counted with the reason, and every change ' +
+            'of status with its cause.',
           security: secretKeySecurity,
           params: idParams,
-          response: { 200: leadSchema, ...errorResponses },
+          response: { 200: leadDetailSchema, ...errorResponses },
         },
       },
       async (request) => leads.retrieve(request.params.id),
+    );
+
+    app.post(
+      '/v1/leads/:id/customers',
+      {
+        schema: {
+          tags,
+          summary: 'Link a Stripe customer to a lead by hand (a friend who paid under another email)',
+          description:
+            "The customer must exist in the campaign's Stripe account. Its payments then count for the lead, " +
+            'and the verdict is run again at once. Linking a customer already linked changes nothing.',
+          security: secretKeySecurity,
+          params: idParams,
+          body: z.strictObject({
+            customer_id: z.string().regex(/^cus_[A-Za-z0-9]+$/, 'must be a Stripe customer id, cus_...'),
+          }),
+          response: { 200: leadDetailSchema, ...errorResponses },
+        },
+      },
+      async (request) => leads.linkCustomer(request.params.id, request.body.customer_id),
     );
   };

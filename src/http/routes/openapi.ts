@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { VERSION } from '../app.js';
+import { VERSION } from '../../version.js';
 
 export const openapiRoutes = (): FastifyPluginAsyncZod => async (app) => {
   app.get(

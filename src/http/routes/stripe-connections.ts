@@ -20,11 +20,23 @@ const connectionSchema = z.object({
   default_currency: z.string(),
   key_last4: z.string().describe('The last four characters of the key; the key itself is never returned'),
   status: z.enum(['active', 'disconnected']),
+  event_delivery: z
+    .enum(['webhooks', 'polling', 'both'])
+    .describe(
+      "How events reach Vouch: its webhook endpoint; polling Stripe's Events API every few seconds (Stripe " +
+        'refused the endpoint, typically for want of a public URL); or both (an endpoint set up by hand)',
+    ),
   webhook: z.object({
-    setup: z.enum(['automatic', 'manual']),
+    setup: z
+      .enum(['automatic', 'manual', 'none'])
+      .describe(
+        "automatic: Vouch's own endpoint; manual: one set up by hand (the key may not create endpoints); " +
+          'none: Stripe refused the endpoint (see error), events are polled',
+      ),
     url: z.string().describe('Where Stripe must send events for this connection'),
     endpoint_id: z.string().nullable(),
     secret_configured: z.boolean(),
+    error: z.string().nullable().describe("Why there is no endpoint of Vouch's own, in Stripe's words"),
     events: z.array(z.string()).describe('The event types the endpoint must send'),
   }),
   last_event_at: timestamp.nullable(),
@@ -38,7 +50,7 @@ const eventSchema = z.object({
   type: z.string(),
   created_at: timestamp,
   received_at: timestamp,
-  source: z.enum(['webhook', 'reconciliation']),
+  source: z.enum(['webhook', 'reconciliation', 'polling']).describe('How the event reached Vouch'),
   processed_at: timestamp.nullable(),
   attempts: z.number(),
   last_error: z.string().nullable(),
@@ -51,11 +63,21 @@ const healthSchema = z.object({
   healthy: z.boolean(),
   api_key_works: z.boolean(),
   webhook: z.object({
-    setup: z.enum(['automatic', 'manual']),
+    setup: z.enum(['automatic', 'manual', 'none']),
     url: z.string(),
     exists: z.boolean().nullable(),
     enabled: z.boolean().nullable(),
     secret_configured: z.boolean(),
+    error: z.string().nullable(),
+  }),
+  event_delivery: z.object({
+    mode: z.enum(['webhooks', 'polling', 'both']),
+    polled_at: timestamp.nullable().describe('When events were last read from Stripe, while polling runs'),
+    lag_seconds: z.number().nullable().describe('Seconds since the last good poll, while polling runs'),
+    poll_error: z.string().nullable(),
+    poll_failures: z.number().describe('Polls failed in a row'),
+    reconcile_error: z.string().nullable(),
+    reconcile_failures: z.number().describe('Reconciliation runs failed in a row'),
   }),
   last_event_at: timestamp.nullable(),
   reconciled_until: timestamp.nullable(),
@@ -94,9 +116,10 @@ export const stripeConnectionRoutes =
             api_key: z
               .string()
               .trim()
+              .max(255)
               .regex(
-                /^(sk|rk)_(test|live)_[A-Za-z0-9_]{8,}$/,
-                'must be a Stripe secret (sk_) or restricted (rk_) key',
+                /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/,
+                'must be a Stripe secret key (sk_test_... or sk_live_...) or restricted key (rk_...)',
               ),
             name: z.string().trim().min(1).max(100).optional(),
           }),

@@ -61,7 +61,9 @@ const syncInput = z.strictObject({
   dry_run: z
     .boolean()
     .default(false)
-    .describe('Count what the sync would do (create, already referrers, skips by reason) and change nothing'),
+    .describe(
+      'Decide everything the real run would (referrers made, already referrers, each skip and its reason, where the participant limit stops it) and change nothing',
+    ),
   inbound,
   return: returnMapping,
   name_version: z.enum(NAME_VERSIONS).default('original'),
@@ -97,7 +99,11 @@ const syncSchema = z.object({
   write_back: z.boolean(),
   requests_per_second: z.number().nullable(),
   progress: z.object({
-    customers_seen: z.number(),
+    customers_seen: z
+      .number()
+      .describe(
+        'Distinct customers met: an ongoing sync counts a customer once, however often it comes back',
+      ),
     referrers_created: z.number().describe('In a dry run: how many would be created'),
     already_referrers: z.number(),
     skipped: z.number(),

@@ -98,6 +98,8 @@ export const customerEvent: EventHandler = {
         .where('l.status', 'in', ['pending', 'qualified', 'unqualified'])
         // Only a customer created since the referral can be the friend's new one (Stripe counts in seconds).
         .where('l.referred_at', '<', new Date(customer.createdAt.getTime() + 1000))
+        // ... and not one that already had the email when the lead was recorded.
+        .where(sql<boolean>`not (${customer.customerId} = any(coalesce(l.customers_at_signup, '{}')))`)
         .where(
           sql<boolean>`coalesce(c.settings->'customers'->>'create', 'wait_for_checkout') = 'wait_for_checkout'`,
         )

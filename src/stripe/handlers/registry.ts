@@ -47,6 +47,7 @@ const erase = <P>(handler: EventHandler<P>) => handler as unknown as EventHandle
 
 export const handlers: Partial<Record<string, EventHandler<unknown>>> = {
   'charge.succeeded': erase(chargeEvent),
+  'charge.failed': erase(chargeEvent),
   'charge.updated': erase(chargeEvent),
   'charge.refunded': erase(chargeEvent),
   'refund.created': erase(refundEvent),

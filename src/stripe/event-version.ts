@@ -1,0 +1,44 @@
+import Stripe from 'stripe';
+import type { StripeEventPayload } from './handlers/registry.js';
+import type { StripeClient } from './stripe-client.js';
+
+/** The API version this SDK reads, and that Vouch's own webhook endpoints are pinned to. */
+export const SDK_API_VERSION: string = Stripe.API_VERSION;
+
+/** Reads an object of these types afresh, by id, in the SDK's version; other types are used as sent. */
+const RETRIEVE: Record<string, (client: StripeClient, id: string) => Promise<unknown>> = {
+  customer: (c, id) => c.customers.retrieve(id),
+  charge: (c, id) => c.charges.retrieve(id),
+  refund: (c, id) => c.refunds.retrieve(id),
+  dispute: (c, id) => c.disputes.retrieve(id),
+  'checkout.session': (c, id) => c.checkout.sessions.retrieve(id),
+  invoice: (c, id) => c.invoices.retrieve(id),
+  payment_intent: (c, id) => c.paymentIntents.retrieve(id),
+  coupon: (c, id) => c.coupons.retrieve(id),
+  promotion_code: (c, id) => c.promotionCodes.retrieve(id),
+};
+
+/**
+ * An event as the handlers read it: in the SDK's API version. Webhooks from Vouch's own endpoint come in it
+ * already (the endpoint is pinned); events read from the Events API (polling, reconciliation) come in the
+ * version that was the account's default when they were made, and an endpoint made by hand sends its own:
+ * older versions shape objects differently (a PaymentIntent's charges, an Invoice's subscription, a
+ * PromotionCode's coupon). Such an event's object is fetched afresh, in the SDK's version; one Stripe no
+ * longer has (deleted) is used as sent.
+ */
+export async function inSdkVersion(
+  event: StripeEventPayload & { api_version?: string | null },
+  client: StripeClient | undefined,
+): Promise<StripeEventPayload> {
+  if (!client || !event.api_version || event.api_version === SDK_API_VERSION) return event;
+  const object = event.data?.object as { object?: unknown; id?: unknown } | undefined;
+  const retrieve = typeof object?.object === 'string' ? RETRIEVE[object.object] : undefined;
+  if (!retrieve || typeof object?.id !== 'string') return event;
+  try {
+    const fresh = (await retrieve(client, object.id)) as Record<string, unknown>;
+    return { ...event, data: { ...event.data, object: fresh } };
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return event;
+    throw error;
+  }
+}
