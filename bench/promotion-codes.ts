@@ -62,7 +62,13 @@ export async function runPromotionCodesBench(opts: {
   await admin.query(`create database ${name}`);
   const url = new URL(opts.postgresUrl);
   url.pathname = `/${name}`;
-  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, rateLimit: opts.limit });
+  // Vouch listens on this machine: the emulator delivers to it, as the sandbox does.
+  const emulator = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    rateLimit: opts.limit,
+    allowPrivateWebhookUrls: true,
+  });
   let vouch: ChildProcess | undefined;
   try {
     vouch = await startVouch({

@@ -516,7 +516,8 @@ export async function runWebhooksBench(opts: WebhooksBenchOptions = {}): Promise
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   const db = new pg.Client({ connectionString: url.toString(), application_name: 'vouch-bench' });
-  const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
+  // Vouch listens on this machine: the emulator delivers to it, as the sandbox does.
+  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, allowPrivateWebhookUrls: true });
   const stripe = new Stripe('sk_test_bench_business', {
     host: '127.0.0.1',
     port: emulator.port,
