@@ -11,16 +11,8 @@ import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
 import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
-import { EventPoller } from './jobs/event-poller.js';
-import { OutgoingWebhookRunner } from './jobs/outgoing-webhook-runner.js';
-import { PromotionCodeRunner } from './jobs/promotion-code-runner.js';
-import { JobQueue } from './jobs/queue.js';
-import { jobDefinitions } from './jobs/registry.js';
-import { RewardRunner } from './jobs/reward-runner.js';
-import { StripeInboxWorker } from './jobs/stripe-inbox-worker.js';
-import { SyncRunner } from './jobs/sync-runner.js';
-import { taskDefinitions } from './jobs/task-registry.js';
-import { TaskRunner } from './jobs/task-runner.js';
+import type { JobQueue } from './jobs/queue.js';
+import { type Role, startWorkers } from './jobs/workers.js';
 import { ensurePortFree, explainListenError } from './listen-error.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
@@ -29,7 +21,7 @@ import { StripeGateway } from './stripe/gateway.js';
 import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
 import { VERSION } from './version.js';
 
-export type Role = 'api' | 'worker' | 'all';
+export type { Role };
 
 export type RunningVouch = {
   database: Database;
@@ -97,72 +89,24 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     const port = config.port === 0 && role !== 'worker' ? await freePort(config.host) : config.port;
     const publicUrl = config.publicUrlSet ? config.publicUrl : `http://localhost:${port}`;
 
-    const now = () => new Date();
-    // Stripe events are applied by workers; an API-only process leaves them to the worker processes.
-    const inboxWorker =
-      role === 'api' ? undefined : new StripeInboxWorker({ database, logger, now, gateway, publicUrl });
-    const syncRunner =
-      role === 'api' ? undefined : new SyncRunner({ database, logger, now, gateway, publicUrl });
-    const promotionCodeRunner =
-      role === 'api' ? undefined : new PromotionCodeRunner({ database, logger, now, gateway });
-    const webhookRunner =
-      role === 'api'
-        ? undefined
-        : new OutgoingWebhookRunner({
-            database,
-            box,
-            logger,
-            now,
-            publicUrl,
-            allowPrivate: config.webhookAllowPrivate,
-          });
     if (config.webhookAllowPrivate)
       logger.warn(
         'VOUCH_WEBHOOK_ALLOW_PRIVATE=true: outgoing webhooks may be sent to loopback and private network addresses',
       );
-    const rewardRunner = role === 'api' ? undefined : new RewardRunner({ database, logger, now, gateway });
-    const taskRunner =
-      role === 'api'
-        ? undefined
-        : new TaskRunner({ database, logger, now, gateway, publicUrl, definitions: taskDefinitions });
-    const queue = await JobQueue.start({
+    // An API-only process only enqueues; worker processes do the background work.
+    const workers = await startWorkers({
       database,
       logger,
-      role: role === 'api' ? 'producer' : 'worker',
-      definitions: jobDefinitions,
-      context: { database, logger, now, gateway, box, publicUrl, inboxWorker, retention: config.retention },
+      now: () => new Date(),
+      role,
+      gateway,
+      box,
+      publicUrl,
+      retention: config.retention,
+      options: { outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate } },
     });
-    cleanups.push(() => queue.stop());
-    if (inboxWorker) {
-      inboxWorker.start();
-      cleanups.push(() => inboxWorker.stop());
-    }
-    if (syncRunner) {
-      syncRunner.start();
-      cleanups.push(() => syncRunner.stop());
-    }
-    if (promotionCodeRunner) {
-      promotionCodeRunner.start();
-      cleanups.push(() => promotionCodeRunner.stop());
-    }
-    if (webhookRunner) {
-      webhookRunner.start();
-      cleanups.push(() => webhookRunner.stop());
-    }
-    if (taskRunner) {
-      taskRunner.start();
-      cleanups.push(() => taskRunner.stop());
-    }
-    // Stripe events of connections without a webhook endpoint of Vouch's own (no public URL).
-    if (role !== 'api') {
-      const poller = new EventPoller({ database, logger, now, gateway, wake: () => inboxWorker?.wake() });
-      poller.start();
-      cleanups.push(() => poller.stop());
-    }
-    if (rewardRunner) {
-      rewardRunner.start();
-      cleanups.push(() => rewardRunner.stop());
-    }
+    cleanups.push(() => workers.stop());
+    const { queue } = workers;
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -172,11 +116,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         logger,
         apiKeys,
         queue,
-        inboxWorker,
-        syncRunner,
-        promotionCodeRunner,
-        rewardRunner,
-        taskRunner,
+        ...workers.wakers,
         publicUrl,
         gateway,
         box,

@@ -1,10 +1,22 @@
 import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secret-box.js';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import type { RetentionSettings } from '../domain/retention.js';
+import type { InboxWaker } from '../services/stripe-inbox.js';
 import type { StripeGateway } from '../stripe/gateway.js';
-import type { JobQueue } from './queue.js';
-import type { InboxWaker } from './stripe-inbox-worker.js';
+
+export type SendOptions = {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: Tx;
+  startAfterSeconds?: number;
+  /** At most one queued job per key (pg-boss singleton). */
+  singletonKey?: string;
+};
+
+/** What enqueues a job by its name (the queue, in queue.ts). */
+export type JobSender = {
+  send(name: string, data: object, options?: SendOptions): Promise<string | null>;
+};
 
 /** What every job handler receives besides its payload. */
 export type JobContext = {
@@ -16,7 +28,7 @@ export type JobContext = {
   box?: SecretBox | undefined;
   publicUrl?: string | undefined;
   /** Enqueues follow-up work (set by the queue itself). */
-  queue?: JobQueue | undefined;
+  queue?: JobSender | undefined;
   /** This process's Stripe inbox worker, woken when a job puts events in the inbox. */
   inboxWorker?: InboxWaker | undefined;
   /** How long logs are kept (`prune-old-rows`); the defaults when absent. */

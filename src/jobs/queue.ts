@@ -1,26 +1,18 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
-import { type Database, type Tx, transactionExecutor } from '../db/database.js';
+import { type Database, transactionExecutor } from '../db/database.js';
 import { VouchError } from '../errors.js';
-import type { JobContext, JobDefinition } from './job-definition.js';
+import type { JobContext, JobDefinition, JobSender, SendOptions } from './job-definition.js';
 
 const QUEUE_SCHEMA_LOCK_KEY = 727_002;
 
 export type QueueRole = 'producer' | 'worker';
 
-export type SendOptions = {
-  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
-  tx?: Tx;
-  startAfterSeconds?: number;
-  /** At most one queued job per key (pg-boss singleton). */
-  singletonKey?: string;
-};
-
 /**
  * The job queue, in the same Postgres as the data (pg-boss). Producers only enqueue; workers also run
  * handlers and the schedules.
  */
-export class JobQueue {
+export class JobQueue implements JobSender {
   readonly #workers = new Map<string, string[]>();
 
   private constructor(

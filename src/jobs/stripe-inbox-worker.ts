@@ -1,4 +1,5 @@
 import { type PendingEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import type { InboxWaker } from '../services/stripe-inbox.js';
 import { type StripeEventPayload, serialKey } from '../stripe/handlers/registry.js';
 import { type ApplyDeps, applyStripeEvents, connectionsOf } from './apply-stripe-events.js';
 import { DrainingWorker } from './draining-worker.js';
@@ -11,9 +12,6 @@ export type InboxWorkerOptions = ApplyDeps & {
   /** How often an idle worker looks for events received by other processes or due for a retry. */
   pollMs?: number;
 };
-
-/** Wakes the worker of this process when an event arrives here, instead of at its next poll. */
-export type InboxWaker = { wake(): void };
 
 /** A stable small hash of a string: which lane an event's key goes to. */
 function laneOf(key: string, lanes: number): number {

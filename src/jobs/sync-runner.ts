@@ -1,6 +1,26 @@
+import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
-import { LockedRunner } from './locked-runner.js';
-import { runSync, type SyncDeps } from './run-sync.js';
+import type { SyncRow } from '../db/tables.js';
+import { syncCustomers } from '../services/customer-import.js';
+import { recordDomainEvent } from '../services/domain-events.js';
+import { readSyncConfig } from '../services/sync-config.js';
+import { customersPage, updateCustomer } from '../stripe/customer-pages.js';
+import type { StripeGateway } from '../stripe/gateway.js';
+import { RateBudget } from '../stripe/rate-budget.js';
+import { isTransient, withRetries } from '../stripe/retries.js';
+import type { JobContext } from './job-definition.js';
+import { LockedRunner, type StopSignal } from './locked-runner.js';
+
+export type SyncDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
+  gateway: StripeGateway;
+  publicUrl: string;
+  /** How long an ongoing sync waits between passes that catch customers its webhooks missed. */
+  passIntervalMs?: number;
+  /** Write-backs in flight at once (each still waits for the account's request budget). */
+  writeConcurrency?: number;
+};
+
+const ONE_HOUR = 3_600_000;
 
 /** Advisory lock namespace of syncs: one runner per sync across all processes. */
 const SYNC_LOCK_SPACE = 727_100;
@@ -25,4 +45,152 @@ export class SyncRunner extends LockedRunner {
       },
     });
   }
+}
+
+/**
+ * Works on one sync until it is done, cancelled or `signal` stops it: pages of 100 customers (each page,
+ * its referrers, skips and queued write-backs and the cursor commit together, so a crash redoes at most the
+ * page), then the write-backs (each keyed by its row id, so one that reached Stripe before a crash is
+ * replayed by Stripe, not applied twice). Everything it needs to resume is in the database.
+ */
+async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Promise<void> {
+  const syncs = syncsRepository(deps.database.db);
+  let pace: RateBudget | undefined;
+  while (!signal.stopped) {
+    const sync = await syncs.findById(syncId);
+    if (!sync || (sync.status !== 'running' && sync.status !== 'live')) return;
+    const connection = await connectionsRepository(deps.database.db).findById(sync.connection_id);
+    if (connection?.status !== 'active') {
+      await syncs.update(sync.id, {
+        status: 'failed',
+        last_error: 'The Stripe connection was disconnected.',
+        finished_at: deps.now(),
+      });
+      return;
+    }
+    const config = readSyncConfig(sync);
+    if (config.requests_per_second && pace?.limit !== config.requests_per_second)
+      pace = new RateBudget(config.requests_per_second);
+    const client = deps.gateway.forConnection(connection);
+    const call = <T>(fn: () => Promise<T>) =>
+      withRetries(
+        async () => {
+          const done = await pace?.acquire();
+          try {
+            return await fn();
+          } finally {
+            done?.();
+          }
+        },
+        {
+          onRetry: (n) =>
+            deps.logger.warn(
+              { sync_id: sync.id, status: n.status, attempt: n.attempt, wait_ms: Math.round(n.waitMs) },
+              'Stripe asked the sync to slow down or failed; trying again',
+            ),
+        },
+      );
+
+    if (sync.status === 'live') {
+      if (sync.next_pass_at && sync.next_pass_at <= deps.now()) {
+        await syncs.update(sync.id, {
+          status: 'running',
+          cursor: null,
+          listing_done: false,
+          passes: sync.passes + 1,
+        });
+        continue;
+      }
+    } else if (!sync.listing_done) {
+      const page = await call(() => customersPage(client, sync.cursor));
+      await deps.database.db.transaction().execute(async (tx) => {
+        const current = await syncsRepository(tx).lock(sync.id);
+        // Cancelled, or a page another runner committed meanwhile: nothing to do with this one.
+        if (current?.status !== 'running' || current.cursor !== sync.cursor) return;
+        const out = await syncCustomers(tx, current, page.customers, deps.publicUrl, deps.now());
+        const done = out.stopped || !page.hasMore;
+        await syncsRepository(tx).addCounts(sync.id, out, {
+          cursor: page.customers.at(-1)?.id ?? sync.cursor,
+          listing_done: done,
+          ...(done ? { listing_done_at: deps.now() } : {}),
+          ...(out.stopped ? { stop_reason: 'participant_limit' } : {}),
+        });
+      });
+      continue;
+    }
+
+    const writes = await syncs.waitingWrites(sync.id, 200);
+    if (writes.length > 0) {
+      await writeBack(deps, sync, writes, signal, (id, params, key) =>
+        call(() => updateCustomer(client, id, params, key)),
+      );
+      continue;
+    }
+    if (sync.status === 'running') await finishPass(deps, sync);
+    return;
+  }
+}
+
+async function finishPass(deps: SyncDeps, sync: SyncRow): Promise<void> {
+  const at = deps.now();
+  const status = sync.stop_reason
+    ? 'stopped'
+    : sync.kind === 'ongoing' && !sync.dry_run
+      ? 'live'
+      : 'completed';
+  await deps.database.db.transaction().execute(async (tx) => {
+    const syncs = syncsRepository(tx);
+    if (status === 'live')
+      await syncs.update(sync.id, {
+        status,
+        next_pass_at: new Date(at.getTime() + (deps.passIntervalMs ?? ONE_HOUR)),
+      });
+    else await syncs.update(sync.id, { status, finished_at: at });
+    // An ongoing sync's hourly catch-up passes are routine: only its first pass says it is done.
+    if (status !== 'live' || sync.passes === 1)
+      await recordDomainEvent(tx, {
+        type: 'sync.completed',
+        campaign_id: sync.campaign_id,
+        at,
+        data: {
+          sync_id: sync.id,
+          status,
+          kind: sync.kind,
+          dry_run: sync.dry_run,
+          stop_reason: sync.stop_reason,
+          customers_seen: sync.seen,
+          referrers_created: sync.created,
+          already_referrers: sync.matched,
+        },
+      });
+  });
+  deps.logger.info({ sync_id: sync.id, kind: sync.kind, dry_run: sync.dry_run }, 'sync pass finished');
+}
+
+type Write = { id: number; customer_id: string; params: unknown };
+
+async function writeBack(
+  deps: SyncDeps,
+  sync: SyncRow,
+  writes: Write[],
+  signal: StopSignal,
+  update: (customerId: string, params: never, idempotencyKey: string) => Promise<void>,
+): Promise<void> {
+  const syncs = syncsRepository(deps.database.db);
+  let next = 0;
+  const worker = async () => {
+    while (!signal.stopped && next < writes.length) {
+      const w = writes[next++]!;
+      try {
+        await update(w.customer_id, w.params as never, `vouch-sync-write-${w.id}`);
+        await syncs.finishWrite(sync.id, w.id, deps.now());
+      } catch (error) {
+        // Still failing after the retries: stays queued for the next round. Refused by Stripe (a deleted
+        // customer, say): recorded with the reason, never silently dropped.
+        if (isTransient(error)) throw error;
+        await syncs.finishWrite(sync.id, w.id, deps.now(), (error as Error).message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: deps.writeConcurrency ?? 8 }, worker));
 }

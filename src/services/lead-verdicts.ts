@@ -10,11 +10,11 @@ import { explainFacts } from '../domain/fact-explanation.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict, type Verdict, windowEndsAt } from '../domain/qualification.js';
+import { queueCountsWriteBack } from './customer-write-back.js';
 import { recordDomainEvent } from './domain-events.js';
 import { recordFactOutcomes } from './fact-timeline.js';
 import { takePlaceOnPayment } from './lead-places.js';
 import { grantRewards, takeBackRewards } from './reward-grants.js';
-import { queueCountsWriteBack } from './sync-customers.js';
 
 export type Cause = { type: string; stripeObject?: string | undefined; eventId?: string | undefined };
 

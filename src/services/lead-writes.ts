@@ -5,9 +5,9 @@ import { tasksRepository } from '../db/repositories/tasks.js';
 import type { CampaignRow, LeadRow, LeadSource, ReferrerRow, RejectionReason } from '../db/tables.js';
 import { createId, createRandomId } from '../domain/ids.js';
 import { cleanName, normalizeEmail } from '../domain/people.js';
+import { queueCountsWriteBack } from './customer-write-back.js';
 import { recordDomainEvent } from './domain-events.js';
 import { toLead } from './lead-view.js';
-import { queueCountsWriteBack } from './sync-customers.js';
 
 export const REJECTION_MESSAGES: Record<RejectionReason, string> = {
   self_referral: 'Rejected: the friend used their own referral link or code (self-referral).',

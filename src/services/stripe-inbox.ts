@@ -4,12 +4,14 @@ import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
-import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
 import { hasHandler } from '../stripe/handlers/registry.js';
 import { checkSignature, parseEvent } from '../stripe/webhook-check.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
 import { FailureCounter } from './rate-limits.js';
+
+/** Wakes this process's inbox worker when an event arrives here, instead of at its next poll. */
+export type InboxWaker = { wake(): void };
 
 export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
 

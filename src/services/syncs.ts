@@ -10,10 +10,10 @@ import {
   type NameVersion,
 } from '../domain/sync-mapping.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
-import { customersPage } from '../stripe/customer-sync.js';
+import { customersPage } from '../stripe/customer-pages.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { campaignConnection } from './campaign-connection.js';
-import { readSyncConfig, type SyncConfig } from './sync-customers.js';
+import { readSyncConfig, type SyncConfig } from './sync-config.js';
 
 export type NewSync = SyncConfig & { kind: 'one_time' | 'ongoing'; dry_run: boolean };
 

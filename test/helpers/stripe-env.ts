@@ -8,16 +8,7 @@ import { loadMigrations } from '../../src/db/migrate.js';
 import type { RewardRow } from '../../src/db/tables.js';
 import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
-import { EventPoller } from '../../src/jobs/event-poller.js';
-import { OutgoingWebhookRunner } from '../../src/jobs/outgoing-webhook-runner.js';
-import { PromotionCodeRunner } from '../../src/jobs/promotion-code-runner.js';
-import { JobQueue } from '../../src/jobs/queue.js';
-import { jobDefinitions } from '../../src/jobs/registry.js';
-import { RewardRunner } from '../../src/jobs/reward-runner.js';
-import { StripeInboxWorker } from '../../src/jobs/stripe-inbox-worker.js';
-import { SyncRunner } from '../../src/jobs/sync-runner.js';
-import { taskDefinitions } from '../../src/jobs/task-registry.js';
-import { TaskRunner } from '../../src/jobs/task-runner.js';
+import { startWorkers } from '../../src/jobs/workers.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import type { DeliveryOptions } from '../../src/services/webhook-sender.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
@@ -85,94 +76,30 @@ export async function startStripeEnv(
   const port = await freePort('127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;
   const apiKeys = apiKeysService(db.database);
-  const now = () => new Date();
-  const inboxWorker = new StripeInboxWorker({
+  const workers = await startWorkers({
     database: db.database,
     logger,
-    now,
+    now: () => new Date(),
+    role: 'all',
     gateway,
-    publicUrl: baseUrl,
-    ...(options.eventRetryDelayMs ? { retryDelayMs: options.eventRetryDelayMs } : {}),
-    pollMs: 100,
-  });
-  const syncRunner = new SyncRunner({
-    database: db.database,
-    logger,
-    now,
-    gateway,
-    publicUrl: baseUrl,
-    pollMs: 100,
-  });
-  const promotionCodeRunner = new PromotionCodeRunner({
-    database: db.database,
-    logger,
-    now,
-    gateway,
-    pollMs: 100,
-  });
-  const rewardRunner = new RewardRunner({
-    database: db.database,
-    logger,
-    now,
-    gateway,
-    pollMs: 100,
-    maxAttempts: 2,
-    ...(options.afterRewardStripeCall ? { afterStripeCall: options.afterRewardStripeCall } : {}),
-  });
-  const webhookRunner = new OutgoingWebhookRunner({
-    database: db.database,
     box,
-    logger,
-    now,
     publicUrl: baseUrl,
-    pollMs: 100,
-    retryDelayMs: (attempt) => 50 * 2 ** (attempt - 1),
-    ...options.outgoingWebhooks,
+    options: {
+      pollMs: 100,
+      jobPollingIntervalSeconds: 0.5,
+      eventRetryDelayMs: options.eventRetryDelayMs,
+      eventPollDelayMs: (failures) => (failures === 0 ? 300 : 200 * failures),
+      taskRetryDelayMs: () => 200,
+      rewards: { maxAttempts: 2, afterStripeCall: options.afterRewardStripeCall },
+      outgoingWebhooks: { retryDelayMs: (attempt) => 50 * 2 ** (attempt - 1), ...options.outgoingWebhooks },
+    },
   });
-  const taskRunner = new TaskRunner({
-    database: db.database,
-    logger,
-    now,
-    gateway,
-    publicUrl: baseUrl,
-    definitions: taskDefinitions,
-    pollMs: 100,
-    retryDelayMs: () => 200,
-  });
-  const queue = await JobQueue.start({
-    database: db.database,
-    logger,
-    role: 'worker',
-    definitions: jobDefinitions,
-    context: { database: db.database, logger, now, gateway, box, publicUrl: baseUrl, inboxWorker },
-    pollingIntervalSeconds: 0.5,
-  });
-  inboxWorker.start();
-  syncRunner.start();
-  promotionCodeRunner.start();
-  webhookRunner.start();
-  rewardRunner.start();
-  taskRunner.start();
-  const eventPoller = new EventPoller({
-    database: db.database,
-    logger,
-    now,
-    gateway,
-    wake: () => inboxWorker.wake(),
-    pollMs: 100,
-    delayMs: (failures) => (failures === 0 ? 300 : 200 * failures),
-  });
-  eventPoller.start();
   const app: FastifyInstance = await buildApp({
     database: db.database,
     logger,
     apiKeys,
-    queue,
-    inboxWorker,
-    syncRunner,
-    promotionCodeRunner,
-    rewardRunner,
-    taskRunner,
+    queue: workers.queue,
+    ...workers.wakers,
     gateway,
     box,
     ...(options.oauth ? { oauth: { clientId: 'ca_test_platform', platformKey: 'sk_test_platform' } } : {}),
@@ -199,14 +126,7 @@ export async function startStripeEnv(
     publishableKey: publishable.secret,
     async close() {
       await app.close();
-      await syncRunner.stop();
-      await promotionCodeRunner.stop();
-      await webhookRunner.stop();
-      await rewardRunner.stop();
-      await taskRunner.stop();
-      await eventPoller.stop();
-      await inboxWorker.stop();
-      await queue.stop();
+      await workers.stop();
       await emulator.close();
       await db.close();
     },

@@ -4,8 +4,7 @@ import type { PublicLimits } from '../../src/config.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
-import { JobQueue } from '../../src/jobs/queue.js';
-import { jobDefinitions } from '../../src/jobs/registry.js';
+import { startWorkers } from '../../src/jobs/workers.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -36,21 +35,21 @@ export async function startTestApp(
   const db = options.sharedDb ?? (await createTestDatabase());
   const apiKeys = apiKeysService(db.database);
   const logger = options.logger ?? pino({ level: 'silent' });
-  const queue = options.jobs
-    ? await JobQueue.start({
+  // Without a gateway or a secret box, the workers are the job queue alone.
+  const workers = options.jobs
+    ? await startWorkers({
         database: db.database,
         logger,
+        now: () => new Date(),
         role: 'worker',
-        definitions: jobDefinitions,
-        context: { database: db.database, logger, now: () => new Date() },
-        pollingIntervalSeconds: 0.5,
+        options: { jobPollingIntervalSeconds: 0.5 },
       })
     : undefined;
   const app = await buildApp({
     database: db.database,
     logger,
     apiKeys,
-    ...(queue ? { queue } : {}),
+    ...(workers ? { queue: workers.queue } : {}),
     ...(options.stripe
       ? {
           gateway: new StripeGateway(new SecretBox('d'.repeat(64)), undefined),
@@ -76,7 +75,7 @@ export async function startTestApp(
     publishableKey: publishable.secret,
     async close() {
       await app.close();
-      await queue?.stop();
+      await workers?.stop();
       if (!options.sharedDb) await db.close();
     },
   };

@@ -4,9 +4,9 @@ import { paymentFactsRepository } from '../../db/repositories/payment-facts.js';
 import { syncsRepository } from '../../db/repositories/syncs.js';
 import type { CustomerLinkHow } from '../../db/tables.js';
 import { normalizeEmail } from '../../domain/people.js';
+import { syncCustomers } from '../../services/customer-import.js';
 import { linkCustomerToLead } from '../../services/customer-linking.js';
-import { syncCustomers } from '../../services/sync-customers.js';
-import { customerFields } from '../customer-sync.js';
+import { customerFields } from '../customer-pages.js';
 import { idOf } from '../settled-amount.js';
 import type { EventHandler } from './registry.js';
 

@@ -1,35 +1,12 @@
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
-import {
-  type CustomerFields,
-  customerUpdate,
-  type InboundMapping,
-  type MappedReferrer,
-  mapCustomer,
-  type NameVersion,
-  type ReturnMapping,
-  type ReturnValues,
-} from '../domain/sync-mapping.js';
+import { type CustomerFields, type MappedReferrer, mapCustomer } from '../domain/sync-mapping.js';
+import { queueWriteBack, returnValues } from './customer-write-back.js';
 import { insertReferrer } from './referrer-writes.js';
-
-/** A sync's settings as stored (validated by the API). */
-export type SyncConfig = {
-  inbound: InboundMapping;
-  return: ReturnMapping;
-  name_version: NameVersion;
-  /** Write the return fields to Stripe (off: bring customers in only). */
-  write_back: boolean;
-  /** This sync's own pace, below the account's budget; null: the budget alone. */
-  requests_per_second: number | null;
-};
-
-export const readSyncConfig = (sync: SyncRow) => sync.config as unknown as SyncConfig;
-
-const NONE = { to: 'none' } as const;
+import { readSyncConfig } from './sync-config.js';
 
 /** What a sync pass decided for some customers, and whether it must stop (the participant limit). */
 export type Outcome = SyncCounts & { stopped: boolean };
@@ -259,71 +236,4 @@ async function linkedReferrers(tx: Tx, sync: SyncRow, campaign: CampaignRow, cus
     .where('r.campaign_id', '=', campaign.id)
     .execute();
   return new Map(rows.map((r) => [r.customer_id, r.referrer_id!]));
-}
-
-/** The values a referrer's customer should show: link, code and counts. */
-export async function returnValues(tx: Tx, referrerId: string, publicUrl: string) {
-  const r = await referrersRepository(tx).findById(referrerId);
-  if (!r) return undefined;
-  return {
-    referral_link: `${publicUrl}/r/${r.slug}`,
-    referral_code: r.referral_code,
-    referrals_count: r.referrals_count,
-    converted_count: r.converted_count,
-  };
-}
-
-/** Queues the customer's write-back, unless it already shows the values: then answers true. */
-function queueWriteBack(
-  config: SyncConfig,
-  page: SyncPage,
-  customer: CustomerFields,
-  referrerId: string,
-  values: ReturnValues,
-): boolean {
-  if (!config.write_back) return false;
-  const params = customerUpdate(customer, values, config.return);
-  if (!params) return true;
-  page.writes.set(customer.id, { referrerId, params });
-  return false;
-}
-
-/**
- * A referrer's counts changed (a new lead, a lead qualified or taken back): every sync writing counts to
- * this campaign's customers queues the new numbers for the referrer's customers. A write already waiting
- * takes the new numbers instead, so a burst of changes becomes one request.
- */
-export async function queueCountsWriteBack(tx: Tx, campaignId: string, referrerId: string): Promise<void> {
-  const syncs = await syncsRepository(tx).writingFor(campaignId);
-  let referrer: ReferrerWithCounts | undefined;
-  for (const sync of syncs) {
-    const config = readSyncConfig(sync);
-    if (!config.write_back) continue;
-    // Only the counts changed: the link and the code stay out of this write.
-    const mapping = { ...config.return, referral_link: NONE, referral_code: NONE };
-    if (mapping.referrals_count.to === 'none' && mapping.converted_count.to === 'none') continue;
-    referrer ??= await referrersRepository(tx).findById(referrerId);
-    if (!referrer) return;
-    const customers = await tx
-      .selectFrom('customer_links')
-      .select('customer_id')
-      .where('connection_id', '=', sync.connection_id)
-      .where('referrer_id', '=', referrerId)
-      .where('how', '=', 'sync')
-      .execute();
-    for (const c of customers) {
-      // What the customer shows now is not known here, so every mapped count is written.
-      const params = customerUpdate(
-        { id: c.customer_id, name: null, email: null, description: null, phone: null, metadata: {} },
-        {
-          referral_link: '',
-          referral_code: null,
-          referrals_count: referrer.referrals_count,
-          converted_count: referrer.converted_count,
-        },
-        mapping,
-      );
-      if (params) await syncsRepository(tx).queueWrite(sync.id, c.customer_id, referrerId, params);
-    }
-  }
 }
