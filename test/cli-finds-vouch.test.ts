@@ -1,14 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Stripe from 'stripe';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
 import { lockDataDir } from '../src/data-dir.js';
 import { processStartTime } from '../src/process-start-time.js';
+import { track } from './helpers/started-processes.js';
 import { copyTemplateDataDir } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
 import { spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
@@ -39,7 +40,7 @@ function runCli(args: string[], env: NodeJS.ProcessEnv) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.push(child);
+  track(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
@@ -71,13 +72,6 @@ async function dataDirFree(dir: string): Promise<boolean> {
     return false;
   }
 }
-
-// Every process a test starts is killed afterwards, pass or fail.
-const children: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of children.splice(0))
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-});
 
 // Each test starts `vouch` processes, which take seconds each on a busy machine.
 describe.skipIf(onPostgres())('the CLI finds the Vouch it serves (embedded)', { timeout: 60_000 }, () => {

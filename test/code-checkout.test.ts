@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -297,7 +298,7 @@ describe('codes and links under the spend method', () => {
     const { campaign, referrers } = await program(spendMethod);
     await buy(4000, 'spender@example.com', referrers[0].referral_code);
     await eventually(async () => (await leadsOf(campaign.id)).length === 1);
-    await new Promise((r) => setTimeout(r, 300));
+    await drained(env.db.database, { emulator: env.emulator });
     const [lead] = await leadsOf(campaign.id);
     expect(lead).toMatchObject({ status: 'pending', referrer_id: referrers[0].id });
     const customer = (await env.stripe.customers.list({ email: 'spender@example.com' })).data[0]!;
@@ -337,7 +338,7 @@ describe('codes and links under the spend method', () => {
       source: 'checkout',
       referrer_id: referrers[0].id,
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await leadsOf(campaign.id))[0]!.status).toBe('pending');
     const timeline = (await api(env, 'GET', `/v1/leads/${lead!.id}`)).body.timeline;
     expect(timeline.map((e: { type: string }) => e.type)).toContain('lead.customer_linked');

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirBusyError, lockDataDir } from '../src/data-dir.js';
 import { processStartTime, procStartTime, psStartTime } from '../src/process-start-time.js';
+import { stopStartedInTest, track } from './helpers/started-processes.js';
 import { copyTemplateDataDir } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
 import { runVouch, spawnVouch, vouchEnv } from './helpers/vouch-process.js';
@@ -13,22 +14,13 @@ import { runVouch, spawnVouch, vouchEnv } from './helpers/vouch-process.js';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const onLinux = process.platform === 'linux';
 
-// Everything a test starts is stopped after it, pass or fail: first the processes our children started
-// (zombies or not), then our children, which lets the zombies be reaped.
-const grandchildren: number[] = [];
-const children: ChildProcess[] = [];
+// Everything a test starts is stopped after it, pass or fail, newest first: the processes our children
+// started (zombies or not), then our children, which lets the zombies be reaped; then their dirs go.
 const dirs: string[] = [];
-afterEach(() => {
-  for (const pid of grandchildren.splice(0)) signal(pid);
-  for (const child of children.splice(0)) child.kill('SIGKILL');
+afterEach(async () => {
+  await stopStartedInTest();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-function signal(pid: number, name: NodeJS.Signals = 'SIGKILL'): void {
-  try {
-    process.kill(pid, name);
-  } catch {}
-}
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'vouch-lock-'));
@@ -83,7 +75,7 @@ async function startUnreaped(command: string, args: string[], env?: NodeJS.Proce
     env: env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  children.push(shell);
+  track(shell);
   let out = '';
   shell.stdout!.on('data', (d: Buffer) => {
     out += d.toString();
@@ -95,7 +87,7 @@ async function startUnreaped(command: string, args: string[], env?: NodeJS.Proce
     const line = /^(\d+)$/m.exec(out)?.[1];
     return line ? Number(line) : undefined;
   });
-  grandchildren.push(pid);
+  track(pid);
   return { pid, output: () => out };
 }
 
@@ -214,7 +206,6 @@ describe.runIf(!onPostgres())('vouch start on an embedded data dir', () => {
     writeFileSync(pidFile(dir), `${process.pid}\n`); // a live process, but not a Vouch holding the dir
 
     const first = spawnVouch(['start'], env);
-    children.push(first.child);
     await first.running();
 
     const second = await runVouch(['start'], env);

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -210,7 +211,7 @@ describe('sending friends to Stripe', () => {
     expect(all).toHaveLength(2);
     const fresh = all.find((c) => c.id !== old.id) as Stripe.Customer;
     await pay(old.id, 5000);
-    await new Promise((r) => setTimeout(r, 800));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await lead(l.id)).status).toBe('pending');
     await pay(fresh.id, 1500);
     await eventually(async () => (await lead(l.id)).status === 'qualified');

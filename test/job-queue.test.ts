@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineJob } from '../src/jobs/job-definition.js';
 import { maintenanceJob } from '../src/jobs/maintenance-job.js';
 import { JobQueue } from '../src/jobs/queue.js';
+import { drained } from './helpers/drained.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
 let t: TestDatabase;
@@ -62,7 +64,9 @@ describe('job queue in the same database', () => {
     // The rolled-back job was never stored, so it can never run.
     const stored = await worker.getJob('test-echo', committedId!);
     expect(stored?.state).toBe('completed');
-    await new Promise((r) => setTimeout(r, 1000));
+    const { rows } = await sql`select id from pgboss.job where data ->> 'tag' = 'rolled-back'`.execute(db);
+    expect(rows).toEqual([]);
+    await drained(t.database);
     expect(seen).not.toContain('rolled-back');
   });
 

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutgoingWebhookRunner } from '../src/jobs/outgoing-webhook-runner.js';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
@@ -61,7 +62,6 @@ const referrer = async (campaignId: string, email = `ref${Math.random()}@example
 const deliveries = async (endpointId: string, query = '') =>
   (await api(env, 'GET', `/v1/webhook_endpoints/${endpointId}/deliveries?limit=100${query}`)).body.data;
 const delivery = async (id: string) => (await api(env, 'GET', `/v1/webhook_deliveries/${id}`)).body;
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('outgoing webhooks', () => {
   it('deliver lead.rejected when a referral does not count, to endpoints that subscribe to it', async () => {
@@ -102,7 +102,7 @@ describe('outgoing webhooks', () => {
       const log = await deliveries(e.id);
       return log.length === 2 && log.every((d: { status: string }) => d.status === 'succeeded');
     });
-    await pause(300);
+    await drained(env.db.database);
 
     // Sent side by side: they may arrive in either order.
     const got = r.forCampaign(c.id).sort((a, b) => a.event.id.localeCompare(b.event.id));
@@ -182,7 +182,7 @@ describe('outgoing webhooks', () => {
     const c = await campaign();
     await referrer(c.id);
     await eventually(() => subscribed.forCampaign(c.id).length === 1);
-    await pause(500);
+    await drained(env.db.database);
     expect(other.forCampaign(c.id)).toEqual([]);
     expect(disabled.forCampaign(c.id)).toEqual([]);
     expect(await deliveries(e2.id)).toEqual([]);
@@ -230,7 +230,7 @@ describe('outgoing webhooks', () => {
     const c = await campaign();
     await referrer(c.id);
     await eventually(async () => (await deliveries(e.id))[0]?.status === 'failed');
-    await pause(3 * RETRY_MS);
+    await drained(env.db.database);
     const [failed] = await deliveries(e.id, '&status=failed');
     expect(failed).toMatchObject({ attempt_count: 3, next_attempt_at: null, last_status_code: 503 });
     expect(r.forCampaign(c.id)).toHaveLength(3);
@@ -352,7 +352,7 @@ describe('outgoing webhooks', () => {
         async () =>
           (await deliveries(e.id)).filter((d: { status: string }) => d.status === 'succeeded').length === 12,
       );
-      await pause(500);
+      await drained(env.db.database);
       const ids = r.forCampaign(c.id).map((g) => g.event.id);
       expect(ids).toHaveLength(12);
       expect(new Set(ids).size).toBe(12);

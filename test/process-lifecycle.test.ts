@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './helpers/test-app.js';
 import { copyTemplateDataDir, createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
 import { runVouch, spawnVouch, vouchEnv } from './helpers/vouch-process.js';
@@ -16,6 +17,17 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const auth = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** Whether a new connection to the port is refused (nothing listens there any more). */
+const refused = (port: number, host: string) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(true));
+  });
 
 describe('vouch start', () => {
   it('serves /readyz, keeps data across a restart, and stops cleanly on SIGTERM', async () => {
@@ -62,9 +74,10 @@ describe('vouch start', () => {
         `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n` +
         body.slice(0, 5),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // The request is in flight once Vouch has its headers (it still waits for the rest of the body).
+    await eventually(() => p.output().includes('"url":"/v1/api_keys"'));
     p.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 700));
+    await eventually(() => refused(Number(url.port), url.hostname));
 
     // Shutting down: no new connections are accepted...
     await expect(fetch(`${url.origin}/healthz`)).rejects.toThrow();

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireLeadsJob } from '../src/jobs/expire-leads-job.js';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -71,7 +72,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
     const { lead: l, customer } = await friend(campaign.id, referrer.id, 'spender@example.com');
     await pay(customer.id, 3000);
     await eventually(async () => (await lead(l.id)).timeline.length >= 2);
-    await new Promise((r) => setTimeout(r, 300));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await lead(l.id)).status).toBe('pending');
     const second = await pay(customer.id, 2500);
     await statusIs(l.id, 'qualified');
@@ -94,7 +95,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
     const charge = await pay(customer.id, 6000);
     await statusIs(l.id, 'qualified');
     await env.stripe.refunds.create({ charge, amount: 999 });
-    await new Promise((r) => setTimeout(r, 500));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await lead(l.id)).status).toBe('qualified'); // 5001 is still above 5000
     await env.stripe.refunds.create({ charge, amount: 1 });
     await statusIs(l.id, 'unqualified'); // 5000 is not above the target
@@ -118,7 +119,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
     const kept = await pay(b.customer.id, 7000);
     await statusIs(b.lead.id, 'qualified');
     await env.stripe.refunds.create({ charge: kept });
-    await new Promise((r) => setTimeout(r, 800));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await lead(b.lead.id)).status).toBe('qualified');
   });
 
@@ -132,7 +133,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
     ).body;
     await env.stripe.customers.create({ email: 'exact@example.org' });
     await env.stripe.customers.create({ name: 'No email' });
-    await new Promise((r) => setTimeout(r, 800));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await timeline(l.id)).map((e: { type: string }) => e.type)).toEqual(['lead.created']);
   });
 

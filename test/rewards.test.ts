@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RewardRow } from '../src/db/tables.js';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -217,7 +218,7 @@ describe('exactly once', () => {
         .execute();
       return waiting.length === 0;
     });
-    await new Promise((r) => setTimeout(r, 300));
+    await drained(env.db.database, { emulator: env.emulator });
     expect(await rewardsOf(l.id)).toHaveLength(1);
     const txns = await env.stripe.customers.listBalanceTransactions(reward.customer_id, { limit: 100 });
     expect(txns.data.filter((t) => t.metadata?.vouch_reward_id === reward.id)).toHaveLength(1);

@@ -1,5 +1,6 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -218,7 +219,7 @@ describe('health and reconciliation', () => {
     expect(health.problems[0].message).toContain('enable it');
 
     const missed = await env.stripe.customers.create({ email: 'missed@example.com' });
-    await new Promise((r) => setTimeout(r, 300));
+    await drained(env.db.database, { emulator: env.emulator });
     const hasMissed = async () =>
       (await inbox()).some(
         (e) =>
@@ -238,7 +239,7 @@ describe('health and reconciliation', () => {
     // Reconciling again finds nothing new: no event is taken twice.
     const before = (await inbox()).length;
     await api(env, 'POST', `/v1/stripe/connections/${connection.id}/reconcile`);
-    await new Promise((r) => setTimeout(r, 1500));
+    await drained(env.db.database, { emulator: env.emulator });
     expect((await inbox()).length).toBe(before);
 
     const repaired = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook`);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '../../src/db/database.js';
+import { track } from './started-processes.js';
 import { databaseUrlFor, testDatabaseUrl } from './test-target.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,13 +29,18 @@ export function vouchEnv(extra: Record<string, string | undefined>): NodeJS.Proc
   return env;
 }
 
-/** Runs the `vouch` CLI from the sources, as a user would run the built one. */
+/**
+ * Runs the `vouch` CLI from the sources, as a user would run the built one. The process is stopped at
+ * teardown, pass or fail (see started-processes.ts).
+ */
 export function spawnVouch(args: string[], env: NodeJS.ProcessEnv): VouchProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = track(
+    spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let out = '';
   let stdout = '';
   child.stdout!.on('data', (d: Buffer) => {
