@@ -1,62 +1,67 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, startTestApp, type TestApp } from './helpers/test-app.js';
+import { type ApiClient, injectClient } from './helpers/api-client.js';
+import { startTestApp, type TestApp } from './helpers/test-app.js';
 
 let t: TestApp;
+let client: ApiClient;
 beforeAll(async () => {
   t = await startTestApp();
+  client = injectClient(t.app, t.secretKey);
 });
 afterAll(async () => t.close());
 
-const list = (headers: Record<string, string>) =>
-  t.app.inject({ method: 'GET', url: '/v1/api_keys', headers });
+/** The key list with `key`, or with the Authorization header given as it is. */
+const list = (auth: { key?: string; header?: string }) =>
+  injectClient(t.app, auth.key).GET('/v1/api_keys', {
+    ...(auth.header ? { headers: { authorization: auth.header } } : {}),
+  });
+const keyPath = (id: string) => ({ params: { path: { id } } });
 
 describe('API key authentication', () => {
   it('a missing key is a 401 that says how to send one', async () => {
     const res = await list({});
-    expect(res.statusCode).toBe(401);
-    expect(res.json().error).toMatchObject({ type: 'authentication_error', code: 'api_key_missing' });
-    expect(res.json().error.message).toContain('Authorization: Bearer');
+    expect(res.response.status).toBe(401);
+    expect(res.error?.error).toMatchObject({ type: 'authentication_error', code: 'api_key_missing' });
+    expect(res.error?.error.message).toContain('Authorization: Bearer');
   });
 
   it('a malformed header, a non-Vouch key and an unknown key are 401s', async () => {
     for (const header of ['Basic abc', 'Bearer sk_test_123', `Bearer vch_sk_${'a'.repeat(40)}`]) {
-      const res = await list({ authorization: header });
-      expect(res.statusCode, header).toBe(401);
-      expect(res.json().error.code).toBe('api_key_invalid');
+      const res = await list({ header });
+      expect(res.response.status, header).toBe(401);
+      expect(res.error?.error.code).toBe('api_key_invalid');
     }
   });
 
   it('a secret key is accepted and never echoed back in full', async () => {
-    const res = await list(bearer(t.secretKey));
-    expect(res.statusCode).toBe(200);
-    expect(res.body).not.toContain(t.secretKey);
-    expect(res.body).toContain(t.secretKey.slice(-4));
+    const res = await list({ key: t.secretKey });
+    expect(res.response.status).toBe(200);
+    const body = JSON.stringify(res.data);
+    expect(body).not.toContain(t.secretKey);
+    expect(body).toContain(t.secretKey.slice(-4));
   });
 
   it('a publishable key on a secret route is a 403', async () => {
-    const res = await list(bearer(t.publishableKey));
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ type: 'permission_error', code: 'secret_key_required' });
+    const res = await list({ key: t.publishableKey });
+    expect(res.response.status).toBe(403);
+    expect(res.error?.error).toMatchObject({ type: 'permission_error', code: 'secret_key_required' });
   });
 
   it('public endpoints need no key', async () => {
-    for (const url of ['/healthz', '/readyz', '/v1/openapi.json']) {
-      const res = await t.app.inject({ method: 'GET', url });
-      expect(res.statusCode, url).toBe(200);
-    }
+    const anonymous = injectClient(t.app);
+    expect((await anonymous.GET('/healthz')).data).toEqual({ status: 'ok' });
+    expect((await anonymous.GET('/readyz')).data).toMatchObject({ status: 'ready' });
+    // Not part of the document it serves, so not in the typed client.
+    const res = await t.app.inject({ method: 'GET', url: '/v1/openapi.json' });
+    expect(res.statusCode).toBe(200);
   });
 });
 
 describe('API keys through the API', () => {
   it('creates a key shown once, stores only its digest, and lists it newest first', async () => {
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/v1/api_keys',
-      headers: bearer(t.secretKey),
-      payload: { name: 'billing backend' },
-    });
-    expect(created.statusCode).toBe(200);
-    const key = created.json();
+    const created = await client.POST('/v1/api_keys', { body: { name: 'billing backend' } });
+    expect(created.response.status).toBe(200);
+    const key = created.data!;
     expect(key.secret).toMatch(/^vch_sk_[A-Za-z0-9]{40}$/);
     expect(key).toMatchObject({ object: 'api_key', kind: 'secret', name: 'billing backend' });
 
@@ -68,42 +73,26 @@ describe('API keys through the API', () => {
     expect(JSON.stringify(stored)).not.toContain(key.secret.slice(7));
     expect(stored.secret_hash).toHaveLength(32);
 
-    const retrieved = await t.app.inject({
-      method: 'GET',
-      url: `/v1/api_keys/${key.id}`,
-      headers: bearer(t.secretKey),
-    });
-    expect(retrieved.json()).not.toHaveProperty('secret');
+    const retrieved = await client.GET('/v1/api_keys/{id}', keyPath(key.id));
+    expect(retrieved.data).not.toHaveProperty('secret');
 
-    const page = await t.app.inject({
-      method: 'GET',
-      url: '/v1/api_keys?limit=1',
-      headers: bearer(key.secret),
+    const page = await injectClient(t.app, key.secret).GET('/v1/api_keys', {
+      params: { query: { limit: 1 } },
     });
-    expect(page.json()).toMatchObject({ object: 'list', has_more: true, data: [{ id: key.id }] });
+    expect(page.data).toMatchObject({ object: 'list', has_more: true, data: [{ id: key.id }] });
   });
 
   it('paginates with starting_after until has_more is false', async () => {
-    for (let i = 0; i < 5; i++) {
-      await t.app.inject({
-        method: 'POST',
-        url: '/v1/api_keys',
-        headers: bearer(t.secretKey),
-        payload: { name: `k${i}` },
-      });
-    }
+    for (let i = 0; i < 5; i++) await client.POST('/v1/api_keys', { body: { name: `k${i}` } });
     const seen: string[] = [];
     let after: string | undefined;
     for (;;) {
-      const res = await t.app.inject({
-        method: 'GET',
-        url: `/v1/api_keys?limit=2${after ? `&starting_after=${after}` : ''}`,
-        headers: bearer(t.secretKey),
+      const { data } = await client.GET('/v1/api_keys', {
+        params: { query: { limit: 2, ...(after ? { starting_after: after } : {}) } },
       });
-      const body = res.json() as { data: Array<{ id: string }>; has_more: boolean };
-      seen.push(...body.data.map((k) => k.id));
-      if (!body.has_more) break;
-      after = body.data.at(-1)!.id;
+      seen.push(...data!.data.map((k) => k.id));
+      if (!data!.has_more) break;
+      after = data!.data.at(-1)!.id;
     }
     expect(seen.length).toBeGreaterThanOrEqual(7);
     expect(new Set(seen).size).toBe(seen.length);
@@ -111,65 +100,34 @@ describe('API keys through the API', () => {
   });
 
   it('a revoked key stops working at once, and revoking is idempotent', async () => {
-    const created = (
-      await t.app.inject({
-        method: 'POST',
-        url: '/v1/api_keys',
-        headers: bearer(t.secretKey),
-        payload: { name: 'temp' },
-      })
-    ).json();
-    expect((await list(bearer(created.secret))).statusCode).toBe(200);
+    const created = (await client.POST('/v1/api_keys', { body: { name: 'temp' } })).data!;
+    expect((await list({ key: created.secret })).response.status).toBe(200);
 
-    const revoked = await t.app.inject({
-      method: 'POST',
-      url: `/v1/api_keys/${created.id}/revoke`,
-      headers: bearer(t.secretKey),
-    });
-    expect(revoked.statusCode).toBe(200);
-    expect(revoked.json().revoked_at).not.toBeNull();
+    const revoked = await client.POST('/v1/api_keys/{id}/revoke', keyPath(created.id));
+    expect(revoked.response.status).toBe(200);
+    expect(revoked.data?.revoked_at).not.toBeNull();
 
-    const after = await list(bearer(created.secret));
-    expect(after.statusCode).toBe(401);
-    expect(after.json().error.code).toBe('api_key_invalid');
+    const after = await list({ key: created.secret });
+    expect(after.response.status).toBe(401);
+    expect(after.error?.error.code).toBe('api_key_invalid');
 
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/v1/api_keys/${created.id}/revoke`,
-      headers: bearer(t.secretKey),
-    });
-    expect(again.json().revoked_at).toBe(revoked.json().revoked_at);
+    const again = await client.POST('/v1/api_keys/{id}/revoke', keyPath(created.id));
+    expect(again.data?.revoked_at).toBe(revoked.data?.revoked_at);
 
-    const visible = await t.app.inject({
-      method: 'GET',
-      url: '/v1/api_keys?limit=100',
-      headers: bearer(t.secretKey),
+    const visible = await client.GET('/v1/api_keys', { params: { query: { limit: 100 } } });
+    expect(visible.data?.data.map((k) => k.id)).not.toContain(created.id);
+    const all = await client.GET('/v1/api_keys', {
+      params: { query: { limit: 100, include_revoked: 'true' } },
     });
-    expect(visible.json().data.map((k: { id: string }) => k.id)).not.toContain(created.id);
-    const all = await t.app.inject({
-      method: 'GET',
-      url: '/v1/api_keys?limit=100&include_revoked=true',
-      headers: bearer(t.secretKey),
-    });
-    expect(all.json().data.map((k: { id: string }) => k.id)).toContain(created.id);
+    expect(all.data?.data.map((k) => k.id)).toContain(created.id);
   });
 
   it('a publishable key can be created and cannot manage keys', async () => {
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/v1/api_keys',
-      headers: bearer(t.secretKey),
-      payload: { name: 'website', kind: 'publishable' },
-    });
-    const key = res.json();
+    const res = await client.POST('/v1/api_keys', { body: { name: 'website', kind: 'publishable' } });
+    const key = res.data!;
     expect(key.secret).toMatch(/^vch_pk_/);
-    const attempt = await t.app.inject({
-      method: 'POST',
-      url: '/v1/api_keys',
-      headers: bearer(key.secret),
-      payload: { name: 'x' },
-    });
-    expect(attempt.statusCode).toBe(403);
+    const attempt = await injectClient(t.app, key.secret).POST('/v1/api_keys', { body: { name: 'x' } });
+    expect(attempt.response.status).toBe(403);
   });
 });
 

@@ -1,9 +1,10 @@
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OutgoingWebhookRunner } from '../src/jobs/outgoing-webhook-runner.js';
+import { type ApiClient, injectClient, type RequestBody, type ResponseBody } from './helpers/api-client.js';
 import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
-import { api, eventually } from './helpers/test-app.js';
+import { api, bearer, eventually } from './helpers/test-app.js';
 import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-receiver.js';
 
 /**
@@ -14,6 +15,7 @@ import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-re
 
 const RETRY_MS = 100;
 let env: StripeEnv;
+let client: ApiClient;
 const receivers: WebhookReceiver[] = [];
 const endpoints: string[] = [];
 
@@ -21,6 +23,7 @@ beforeAll(async () => {
   env = await startStripeEnv({
     outgoingWebhooks: { maxAttempts: 3, retryDelayMs: (attempt) => RETRY_MS * attempt, allowPrivate: true },
   });
+  client = injectClient(env.app, env.secretKey);
 });
 afterAll(async () => {
   await env.close();
@@ -28,8 +31,11 @@ afterAll(async () => {
 });
 // Endpoints hear about every campaign: each test removes its own so the next starts clean.
 afterEach(async () => {
-  for (const id of endpoints.splice(0)) await api(env, 'DELETE', `/v1/webhook_endpoints/${id}`);
+  for (const id of endpoints.splice(0)) await client.DELETE('/v1/webhook_endpoints/{id}', byId(id));
 });
+
+/** The path parameters of an endpoint's or a delivery's operations. */
+const byId = (id: string) => ({ params: { path: { id } } });
 
 async function receiver(): Promise<WebhookReceiver> {
   const r = await startWebhookReceiver();
@@ -38,17 +44,17 @@ async function receiver(): Promise<WebhookReceiver> {
 }
 
 /** An endpoint for `r`, whose secret the receiver then verifies with. */
-async function endpoint(r: WebhookReceiver, eventTypes: string[], description?: string) {
-  const res = await api(env, 'POST', '/v1/webhook_endpoints', {
-    url: r.url,
-    event_types: eventTypes,
-    ...(description ? { description } : {}),
+async function endpoint(r: WebhookReceiver, eventTypes: EventType[], description?: string) {
+  const res = await client.POST('/v1/webhook_endpoints', {
+    body: { url: r.url, event_types: eventTypes, ...(description ? { description } : {}) },
   });
-  expect(res.status).toBe(200);
-  endpoints.push(res.body.id);
-  r.secret = res.body.secret;
-  return res.body as { id: string; secret: string };
+  expect(res.response.status).toBe(200);
+  const created = res.data!;
+  endpoints.push(created.id);
+  r.secret = created.secret;
+  return created;
 }
+type EventType = RequestBody<'/v1/webhook_endpoints', 'post'>['event_types'][number];
 
 async function campaign(extra: Record<string, unknown> = {}) {
   return (
@@ -59,9 +65,14 @@ async function campaign(extra: Record<string, unknown> = {}) {
 const referrer = async (campaignId: string, email = `ref${Math.random()}@example.com`) =>
   (await api(env, 'POST', `/v1/campaigns/${campaignId}/referrers`, { email, first_name: 'Jane' })).body;
 
-const deliveries = async (endpointId: string, query = '') =>
-  (await api(env, 'GET', `/v1/webhook_endpoints/${endpointId}/deliveries?limit=100${query}`)).body.data;
-const delivery = async (id: string) => (await api(env, 'GET', `/v1/webhook_deliveries/${id}`)).body;
+const deliveries = async (endpointId: string, status?: 'pending' | 'succeeded' | 'failed') => {
+  const query = { limit: 100, ...(status ? { status } : {}) };
+  const res = await client.GET('/v1/webhook_endpoints/{id}/deliveries', {
+    params: { path: { id: endpointId }, query },
+  });
+  return res.data!.data;
+};
+const delivery = async (id: string) => (await client.GET('/v1/webhook_deliveries/{id}', byId(id))).data!;
 
 describe('outgoing webhooks', () => {
   it('deliver lead.rejected when a referral does not count, to endpoints that subscribe to it', async () => {
@@ -152,13 +163,10 @@ describe('outgoing webhooks', () => {
     });
 
     const log = await deliveries(e.id);
-    expect(log.map((d: { event_type: string }) => d.event_type)).toEqual([
-      'lead.created',
-      'referrer.created',
-    ]);
+    expect(log.map((d) => d.event_type)).toEqual(['lead.created', 'referrer.created']);
     for (const d of log)
       expect(d).toMatchObject({ status: 'succeeded', attempt_count: 1, last_status_code: 200 });
-    const one = await delivery(log[1].id);
+    const one = await delivery(log[1]!.id);
     expect(one.event).toEqual(created!.event);
     expect(one.attempts).toEqual([
       expect.objectContaining({
@@ -176,9 +184,11 @@ describe('outgoing webhooks', () => {
     await endpoint(subscribed, ['referrer.created']);
     const e2 = await endpoint(other, ['lead.qualified', 'lead.created']);
     const e3 = await endpoint(disabled, ['referrer.created']);
-    expect(
-      (await api(env, 'POST', `/v1/webhook_endpoints/${e3.id}`, { status: 'disabled' })).body.status,
-    ).toBe('disabled');
+    const off = await client.POST('/v1/webhook_endpoints/{id}', {
+      ...byId(e3.id),
+      body: { status: 'disabled' },
+    });
+    expect(off.data?.status).toBe('disabled');
     const c = await campaign();
     await referrer(c.id);
     await eventually(() => subscribed.forCampaign(c.id).length === 1);
@@ -189,7 +199,7 @@ describe('outgoing webhooks', () => {
     expect(await deliveries(e3.id)).toEqual([]);
 
     // Enabled again: it gets what happens from now on, not what happened while it was off.
-    await api(env, 'POST', `/v1/webhook_endpoints/${e3.id}`, { status: 'active' });
+    await client.POST('/v1/webhook_endpoints/{id}', { ...byId(e3.id), body: { status: 'active' } });
     const later = await referrer(c.id);
     await eventually(() => disabled.forCampaign(c.id).length === 1);
     expect(disabled.forCampaign(c.id)[0]!.event.data.referrer_id).toBe(later.id);
@@ -203,19 +213,20 @@ describe('outgoing webhooks', () => {
     await referrer(c.id);
     await eventually(async () => (await deliveries(e.id))[0]?.status === 'succeeded');
     const [d] = await deliveries(e.id);
-    const full = await delivery(d.id);
+    const full = await delivery(d!.id);
     expect(full).toMatchObject({
       status: 'succeeded',
       attempt_count: 3,
       last_status_code: 200,
       last_error: null,
     });
-    expect(full.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([500, 500, 200]);
+    const attempts = full.attempts ?? [];
+    expect(attempts.map((a) => a.status_code)).toEqual([500, 500, 200]);
     // The receiver is on a private address: the log keeps its status, never its words.
-    expect(full.attempts[0].error).toBe('The endpoint answered 500');
-    const times = full.attempts.map((a: { attempted_at: string }) => Date.parse(a.attempted_at));
-    expect(times[1] - times[0]).toBeGreaterThanOrEqual(RETRY_MS);
-    expect(times[2] - times[1]).toBeGreaterThanOrEqual(2 * RETRY_MS);
+    expect(attempts[0]?.error).toBe('The endpoint answered 500');
+    const times = attempts.map((a) => Date.parse(a.attempted_at));
+    expect(times[1]! - times[0]!).toBeGreaterThanOrEqual(RETRY_MS);
+    expect(times[2]! - times[1]!).toBeGreaterThanOrEqual(2 * RETRY_MS);
     // The same event each time, each time signed.
     const got = r.forCampaign(c.id);
     expect(got).toHaveLength(3);
@@ -231,28 +242,31 @@ describe('outgoing webhooks', () => {
     await referrer(c.id);
     await eventually(async () => (await deliveries(e.id))[0]?.status === 'failed');
     await drained(env.db.database);
-    const [failed] = await deliveries(e.id, '&status=failed');
+    const failed = (await deliveries(e.id, 'failed'))[0]!;
     expect(failed).toMatchObject({ attempt_count: 3, next_attempt_at: null, last_status_code: 503 });
     expect(r.forCampaign(c.id)).toHaveLength(3);
-    expect(await deliveries(e.id, '&status=succeeded')).toEqual([]);
+    expect(await deliveries(e.id, 'succeeded')).toEqual([]);
 
     r.respond = () => 200;
-    const replayed = await api(env, 'POST', `/v1/webhook_deliveries/${failed.id}/replay`);
-    expect(replayed.status).toBe(200);
-    expect(replayed.body).toMatchObject({ status: 'succeeded', attempt_count: 4, last_status_code: 200 });
-    expect(replayed.body.attempts.at(-1)).toMatchObject({ trigger: 'replay', status_code: 200 });
+    const replayed = await client.POST('/v1/webhook_deliveries/{id}/replay', byId(failed.id));
+    expect(replayed.response.status).toBe(200);
+    expect(replayed.data).toMatchObject({ status: 'succeeded', attempt_count: 4, last_status_code: 200 });
+    expect(replayed.data?.attempts?.at(-1)).toMatchObject({ trigger: 'replay', status_code: 200 });
     expect(r.forCampaign(c.id)).toHaveLength(4);
     expect(r.forCampaign(c.id).at(-1)!.event.id).toBe(failed.event_id);
 
     // A delivery that succeeded is sent again too.
-    const again = await api(env, 'POST', `/v1/webhook_deliveries/${failed.id}/replay`);
-    expect(again.body).toMatchObject({ status: 'succeeded', attempt_count: 5 });
+    const again = await client.POST('/v1/webhook_deliveries/{id}/replay', byId(failed.id));
+    expect(again.data).toMatchObject({ status: 'succeeded', attempt_count: 5 });
     expect(r.forCampaign(c.id)).toHaveLength(5);
     expect(r.forCampaign(c.id).every((g) => g.verified)).toBe(true);
 
-    const missing = await api(env, 'POST', '/v1/webhook_deliveries/whd_0000000000000000000000000z/replay');
-    expect(missing.status).toBe(404);
-    expect(missing.body.error.code).toBe('resource_missing');
+    const missing = await client.POST(
+      '/v1/webhook_deliveries/{id}/replay',
+      byId('whd_0000000000000000000000000z'),
+    );
+    expect(missing.response.status).toBe(404);
+    expect(missing.error?.error.code).toBe('resource_missing');
   });
 
   it('deliver lead.qualified when a Stripe payment qualifies the lead', async () => {
@@ -300,35 +314,44 @@ describe('outgoing webhooks', () => {
   it('sign with the new secret after a rotation: the old one no longer verifies, and a ping shows it', async () => {
     const r = await receiver();
     const e = await endpoint(r, ['sync.completed']);
-    const ping = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
-    expect(ping.body).toMatchObject({ event_type: 'ping', status: 'succeeded', attempt_count: 1 });
-    expect(ping.body.attempts).toEqual([expect.objectContaining({ trigger: 'test', status_code: 200 })]);
+    const test = () => client.POST('/v1/webhook_endpoints/{id}/test', byId(e.id));
+    const ping = await test();
+    expect(ping.data).toMatchObject({ event_type: 'ping', status: 'succeeded', attempt_count: 1 });
+    expect(ping.data?.attempts).toEqual([expect.objectContaining({ trigger: 'test', status_code: 200 })]);
     expect(r.received.at(-1)!.event).toMatchObject({ type: 'ping', data: { endpoint_id: e.id } });
 
-    const rotated = (await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/rotate_secret`)).body;
+    // Without any body, which the route takes as `{}` (a client may not send one).
+    const rotated = (
+      await env.app.inject({
+        method: 'POST',
+        url: `/v1/webhook_endpoints/${e.id}/rotate_secret`,
+        headers: bearer(env.secretKey),
+      })
+    ).json() as ResponseBody<'/v1/webhook_endpoints/{id}/rotate_secret', 'post'>;
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(e.secret);
     expect(rotated.previous_secret_expires_at).toBeNull();
     // The receiver still holds the old secret: the signature does not verify and it refuses the ping.
-    const refused = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
-    expect(refused.body).toMatchObject({ status: 'failed', last_status_code: 400 });
+    const refused = (await test()).data!;
+    expect(refused).toMatchObject({ status: 'failed', last_status_code: 400 });
     expect(r.received.at(-1)!.verified).toBe(false);
     r.secret = rotated.secret;
-    const replayed = await api(env, 'POST', `/v1/webhook_deliveries/${refused.body.id}/replay`);
-    expect(replayed.body).toMatchObject({ status: 'succeeded', attempt_count: 2 });
+    const replayed = await client.POST('/v1/webhook_deliveries/{id}/replay', byId(refused.id));
+    expect(replayed.data).toMatchObject({ status: 'succeeded', attempt_count: 2 });
 
     // With an overlap, both secrets sign until it ends.
     const overlap = (
-      await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/rotate_secret`, {
-        previous_secret_valid_hours: 24,
+      await client.POST('/v1/webhook_endpoints/{id}/rotate_secret', {
+        ...byId(e.id),
+        body: { previous_secret_valid_hours: 24 },
       })
-    ).body;
-    expect(Date.parse(overlap.previous_secret_expires_at)).toBeGreaterThan(Date.now() + 23 * 3600_000);
-    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    ).data!;
+    expect(Date.parse(overlap.previous_secret_expires_at!)).toBeGreaterThan(Date.now() + 23 * 3600_000);
+    await test();
     expect(r.received.at(-1)!.verified).toBe(true); // still the previous secret
     expect(String(r.received.at(-1)!.headers['vouch-signature']).match(/v1=/g)).toHaveLength(2);
     r.secret = overlap.secret;
-    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
+    await test();
     expect(r.received.at(-1)!.verified).toBe(true);
   });
 
@@ -349,8 +372,7 @@ describe('outgoing webhooks', () => {
       const c = await campaign();
       for (let i = 0; i < 12; i++) await referrer(c.id);
       await eventually(
-        async () =>
-          (await deliveries(e.id)).filter((d: { status: string }) => d.status === 'succeeded').length === 12,
+        async () => (await deliveries(e.id)).filter((d) => d.status === 'succeeded').length === 12,
       );
       await drained(env.db.database);
       const ids = r.forCampaign(c.id).map((g) => g.event.id);
@@ -358,7 +380,7 @@ describe('outgoing webhooks', () => {
       expect(new Set(ids).size).toBe(12);
       const log = await deliveries(e.id);
       expect(log).toHaveLength(12);
-      expect(log.every((d: { attempt_count: number }) => d.attempt_count === 1)).toBe(true);
+      expect(log.every((d) => d.attempt_count === 1)).toBe(true);
     } finally {
       await second.stop();
     }
@@ -367,7 +389,9 @@ describe('outgoing webhooks', () => {
 
 describe('webhook endpoints API', () => {
   it('validates what it is given and shows the secret only once', async () => {
-    const bad = async (body: object) => (await api(env, 'POST', '/v1/webhook_endpoints', body)).body.error;
+    // Bodies the types refuse, sent anyway to see the server refuse them too.
+    const bad = async (body: object) =>
+      (await client.POST('/v1/webhook_endpoints', { body: body as never })).error!.error;
     expect(await bad({ url: 'ftp://example.com/hook', event_types: ['lead.created'] })).toMatchObject({
       code: 'parameter_invalid',
       param: 'url',
@@ -383,67 +407,70 @@ describe('webhook endpoints API', () => {
       'colour',
     );
 
-    const created = await api(env, 'POST', '/v1/webhook_endpoints', {
-      url: 'https://crm.example.com/vouch',
-      event_types: ['lead.created', 'lead.created', 'reward.issued'],
-      description: 'CRM',
-    });
-    expect(created.body).toMatchObject({
+    const created = (
+      await client.POST('/v1/webhook_endpoints', {
+        body: {
+          url: 'https://crm.example.com/vouch',
+          event_types: ['lead.created', 'lead.created', 'reward.issued'],
+          description: 'CRM',
+        },
+      })
+    ).data!;
+    expect(created).toMatchObject({
       object: 'webhook_endpoint',
       url: 'https://crm.example.com/vouch',
       event_types: ['lead.created', 'reward.issued'],
       status: 'active',
       description: 'CRM',
     });
-    const id = created.body.id;
+    const id = created.id;
     expect(id).toMatch(/^whe_/);
     const stored = await env.db.database.db
       .selectFrom('webhook_endpoints')
       .select('secret_sealed')
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
-    expect(stored.secret_sealed).not.toContain(created.body.secret.slice(6));
-    expect(env.box.decrypt(stored.secret_sealed)).toBe(created.body.secret);
+    expect(stored.secret_sealed).not.toContain(created.secret.slice(6));
+    expect(env.box.decrypt(stored.secret_sealed)).toBe(created.secret);
 
-    const fetched = (await api(env, 'GET', `/v1/webhook_endpoints/${id}`)).body;
-    expect(fetched.secret).toBeUndefined();
-    const listed = (await api(env, 'GET', '/v1/webhook_endpoints')).body;
-    expect(listed.data.find((x: { id: string }) => x.id === id)).toEqual(fetched);
-    expect(listed.data.every((x: object) => !('secret' in x))).toBe(true);
+    const fetched = (await client.GET('/v1/webhook_endpoints/{id}', byId(id))).data!;
+    expect(fetched).not.toHaveProperty('secret');
+    const listed = (await client.GET('/v1/webhook_endpoints')).data!;
+    expect(listed.data.find((x) => x.id === id)).toEqual(fetched);
+    expect(listed.data.every((x) => !('secret' in x))).toBe(true);
 
-    const changed = await api(env, 'POST', `/v1/webhook_endpoints/${id}`, {
-      url: 'https://crm.example.com/v2',
-      event_types: ['sync.completed'],
-      description: null,
-    });
-    expect(changed.body).toMatchObject({
-      url: 'https://crm.example.com/v2',
-      event_types: ['sync.completed'],
-    });
-    expect(changed.body.description).toBeNull();
+    const changed = (
+      await client.POST('/v1/webhook_endpoints/{id}', {
+        ...byId(id),
+        body: { url: 'https://crm.example.com/v2', event_types: ['sync.completed'], description: null },
+      })
+    ).data!;
+    expect(changed).toMatchObject({ url: 'https://crm.example.com/v2', event_types: ['sync.completed'] });
+    expect(changed.description).toBeNull();
 
-    const publishable = await api(env, 'GET', '/v1/webhook_endpoints', undefined, env.publishableKey);
-    expect(publishable.status).toBe(403);
+    const publishable = await injectClient(env.app, env.publishableKey).GET('/v1/webhook_endpoints');
+    expect(publishable.response.status).toBe(403);
 
-    expect((await api(env, 'DELETE', `/v1/webhook_endpoints/${id}`)).body).toEqual({
+    expect((await client.DELETE('/v1/webhook_endpoints/{id}', byId(id))).data).toEqual({
       id,
       object: 'webhook_endpoint',
       deleted: true,
     });
-    expect((await api(env, 'GET', `/v1/webhook_endpoints/${id}`)).status).toBe(404);
-    expect((await api(env, 'GET', `/v1/webhook_endpoints/${id}/deliveries`)).status).toBe(404);
-    expect((await api(env, 'POST', `/v1/webhook_endpoints/${id}/test`)).status).toBe(404);
+    expect((await client.GET('/v1/webhook_endpoints/{id}', byId(id))).response.status).toBe(404);
+    const log = await client.GET('/v1/webhook_endpoints/{id}/deliveries', byId(id));
+    expect(log.response.status).toBe(404);
+    expect((await client.POST('/v1/webhook_endpoints/{id}/test', byId(id))).response.status).toBe(404);
   });
 
   it('refuses to test or replay through a disabled endpoint', async () => {
     const r = await receiver();
     const e = await endpoint(r, ['lead.created']);
-    const ping = (await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`)).body;
-    await api(env, 'POST', `/v1/webhook_endpoints/${e.id}`, { status: 'disabled' });
-    const test = await api(env, 'POST', `/v1/webhook_endpoints/${e.id}/test`);
-    expect(test.status).toBe(409);
-    expect(test.body.error.code).toBe('webhook_endpoint_disabled');
-    const replay = await api(env, 'POST', `/v1/webhook_deliveries/${ping.id}/replay`);
-    expect(replay.status).toBe(409);
+    const ping = (await client.POST('/v1/webhook_endpoints/{id}/test', byId(e.id))).data!;
+    await client.POST('/v1/webhook_endpoints/{id}', { ...byId(e.id), body: { status: 'disabled' } });
+    const test = await client.POST('/v1/webhook_endpoints/{id}/test', byId(e.id));
+    expect(test.response.status).toBe(409);
+    expect(test.error?.error.code).toBe('webhook_endpoint_disabled');
+    const replay = await client.POST('/v1/webhook_deliveries/{id}/replay', byId(ping.id));
+    expect(replay.response.status).toBe(409);
   });
 });

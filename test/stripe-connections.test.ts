@@ -1,20 +1,27 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiClient, injectClient, type ResponseBody } from './helpers/api-client.js';
 import { drained } from './helpers/drained.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
-import { api, eventually } from './helpers/test-app.js';
+import { eventually } from './helpers/test-app.js';
+
+type Connection = ResponseBody<'/v1/stripe/connections/{id}', 'get'>;
 
 let env: StripeEnv;
-let connection: { id: string; webhook: { endpoint_id: string; url: string; setup: string } };
+let client: ApiClient;
+let connection: Connection;
+
+/** The path parameters of a connection's operations. */
+const conn = (id: string) => ({ params: { path: { id } } });
 
 beforeAll(async () => {
   env = await startStripeEnv();
-  const res = await api(env, 'POST', '/v1/stripe/connections', {
-    api_key: 'sk_test_vouch_connection_key',
-    name: 'Main',
+  client = injectClient(env.app, env.secretKey);
+  const { data, response } = await client.POST('/v1/stripe/connections', {
+    body: { api_key: 'sk_test_vouch_connection_key', name: 'Main' },
   });
-  expect(res.status).toBe(200);
-  connection = res.body;
+  expect(response.status).toBe(200);
+  connection = data!;
 });
 afterAll(async () => env.close());
 
@@ -84,26 +91,27 @@ describe('connecting Stripe', () => {
       .executeTakeFirstOrThrow();
     expect(stored.secret_key_sealed).not.toContain('sk_test');
     expect(stored.webhook_secret_sealed).not.toContain('whsec_');
-    expect(
-      JSON.stringify((await api(env, 'GET', `/v1/stripe/connections/${connection.id}`)).body),
-    ).not.toContain('sk_test_vouch');
+    const { data } = await client.GET('/v1/stripe/connections/{id}', conn(connection.id));
+    expect(JSON.stringify(data)).not.toContain('sk_test_vouch');
   });
 
   it('refuses a key Stripe refuses, and a second connection of the same account', async () => {
-    const bad = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'sk_live_not_accepted_here' });
-    expect(bad.status).toBe(400);
-    expect(bad.body.error).toMatchObject({ param: 'api_key' });
-    expect(bad.body.error.message).toContain('401');
-    const twice = await api(env, 'POST', '/v1/stripe/connections', {
-      api_key: 'sk_test_another_key_same_account',
+    const bad = await client.POST('/v1/stripe/connections', {
+      body: { api_key: 'sk_live_not_accepted_here' },
     });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error.code).toBe('already_connected');
-    const malformed = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'pk_test_123456789' });
-    expect(malformed.body.error.param).toBe('api_key');
-    const oauth = await api(env, 'POST', '/v1/stripe/oauth/authorize', {});
-    expect(oauth.status).toBe(409);
-    expect(oauth.body.error.code).toBe('oauth_not_configured');
+    expect(bad.response.status).toBe(400);
+    expect(bad.error?.error).toMatchObject({ param: 'api_key' });
+    expect(bad.error?.error.message).toContain('401');
+    const twice = await client.POST('/v1/stripe/connections', {
+      body: { api_key: 'sk_test_another_key_same_account' },
+    });
+    expect(twice.response.status).toBe(409);
+    expect(twice.error?.error.code).toBe('already_connected');
+    const malformed = await client.POST('/v1/stripe/connections', { body: { api_key: 'pk_test_123456789' } });
+    expect(malformed.error?.error.param).toBe('api_key');
+    const oauth = await client.POST('/v1/stripe/oauth/authorize', { body: {} });
+    expect(oauth.response.status).toBe(409);
+    expect(oauth.error?.error.code).toBe('oauth_not_configured');
   });
 });
 
@@ -118,8 +126,8 @@ describe('webhook ingestion', () => {
           e.processed_at !== null,
       ),
     );
-    const conn = (await api(env, 'GET', `/v1/stripe/connections/${connection.id}`)).body;
-    expect(conn.last_event_at).not.toBeNull();
+    const { data } = await client.GET('/v1/stripe/connections/{id}', conn(connection.id));
+    expect(data?.last_event_at).not.toBeNull();
   });
 
   it('answers a duplicate 200 and changes nothing', async () => {
@@ -184,10 +192,11 @@ describe('webhook ingestion', () => {
 
   it('accepts both secrets while a rotated secret settles in', async () => {
     const old = await webhookSecret();
-    const rotated = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, {
-      secret: 'whsec_rotatedrotatedrotated123',
+    const rotated = await client.POST('/v1/stripe/connections/{id}/webhook_secret', {
+      ...conn(connection.id),
+      body: { secret: 'whsec_rotatedrotatedrotated123' },
     });
-    expect(rotated.status).toBe(200);
+    expect(rotated.response.status).toBe(200);
     for (const [id, secret] of [
       ['evt_rot_old', old],
       ['evt_rot_new', 'whsec_rotatedrotatedrotated123'],
@@ -198,25 +207,28 @@ describe('webhook ingestion', () => {
         id,
       ).toBe(200);
     }
-    expect(
-      (await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, { secret: 'nope' }))
-        .body.error.param,
-    ).toBe('secret');
-    await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook_secret`, { secret: old });
+    const refused = await client.POST('/v1/stripe/connections/{id}/webhook_secret', {
+      ...conn(connection.id),
+      body: { secret: 'nope' },
+    });
+    expect(refused.error?.error.param).toBe('secret');
+    await client.POST('/v1/stripe/connections/{id}/webhook_secret', {
+      ...conn(connection.id),
+      body: { secret: old },
+    });
   });
 });
 
 describe('health and reconciliation', () => {
   it('reports a disabled endpoint with what to do, and recovers the events it missed', async () => {
-    expect((await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body).toMatchObject({
-      healthy: true,
-      api_key_works: true,
-    });
-    await env.stripe.webhookEndpoints.update(connection.webhook.endpoint_id, { disabled: true });
-    const health = (await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body;
+    const healthOf = async (id: string) =>
+      (await client.GET('/v1/stripe/connections/{id}/health', conn(id))).data!;
+    expect(await healthOf(connection.id)).toMatchObject({ healthy: true, api_key_works: true });
+    await env.stripe.webhookEndpoints.update(connection.webhook.endpoint_id!, { disabled: true });
+    const health = await healthOf(connection.id);
     expect(health.healthy).toBe(false);
-    expect(health.problems.map((p: { code: string }) => p.code)).toContain('webhook_disabled');
-    expect(health.problems[0].message).toContain('enable it');
+    expect(health.problems.map((p) => p.code)).toContain('webhook_disabled');
+    expect(health.problems[0]?.message).toContain('enable it');
 
     const missed = await env.stripe.customers.create({ email: 'missed@example.com' });
     await drained(env.db.database, { emulator: env.emulator });
@@ -228,8 +240,9 @@ describe('health and reconciliation', () => {
       );
     expect(await hasMissed()).toBe(false);
 
-    const job = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/reconcile`);
-    expect(job.status).toBe(202);
+    const job = await client.POST('/v1/stripe/connections/{id}/reconcile', conn(connection.id));
+    expect(job.response.status).toBe(202);
+    expect(job.data).toMatchObject({ object: 'job', name: expect.any(String) });
     await eventually(hasMissed);
     const recovered = (await inbox()).find(
       (e) => (e.payload as { data: { object: { id: string } } }).data.object.id === missed.id,
@@ -238,19 +251,19 @@ describe('health and reconciliation', () => {
 
     // Reconciling again finds nothing new: no event is taken twice.
     const before = (await inbox()).length;
-    await api(env, 'POST', `/v1/stripe/connections/${connection.id}/reconcile`);
+    await client.POST('/v1/stripe/connections/{id}/reconcile', conn(connection.id));
     await drained(env.db.database, { emulator: env.emulator });
     expect((await inbox()).length).toBe(before);
 
-    const repaired = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/webhook`);
-    expect(repaired.body.webhook.endpoint_id).not.toBe(connection.webhook.endpoint_id);
-    connection = repaired.body;
-    expect((await api(env, 'GET', `/v1/stripe/connections/${connection.id}/health`)).body.healthy).toBe(true);
+    const repaired = await client.POST('/v1/stripe/connections/{id}/webhook', conn(connection.id));
+    expect(repaired.data?.webhook.endpoint_id).not.toBe(connection.webhook.endpoint_id);
+    connection = repaired.data!;
+    expect((await healthOf(connection.id)).healthy).toBe(true);
   });
 
   it('disconnecting removes the endpoint in Stripe and refuses further events', async () => {
-    const done = await api(env, 'POST', `/v1/stripe/connections/${connection.id}/disconnect`);
-    expect(done.body).toMatchObject({ status: 'disconnected' });
+    const done = await client.POST('/v1/stripe/connections/{id}/disconnect', conn(connection.id));
+    expect(done.data).toMatchObject({ status: 'disconnected' });
     const endpoints = await env.stripe.webhookEndpoints.list();
     expect(endpoints.data.map((e) => e.id)).not.toContain(connection.webhook.endpoint_id);
     const body = eventBody('evt_after_disconnect');
@@ -263,9 +276,11 @@ describe('health and reconciliation', () => {
   });
 
   it('a restricted key that may not create endpoints gets manual set-up, then works with the secret given', async () => {
-    const res = await api(env, 'POST', '/v1/stripe/connections', { api_key: 'rk_test_restricted_key_1234' });
-    expect(res.status).toBe(200);
-    const manual = res.body;
+    const res = await client.POST('/v1/stripe/connections', {
+      body: { api_key: 'rk_test_restricted_key_1234' },
+    });
+    expect(res.response.status).toBe(200);
+    const manual = res.data!;
     expect(manual.webhook).toMatchObject({
       setup: 'manual',
       endpoint_id: null,
@@ -273,18 +288,21 @@ describe('health and reconciliation', () => {
       url: `${env.baseUrl}/webhooks/stripe/${manual.id}`,
     });
     expect(manual.webhook.events).toContain('charge.refunded');
-    const health = (await api(env, 'GET', `/v1/stripe/connections/${manual.id}/health`)).body;
-    expect(health.problems.map((p: { code: string }) => p.code)).toContain('webhook_secret_missing');
+    const health = (await client.GET('/v1/stripe/connections/{id}/health', conn(manual.id))).data!;
+    expect(health.problems.map((p) => p.code)).toContain('webhook_secret_missing');
     const body = eventBody('evt_manual_1');
     const signed = Stripe.webhooks.generateTestHeaderString({
       payload: body,
       secret: 'whsec_manualmanualmanual12',
     });
     expect((await post(body, signed, manual.id)).json().error.code).toBe('webhook_secret_missing');
-    await api(env, 'POST', `/v1/stripe/connections/${manual.id}/webhook_secret`, {
-      secret: 'whsec_manualmanualmanual12',
+    await client.POST('/v1/stripe/connections/{id}/webhook_secret', {
+      ...conn(manual.id),
+      body: { secret: 'whsec_manualmanualmanual12' },
     });
     expect((await post(body, signed, manual.id)).statusCode).toBe(200);
-    expect((await api(env, 'GET', `/v1/stripe/connections/${manual.id}/health`)).body.healthy).toBe(true);
+    expect((await client.GET('/v1/stripe/connections/{id}/health', conn(manual.id))).data?.healthy).toBe(
+      true,
+    );
   });
 });

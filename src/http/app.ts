@@ -36,6 +36,7 @@ import type { StripeGateway } from '../stripe/gateway.js';
 import { VERSION } from '../version.js';
 import { clientError, frameworkError, registerErrorHandling } from './error-handler.js';
 import { registerInputChecks } from './input-checks.js';
+import { addErrorCodes, registerErrorResponses } from './openapi/error-responses.js';
 import { registerAuth } from './plugins/auth.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { campaignRoutes } from './routes/campaigns.js';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('request-id', request.id);
   });
   registerErrorHandling(app);
+  const errorCodes = registerErrorResponses(app);
   registerInputChecks(app);
   const limits = deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
   const limiter = new SharedRateLimiter(deps.database);
@@ -152,6 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       },
     },
     transform: jsonSchemaTransform,
+    transformObject: (document) =>
+      'openapiObject' in document
+        ? addErrorCodes(document.openapiObject, errorCodes)
+        : document.swaggerObject,
   });
 
   await app.register(

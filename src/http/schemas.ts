@@ -17,6 +17,10 @@ export const errorSchema = z.object({
   }),
 });
 
+/**
+ * The generic error responses a route may spread into its schema. Every documented operation's error
+ * responses are replaced by the ones it can answer with (openapi/error-responses.ts).
+ */
 export const errorResponses = {
   400: errorSchema.describe('The request was invalid; `param` names the parameter at fault.'),
   401: errorSchema.describe('No valid API key was provided.'),

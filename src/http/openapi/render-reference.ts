@@ -2,9 +2,12 @@
  * Renders the OpenAPI document as the Markdown API reference in docs/api-reference.md. The test suite
  * checks the committed file against this output, so the reference cannot drift from the code.
  */
+import { ERROR_CODES, type ErrorCodeInfo } from './error-codes.js';
+
 type Schema = {
   type?: string | string[];
   properties?: Record<string, Schema>;
+  additionalProperties?: boolean | Schema;
   required?: string[];
   items?: Schema;
   enum?: unknown[];
@@ -25,7 +28,10 @@ type Operation = {
   security?: Array<Record<string, unknown>>;
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: Schema }> };
-  responses?: Record<string, { description?: string }>;
+  responses?: Record<
+    string,
+    { description?: string; content?: Record<string, { schema?: Schema }>; 'x-error-codes'?: string[] }
+  >;
 };
 export type OpenApiDocument = {
   info: { title: string; version: string };
@@ -40,6 +46,9 @@ function typeOf(schema: Schema | undefined): string {
   if (union) return [...new Set(union.map(typeOf))].join(' | ');
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
   if (type === 'array') return `${typeOf(schema.items)}[]`;
+  const values = schema.additionalProperties;
+  if (type === 'object' && !schema.properties && typeof values === 'object')
+    return `map of ${typeOf(values)}`;
   return type;
 }
 
@@ -61,6 +70,12 @@ function objectsIn(schema: Schema): Schema[] {
   return [...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap(objectsIn);
 }
 
+/** The objects the items of an array field hold, shown under `name[].`. */
+const itemObjectsIn = (schema: Schema): Schema[] =>
+  [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].flatMap((s) =>
+    s.items ? objectsIn(s.items) : [],
+  );
+
 /** A single allowed value (`"spend"`), or undefined. */
 const singleValue = (s: Schema | undefined): string | undefined =>
   s !== undefined && (s.const !== undefined || s.enum?.length === 1)
@@ -74,6 +89,12 @@ function tagOf(variants: Schema[]): string | undefined {
   );
 }
 
+/** A field's description, or that of a member of its union (a nullable timestamp describes its string). */
+const descriptionOf = (field: Schema): string =>
+  field.description ??
+  [...(field.anyOf ?? []), ...(field.oneOf ?? [])].find((v) => v.description)?.description ??
+  '';
+
 const row = (name: string, field: Schema, required: boolean, notes: string) =>
   `| \`${name}\` | ${cell(typeOf(field))} | ${required ? 'yes' : ''} | ${cell(notes)} |`;
 
@@ -84,13 +105,14 @@ const row = (name: string, field: Schema, required: boolean, notes: string) =>
 function fieldRows(schema: Schema, prefix = '', when = ''): string[] {
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
-    const notes = [when, field.description ?? '', limits(field)].filter(Boolean).join('; ');
+    const notes = [when, descriptionOf(field), limits(field)].filter(Boolean).join('; ');
     const variants = objectsIn(field);
     const tag = variants.length > 1 ? tagOf(variants) : undefined;
     if (!tag)
       return [
         row(`${prefix}${name}`, field, required.has(name), notes),
         ...variants.flatMap((v) => fieldRows(v, `${prefix}${name}.`)),
+        ...itemObjectsIn(field).flatMap((v) => fieldRows(v, `${prefix}${name}[].`)),
       ];
     const tags = variants.map((v) => v.properties![tag]!);
     const tagRow = row(
@@ -166,9 +188,62 @@ export function renderReference(doc: OpenApiDocument): string {
           lines.push('', `Body: \`${type}\`${schema.description ? `, ${schema.description}` : ''}.`);
         }
       }
-      const codes = Object.keys(op.responses ?? {});
-      if (codes.length) lines.push('', `Responses: ${codes.join(', ')}.`);
+      lines.push(...responseLines(op));
     }
   }
+  lines.push(...errorCodeTable());
   return `${lines.join('\n')}\n`;
+}
+
+/** Each success answer with its fields, then the error codes by status. */
+function responseLines(op: Operation): string[] {
+  const lines: string[] = [];
+  const errors: string[] = [];
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    const codes = response['x-error-codes'];
+    if (Number(status) >= 400) {
+      const listed = codes?.length
+        ? codes.map((c) => `\`${c}\``).join(', ')
+        : cell(response.description ?? '');
+      errors.push(`| ${status} | ${listed} |`);
+      continue;
+    }
+    const media = Object.entries(response.content ?? {});
+    if (media.length === 0) lines.push('', `Response ${status}: ${response.description ?? 'no body'}.`);
+    for (const [type, { schema }] of media) {
+      if (schema?.properties) {
+        lines.push(
+          '',
+          `Response ${status} (\`${type}\`):`,
+          '',
+          '| Field | Type | Required | Notes |',
+          '| --- | --- | --- | --- |',
+          ...fieldRows(schema),
+        );
+      } else {
+        const note = schema?.description ? `, ${schema.description}` : '';
+        lines.push('', `Response ${status} (\`${type}\`): ${typeOf(schema)}${note}.`);
+      }
+    }
+  }
+  if (errors.length) lines.push('', 'Errors:', '', '| Status | Codes |', '| --- | --- |', ...errors);
+  return lines;
+}
+
+/** Every error code the API answers with, once, with its status and meaning. */
+function errorCodeTable(): string[] {
+  return [
+    '',
+    '## Error codes',
+    '',
+    'Every error has the body `{"error": {"type", "code", "message", "param"?, "request_id"}}`. A client branches',
+    'on `type`, then `code`; each operation above lists the codes it can answer with.',
+    '',
+    '| Code | Status | Type | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(ERROR_CODES).map(
+      ([code, info]: [string, ErrorCodeInfo]) =>
+        `| \`${code}\` | ${info.statuses.join(', ')} | ${info.type} | ${cell(info.meaning)} |`,
+    ),
+  ];
 }

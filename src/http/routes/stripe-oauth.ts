@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { VouchError } from '../../errors.js';
 import type { StripeOAuth } from '../../services/stripe-oauth.js';
 import { escapeHtml, htmlHeaders, page } from '../html/layout.js';
-import { errorResponses, secretKeySecurity } from '../schemas.js';
+import { errorResponses, secretKeySecurity, timestamp } from '../schemas.js';
 
 /** Connecting by Stripe Connect OAuth: a link to Stripe's approval page, and the page Stripe sends the owner back to. */
 export const stripeOAuthRoutes =
@@ -20,9 +20,9 @@ export const stripeOAuthRoutes =
           response: {
             200: z.object({
               object: z.literal('stripe_oauth_link'),
-              url: z.string(),
-              redirect_uri: z.string(),
-              expires_at: z.string(),
+              url: z.string().describe("Stripe's approval page, for the account owner to open"),
+              redirect_uri: z.string().describe('Where Stripe sends the owner back; register it in Stripe'),
+              expires_at: timestamp.describe('ISO 8601, UTC: the link works until then'),
             }),
             ...errorResponses,
           },

@@ -78,7 +78,10 @@ const syncInput = z.strictObject({
     .describe("This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies"),
 });
 
-const targetOut = z.object({ to: z.string(), key: z.string().optional() });
+const targetOut = z.object({
+  to: z.enum(['name', 'email', 'description', 'metadata', 'none']),
+  key: z.string().optional().describe('The metadata key, with to metadata'),
+});
 const syncSchema = z.object({
   id: z.string(),
   object: z.literal('sync'),
@@ -95,7 +98,7 @@ const syncSchema = z.object({
     referrals_count: targetOut,
     converted_count: targetOut,
   }),
-  name_version: z.string(),
+  name_version: z.enum(NAME_VERSIONS),
   write_back: z.boolean(),
   requests_per_second: z.number().nullable(),
   progress: z.object({

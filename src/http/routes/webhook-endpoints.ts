@@ -66,7 +66,7 @@ export const webhookDeliverySchema = z.object({
   object: z.literal('webhook_delivery'),
   endpoint_id: z.string(),
   event_id: z.string(),
-  event_type: z.string(),
+  event_type: z.string().describe('An event type from event_types, or ping'),
   status: z
     .enum(['pending', 'succeeded', 'failed'])
     .describe('pending: waiting for its next attempt; failed: every automatic attempt failed'),
@@ -80,9 +80,11 @@ export const webhookDeliverySchema = z.object({
     .object({
       id: z.string(),
       object: z.literal('event'),
-      type: z.string(),
+      type: z.string().describe('An event type from event_types, or ping'),
       created_at: timestamp,
-      data: z.record(z.string(), z.unknown()),
+      data: z
+        .record(z.string(), z.unknown())
+        .describe("The event's object, by event type (see docs/outgoing-webhooks.md)"),
     })
     .describe('The body every attempt sends'),
   attempts: z.array(attemptSchema).optional().describe('Every attempt, oldest first (not in lists)'),
