@@ -1,4 +1,27 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CampaignStatus, LimitCounts } from '../domain/campaign.js';
+import type { RedemptionSource } from '../domain/code-performance.js';
+import type { CustomerLinkHow, LeadSource, LeadStatus, RejectionReason } from '../domain/lead.js';
+import type { PromotionCodeStatus } from '../domain/promotion-code.js';
+import type { ReferrerSource } from '../domain/referrer.js';
+import type { RewardCancelReason, RewardKind, RewardRecipient, RewardStatus } from '../domain/reward.js';
+
+/** The enums are defined once, in the domain; the database checks the same values. */
+export type {
+  CampaignStatus,
+  CustomerLinkHow,
+  LeadSource,
+  LeadStatus,
+  LimitCounts,
+  PromotionCodeStatus,
+  RedemptionSource,
+  ReferrerSource,
+  RejectionReason,
+  RewardCancelReason,
+  RewardKind,
+  RewardRecipient,
+  RewardStatus,
+};
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -88,10 +111,6 @@ export type NewApiKeyRow = Insertable<ApiKeysTable>;
 type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
 type Json = ColumnType<Record<string, unknown>, string | undefined, string>;
 
-export type CampaignStatus = 'draft' | 'live' | 'paused' | 'archived';
-/** Who takes a place under the participant limit: everyone, or only people Stripe has vouched for. */
-export type LimitCounts = 'verified' | 'all';
-
 export type CampaignsTable = {
   id: string;
   name: string;
@@ -110,8 +129,6 @@ export type CampaignsTable = {
   archived_at: Date | null;
 };
 
-export type ReferrerSource = 'api' | 'hosted_page' | 'import' | 'sync';
-
 export type ReferrersTable = {
   id: string;
   campaign_id: string;
@@ -129,10 +146,6 @@ export type ReferrersTable = {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 };
-
-export type LeadSource = 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
-export type LeadStatus = 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
-export type RejectionReason = 'self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit';
 
 export type LeadsTable = {
   id: string;
@@ -235,16 +248,6 @@ export type StripeEventsTable = {
 
 export type ConnectionRow = Selectable<ConnectionsTable>;
 export type StripeEventRow = Selectable<StripeEventsTable>;
-
-export type CustomerLinkHow =
-  | 'created'
-  | 'matched_email'
-  | 'updated'
-  | 'checkout'
-  | 'promotion_code'
-  | 'metadata'
-  | 'sync'
-  | 'manual';
 
 export type CustomerLinksTable = {
   connection_id: string;
@@ -407,8 +410,6 @@ export type CampaignCouponsTable = {
 };
 export type CampaignCouponRow = Selectable<CampaignCouponsTable>;
 
-export type PromotionCodeStatus = 'pending' | 'active' | 'deactivating' | 'inactive' | 'failed';
-
 export type PromotionCodesTable = {
   id: string;
   campaign_id: string;
@@ -427,7 +428,6 @@ export type PromotionCodesTable = {
 };
 export type PromotionCodeRow = Selectable<PromotionCodesTable>;
 
-export type RedemptionSource = 'checkout' | 'invoice' | 'offline';
 export type RedemptionRefusal =
   | 'expired'
   | 'max_redemptions'
@@ -456,19 +456,6 @@ export type CodeRedemptionsTable = {
   created_at: CreatedAt;
 };
 export type CodeRedemptionRow = Selectable<CodeRedemptionsTable>;
-
-export type RewardRecipient = 'referrer' | 'friend';
-export type RewardKind = 'coupon' | 'balance_credit' | 'promotion_code';
-export type RewardStatus =
-  | 'held'
-  | 'pending_approval'
-  | 'pending'
-  | 'issued'
-  | 'failed'
-  | 'cancelled'
-  | 'reversing'
-  | 'reversed';
-export type RewardCancelReason = 'unqualified' | 'per_referrer_cap' | 'budget' | 'by_request';
 
 export type RewardsTable = {
   id: string;

@@ -5,6 +5,7 @@ import {
   metadataFromLegacyKeys,
   referrerCustomerSchema,
 } from './customer-fields.js';
+import { rewardKindSchema } from './reward.js';
 
 /**
  * A campaign's settings, one schema per settings object: the API validates input with them, the campaign
@@ -127,16 +128,22 @@ const couponId = z.string().min(1).max(200);
 /** What one person gets when a referral qualifies. */
 export const rewardSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('coupon').describe("A Stripe coupon applied to the person's subscription"),
+    kind: z
+      .literal(rewardKindSchema.enum.coupon)
+      .describe("A Stripe coupon applied to the person's subscription"),
     coupon_id: couponId,
   }),
   z.strictObject({
-    kind: z.literal('balance_credit').describe("Credit on the person's Stripe customer balance"),
+    kind: z
+      .literal(rewardKindSchema.enum.balance_credit)
+      .describe("Credit on the person's Stripe customer balance"),
     amount: minorUnits(1_000_000_000_00).describe('Minor units'),
     currency: currencyCode,
   }),
   z.strictObject({
-    kind: z.literal('promotion_code').describe('A single-use promotion code made for that person'),
+    kind: z
+      .literal(rewardKindSchema.enum.promotion_code)
+      .describe('A single-use promotion code made for that person'),
     coupon_id: couponId,
   }),
 ]);

@@ -1,35 +1,22 @@
 import type { z } from 'zod';
+import type { CampaignChanges, CampaignInput } from './campaign.js';
 import {
   type CampaignSettings,
-  type CodeRules,
-  type CustomerRules,
   codeRulesSchema,
   customerRulesSchema,
   DEFAULT_CODE_SETTINGS,
-  type QualificationRules,
   qualificationSchema,
-  type RewardRules,
   rewardRulesSchema,
 } from './campaign-settings.js';
-import { applyMergePatch, type MergePatch, type PatchProblem, patchProblem } from './merge-patch.js';
+import { applyMergePatch, type PatchProblem, patchProblem } from './merge-patch.js';
+
+type SettingsField = 'qualification' | 'customers' | 'code_rules' | 'auto_promotion_codes' | 'rewards';
 
 /** The settings as a campaign is created with them: whole objects, defaults filled in. */
-export type SettingsInput = {
-  qualification?: QualificationRules | null | undefined;
-  customers?: CustomerRules | undefined;
-  code_rules?: CodeRules | undefined;
-  auto_promotion_codes?: boolean | undefined;
-  rewards?: RewardRules | null | undefined;
-};
+export type SettingsInput = Pick<CampaignInput, SettingsField>;
 
 /** The settings as an update sends them: each object a merge patch; null clears qualification or rewards. */
-export type SettingsPatch = {
-  qualification?: MergePatch<z.input<typeof qualificationSchema>> | null | undefined;
-  customers?: MergePatch<z.input<typeof customerRulesSchema>> | undefined;
-  code_rules?: MergePatch<z.input<typeof codeRulesSchema>> | undefined;
-  auto_promotion_codes?: boolean | undefined;
-  rewards?: MergePatch<z.input<typeof rewardRulesSchema>> | null | undefined;
-};
+export type SettingsPatch = Pick<CampaignChanges, SettingsField>;
 
 export const SETTINGS_FIELDS = [
   'qualification',

@@ -1,70 +1,21 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
-import type { CampaignRow, CampaignStatus, LimitCounts } from '../db/tables.js';
+import type { CampaignRow, CampaignStatus } from '../db/tables.js';
+import type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaign.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
   type CodeRules,
-  type CustomerRules,
   DEFAULT_CODE_SETTINGS,
   DEFAULT_CUSTOMER_RULES,
-  type QualificationRules,
-  type RewardRules,
   readSettings,
 } from '../domain/campaign-settings.js';
 import { checkCodeRules } from '../domain/code-rules.js';
 import { createId } from '../domain/ids.js';
-import {
-  patchSettings,
-  SETTINGS_FIELDS,
-  type SettingsInput,
-  type SettingsPatch,
-  settingsFromInput,
-} from '../domain/settings-patch.js';
+import { patchSettings, SETTINGS_FIELDS, settingsFromInput } from '../domain/settings-patch.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 
-export type Campaign = {
-  id: string;
-  object: 'campaign';
-  name: string;
-  status: CampaignStatus;
-  destination_url: string | null;
-  participant_limit: number | null;
-  participant_limit_counts: LimitCounts;
-  participants_count: number;
-  allowed_origins: string[];
-  cookie_days: number;
-  auto_referral_codes: boolean;
-  /** The Stripe connection this campaign reads payments from and writes customers to. */
-  connection_id: string | null;
-  qualification: QualificationRules | null;
-  customers: CustomerRules;
-  code_rules: CodeRules;
-  auto_promotion_codes: boolean;
-  rewards: RewardRules | null;
-  join_url: string;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-};
-
-type CampaignFields = {
-  name: string;
-  status?: 'draft' | 'live' | 'paused' | undefined;
-  destination_url?: string | null | undefined;
-  participant_limit?: number | null | undefined;
-  participant_limit_counts?: LimitCounts | undefined;
-  allowed_origins?: string[] | undefined;
-  cookie_days?: number | undefined;
-  auto_referral_codes?: boolean | undefined;
-  connection_id?: string | null | undefined;
-};
-
-/** A new campaign: its fields and whole settings objects (defaults already filled in). */
-export type CampaignInput = CampaignFields & SettingsInput;
-
-/** An update: the fields sent, and each settings object as a merge patch of the stored one. */
-export type CampaignChanges = Partial<CampaignFields> & SettingsPatch;
+export type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaign.js';
 
 export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
   const settings = readSettings(row.settings);

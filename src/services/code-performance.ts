@@ -5,6 +5,7 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
+import type { CodeFigures, CodeSummary, ReferrerCodeSummary } from '../domain/code-performance.js';
 import { notFound } from '../errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { retrieveCoupon } from '../stripe/promotion-codes.js';
@@ -13,7 +14,7 @@ import { presentCoupon, toPromotionCode } from './promotion-codes.js';
 type Scope = { campaignId: string; referrerId?: string | undefined };
 
 /** Uses of codes (counted and refused by reason), the leads they brought and the revenue they paid. */
-async function redemptionFigures(database: Database, scope: Scope) {
+async function redemptionFigures(database: Database, scope: Scope): Promise<CodeFigures> {
   const db = database.db;
   let uses = db
     .selectFrom('code_redemptions')
@@ -91,11 +92,11 @@ export function codePerformanceService(database: Database, gateway?: StripeGatew
       JSON.stringify(details),
       at,
     );
-    return { ...coupon, details: details as unknown as typeof coupon.details, updated_at: at };
+    return { ...coupon, details: { ...details }, updated_at: at };
   }
 
   return {
-    async campaign(campaignId: string) {
+    async campaign(campaignId: string): Promise<CodeSummary> {
       if (!(await campaignsRepository(db).findById(campaignId))) throw notFound('campaign', campaignId);
       const referrers = await db
         .selectFrom('referrers')
@@ -107,7 +108,7 @@ export function codePerformanceService(database: Database, gateway?: StripeGatew
       const codes = await promotionCodesRepository(db).counts(campaignId);
       const coupon = await freshCoupon(campaignId);
       return {
-        object: 'code_summary' as const,
+        object: 'code_summary',
         campaign_id: campaignId,
         referrers_with_code: referrers.n,
         referrers_with_promotion_code: codes.active,
@@ -117,12 +118,12 @@ export function codePerformanceService(database: Database, gateway?: StripeGatew
       };
     },
 
-    async referrer(referrerId: string) {
+    async referrer(referrerId: string): Promise<ReferrerCodeSummary> {
       const referrer = await referrersRepository(db).findById(referrerId);
       if (!referrer) throw notFound('referrer', referrerId);
       const code = await promotionCodesRepository(db).currentFor(referrer.campaign_id, referrer.id);
       return {
-        object: 'referrer_code_summary' as const,
+        object: 'referrer_code_summary',
         campaign_id: referrer.campaign_id,
         referrer_id: referrer.id,
         referral_code: referrer.referral_code,

@@ -1,34 +1,16 @@
 import type { Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
-import type { CustomerLinkHow, LeadRow } from '../db/tables.js';
+import type { LeadRow } from '../db/tables.js';
+import type { Money } from '../domain/api-shapes.js';
 import { readSettings } from '../domain/campaign-settings.js';
 import { explainFacts, netByCurrency } from '../domain/fact-explanation.js';
+import type { LeadProgress, LinkedCustomer } from '../domain/lead.js';
 import { windowEndsAt } from '../domain/qualification.js';
 import { verdictOf } from './lead-verdicts.js';
 import { REJECTION_MESSAGES } from './lead-writes.js';
 
-type Money = { amount: number; currency: string };
-
-/** Where a lead stands and why, from the Stripe facts of its linked customers. */
-export type LeadProgress = {
-  method: 'spend' | 'code' | null;
-  /** The spend to exceed (spend method), in the account's currency. */
-  target: Money | null;
-  /** What counts towards the target: payments inside the window less refunds and disputes, as settled. */
-  net_spend: Money;
-  /** The same, in each currency the friend paid in (what their own receipts say). */
-  paid_by_currency: Money[];
-  /** Still to spend to qualify (spend method, while pending). */
-  remaining: Money | null;
-  window: { starts_at: string; ends_at: string; open: boolean } | null;
-  /** Holds a place under the participant limit (see participant_limit_counts). */
-  holds_place: boolean;
-  /** Why the lead stands where it does, in words. */
-  explanation: string;
-};
-
-export type LinkedCustomer = { id: string; connection_id: string; how: CustomerLinkHow; linked_at: string };
+export type { LeadProgress, LinkedCustomer } from '../domain/lead.js';
 
 const NO_CUSTOMER =
   'No Stripe customer is linked to this lead yet, so no payment counts. Customers are linked when they have ' +

@@ -1,41 +1,13 @@
-import type { LeadEventRow, LeadRow, LeadSource, RejectionReason } from '../db/tables.js';
+import type { LeadEventRow, LeadRow } from '../db/tables.js';
+import { storedMetadataSchema, type TimelineEntry, toTimelineEntry } from '../domain/api-shapes.js';
+import type { Lead } from '../domain/lead.js';
 
-export type LeadEvent = {
-  id: string;
-  type: string;
-  message: string;
-  status: string;
-  data: Record<string, unknown>;
-  created_at: string;
-};
+export type { Lead } from '../domain/lead.js';
+export type LeadEvent = TimelineEntry;
 
-export type Lead = {
-  id: string;
-  object: 'lead';
-  campaign_id: string;
-  referrer_id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  metadata: Record<string, unknown>;
-  source: LeadSource;
-  status: LeadRow['status'];
-  rejection_reason: RejectionReason | null;
-  referred_at: string;
-  created_at: string;
-  updated_at: string;
-  timeline?: LeadEvent[];
-};
+export const toLeadEvent = (row: LeadEventRow): LeadEvent => toTimelineEntry(row);
 
-export const toLeadEvent = (row: LeadEventRow): LeadEvent => ({
-  id: row.id,
-  type: row.type,
-  message: row.message,
-  status: row.status,
-  data: row.data,
-  created_at: row.created_at.toISOString(),
-});
-
+/** The lead as the API and the `lead.created` and `lead.rejected` events show it. */
 export function toLead(row: LeadRow, timeline?: LeadEventRow[]): Lead {
   return {
     id: row.id,
@@ -45,7 +17,7 @@ export function toLead(row: LeadRow, timeline?: LeadEventRow[]): Lead {
     email: row.email,
     first_name: row.first_name,
     last_name: row.last_name,
-    metadata: row.metadata,
+    metadata: storedMetadataSchema.parse(row.metadata),
     source: row.source,
     status: row.status,
     rejection_reason: row.rejection_reason,

@@ -5,6 +5,7 @@ import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { LeadSource, ReferrerRow } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
+import type { LeadDetail } from '../domain/lead.js';
 import { normalizeEmail } from '../domain/people.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 import { customerExists } from '../stripe/customers.js';
@@ -122,7 +123,7 @@ export function leadsService(
     },
 
     /** One lead with its timeline, where it stands (progress) and the Stripe customers linked to it. */
-    async retrieve(id: string): Promise<Lead & Awaited<ReturnType<typeof leadProgress>>> {
+    async retrieve(id: string): Promise<LeadDetail> {
       const row = await repo.findById(id);
       if (!row) throw notFound('lead', id);
       return { ...toLead(row, await repo.timeline(id)), ...(await leadProgress(database.db, row, now())) };

@@ -6,24 +6,14 @@ import { promotionCodesRepository } from '../db/repositories/promotion-codes.js'
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { RedemptionRefusal } from '../db/tables.js';
 import { type CodeRules, DEFAULT_CODE_SETTINGS, readSettings } from '../domain/campaign-settings.js';
+import type { CodeRedemption, OfflineUse } from '../domain/code-performance.js';
 import { createId } from '../domain/ids.js';
 import { normalizeEmail } from '../domain/people.js';
 import { invalidParameter, notFound } from '../errors.js';
 import { recordCodeUse, refusalMessage } from './code-attribution.js';
 import { toLead } from './leads.js';
 
-export type OfflineUse = {
-  code: string;
-  email: string;
-  first_name?: string | undefined;
-  last_name?: string | undefined;
-  /** The order before any discount, for the minimum order rule. */
-  amount?: number | undefined;
-  currency?: string | undefined;
-  /** The till's own order number: the same one twice records one use. */
-  reference?: string | undefined;
-  occurred_at?: string | undefined;
-};
+export type { OfflineUse } from '../domain/code-performance.js';
 
 /** Whether this person ordered in the campaign before: a lead of theirs that paid, or used a code. */
 async function orderedBefore(database: Database, campaignId: string, email: string): Promise<boolean> {
@@ -73,7 +63,7 @@ async function currencyOf(
  */
 export function offlineCodesService(database: Database, now: () => Date = () => new Date()) {
   return {
-    async redeem(campaignId: string, use: OfflineUse) {
+    async redeem(campaignId: string, use: OfflineUse): Promise<CodeRedemption> {
       const at = now();
       const paidBefore = await orderedBefore(database, campaignId, use.email);
       const out = await database.db.transaction().execute(async (tx) => {
@@ -115,7 +105,7 @@ export function offlineCodesService(database: Database, now: () => Date = () => 
       });
       const { redemption, lead, rules } = out;
       return {
-        object: 'code_redemption' as const,
+        object: 'code_redemption',
         id: redemption.id,
         campaign_id: redemption.campaign_id,
         referrer_id: redemption.referrer_id,

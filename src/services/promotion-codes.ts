@@ -6,6 +6,13 @@ import { promotionCodesRepository } from '../db/repositories/promotion-codes.js'
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { CampaignCouponRow, CampaignRow, PromotionCodeRow } from '../db/tables.js';
 import { DEFAULT_CODE_SETTINGS, readSettings } from '../domain/campaign-settings.js';
+import {
+  type CampaignCoupon,
+  type CouponProblem,
+  couponSchema,
+  type PromotionCode,
+  type PromotionCodeProgress,
+} from '../domain/promotion-code.js';
 import { conflict, notFound } from '../errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import {
@@ -17,20 +24,7 @@ import {
 } from '../stripe/promotion-codes.js';
 import { campaignConnection } from './campaign-connection.js';
 
-export type PromotionCode = {
-  id: string;
-  object: 'promotion_code';
-  campaign_id: string;
-  referrer_id: string;
-  code: string | null;
-  coupon_id: string;
-  stripe_id: string | null;
-  status: PromotionCodeRow['status'];
-  error_code: string | null;
-  last_error: string | null;
-  created_at: string;
-  updated_at: string;
-};
+export type { PromotionCode } from '../domain/promotion-code.js';
 
 export const toPromotionCode = (row: PromotionCodeRow): PromotionCode => ({
   id: row.id,
@@ -47,10 +41,10 @@ export const toPromotionCode = (row: PromotionCodeRow): PromotionCode => ({
   updated_at: row.updated_at.toISOString(),
 });
 
-export type Problem = { code: string; message: string };
+export type Problem = CouponProblem;
 
 /** The campaign's coupon as shown by the API, with what is wrong with it. */
-export function presentCoupon(row: CampaignCouponRow) {
+export function presentCoupon(row: CampaignCouponRow): CampaignCoupon {
   const problems: Problem[] = row.deleted_at
     ? [
         {
@@ -60,11 +54,11 @@ export function presentCoupon(row: CampaignCouponRow) {
       ]
     : [];
   return {
-    object: 'campaign_coupon' as const,
+    object: 'campaign_coupon',
     campaign_id: row.campaign_id,
-    coupon: row.details as unknown as CouponDetails,
+    coupon: couponSchema.parse(row.details),
     origin: row.origin,
-    status: row.deleted_at ? ('deleted' as const) : ('active' as const),
+    status: row.deleted_at ? 'deleted' : 'active',
     deleted_at: row.deleted_at?.toISOString() ?? null,
     problems,
   };
@@ -157,14 +151,14 @@ export function promotionCodesService(deps: {
   const now = deps.now ?? (() => new Date());
   const db = deps.database.db;
 
-  async function progress(campaignId: string) {
+  async function progress(campaignId: string): Promise<PromotionCodeProgress> {
     if (!(await campaignsRepository(db).findById(campaignId))) throw notFound('campaign', campaignId);
     const repo = promotionCodesRepository(db);
     const counts = await repo.counts(campaignId);
     const made = await repo.madeSince(campaignId, new Date(now().getTime() - 60_000));
     const perSecond = Number((made / 60).toFixed(2));
     return {
-      object: 'promotion_code_progress' as const,
+      object: 'promotion_code_progress',
       campaign_id: campaignId,
       counts,
       codes_per_second_last_minute: perSecond,

@@ -4,6 +4,7 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import type { LeadRow, LeadSource } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import { createRandomId } from '../domain/ids.js';
+import type { LeadReceipt } from '../domain/lead.js';
 import { conflict, notFound } from '../errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { recordReferral } from './lead-writes.js';
@@ -17,7 +18,6 @@ import type { ReferrersService } from './referrers.js';
  * who else signed up. The id is a receipt (`rcpt_...`, random, not time-ordered) that the browser snippet
  * passes on to Stripe checkouts to find the lead again.
  */
-export type LeadReceipt = { object: 'lead_receipt'; id: string; status: 'received' };
 
 const TEN_MINUTES = 10 * 60_000;
 const HOUR = 60 * 60_000;

@@ -6,30 +6,13 @@ import { isStorableText, UNSTORABLE_MESSAGE } from '../db/storable-text.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import { CODE_PATTERN } from '../domain/referral-codes.js';
+import type { ImportRejection, ReferrerImport } from '../domain/referrer.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 import { insertReferrer, type NewReferrer, sendReferrerToStripe } from './referrer-writes.js';
 
 export const MAX_IMPORT_ROWS = 10_000;
 const KNOWN = new Set(['email', 'first_name', 'last_name', 'referral_code']);
 const REQUIRED = ['email', 'first_name'];
-
-export type ImportRejection = {
-  row: number;
-  email: string | null;
-  reason: string;
-  param: string | null;
-  message: string;
-};
-
-export type ImportReport = {
-  object: 'referrer_import';
-  campaign_id: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-  referrer_ids: string[];
-  errors: ImportRejection[];
-};
 
 /** `First Name` and `first-name` both mean `first_name`; `metadata.plan` keeps its key as written. */
 const headerName = (raw: string) => {
@@ -145,7 +128,7 @@ export async function importReferrers(
     now?: () => Date;
     tasks?: { wake(): void } | undefined;
   } = {},
-): Promise<ImportReport> {
+): Promise<ReferrerImport> {
   const records = parseCsv(csv);
   if (records.length === 0)
     throw invalidParameter('file', 'The CSV is empty; its first line must name the columns.');
@@ -170,7 +153,7 @@ export async function importReferrers(
         ? Number.POSITIVE_INFINITY
         : campaign.participant_limit - campaign.participant_count;
     const seen = new Set<string>();
-    const report: ImportReport = {
+    const report: ReferrerImport = {
       object: 'referrer_import',
       campaign_id: campaign.id,
       rows: dataRows.length,

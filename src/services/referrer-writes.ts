@@ -8,6 +8,7 @@ import { cleanName, normalizeEmail } from '../domain/people.js';
 import { generateReferralCode, generateSlug } from '../domain/referral-codes.js';
 import { recordDomainEvent } from './domain-events.js';
 import { queueCodeForNewReferrer } from './promotion-codes.js';
+import { referrerSnapshot } from './referrer-view.js';
 
 export type NewReferrer = {
   email: string;
@@ -23,22 +24,6 @@ export type InsertOutcome = { referrer: ReferrerRow } | { conflict: 'email' | 'r
 
 const SLUG_ATTEMPTS = 5;
 
-/** The new referrer as the API shows it, for its `referrer.created` event (the link is added on delivery). */
-function referrerSnapshot(row: ReferrerRow) {
-  return {
-    id: row.id,
-    object: 'referrer',
-    campaign_id: row.campaign_id,
-    email: row.email,
-    first_name: row.first_name,
-    last_name: row.last_name,
-    metadata: row.metadata,
-    source: row.source,
-    slug: row.slug,
-    referral_code: row.referral_code,
-    created_at: row.created_at.toISOString(),
-  };
-}
 const CODE_ATTEMPTS = 12;
 
 /**
@@ -84,7 +69,10 @@ export async function insertReferrer(
         type: 'referrer.created',
         campaign_id: campaign.id,
         referrer_id: result.id,
-        data: { referrer: referrerSnapshot(result) },
+        // A new referrer has referred no one yet; its link is made when the event is sent.
+        data: {
+          referrer: referrerSnapshot({ ...result, referrals_count: 0, converted_count: 0, clicks_count: 0 }),
+        },
         at,
       });
       return { referrer: result };

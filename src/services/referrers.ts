@@ -5,8 +5,10 @@ import { type ReferrerWithCounts, referrersRepository } from '../db/repositories
 import type { ReferrerSource } from '../db/tables.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
+import type { Referrer } from '../domain/referrer.js';
 import { conflict, notFound } from '../errors.js';
 import { followCodeChange } from './promotion-codes.js';
+import { toReferrer } from './referrer-view.js';
 import {
   assignGeneratedCode,
   insertReferrer,
@@ -14,48 +16,7 @@ import {
   sendReferrerToStripe,
 } from './referrer-writes.js';
 
-export type Referrer = {
-  id: string;
-  object: 'referrer';
-  campaign_id: string;
-  email: string;
-  first_name: string;
-  last_name: string | null;
-  metadata: Record<string, unknown>;
-  source: ReferrerSource;
-  slug: string;
-  referral_link: string;
-  referral_code: string | null;
-  /** Set when the referrer was removed from the campaign: their link and code no longer refer anyone. */
-  removed_at: string | null;
-  referrals_count: number;
-  converted_referrals_count: number;
-  clicks_count: number;
-  created_at: string;
-  updated_at: string;
-};
-
-export function toReferrer(row: ReferrerWithCounts, publicUrl: string): Referrer {
-  return {
-    id: row.id,
-    object: 'referrer',
-    campaign_id: row.campaign_id,
-    email: row.email,
-    first_name: row.first_name,
-    last_name: row.last_name,
-    metadata: row.metadata,
-    source: row.source,
-    slug: row.slug,
-    referral_link: `${publicUrl}/r/${row.slug}`,
-    referral_code: row.referral_code,
-    removed_at: row.removed_at?.toISOString() ?? null,
-    referrals_count: row.referrals_count,
-    converted_referrals_count: row.converted_count,
-    clicks_count: row.clicks_count,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
-  };
-}
+export type { Referrer } from '../domain/referrer.js';
 
 /** Stripe's rule: given keys replace, an empty string removes a key, others stay. */
 export function mergeMetadata(

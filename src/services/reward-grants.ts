@@ -3,16 +3,17 @@ import { rewardsRepository } from '../db/repositories/rewards.js';
 import type { RewardRow, RewardStatus } from '../db/tables.js';
 import { readSettings } from '../domain/campaign-settings.js';
 import { createId } from '../domain/ids.js';
+import type { Reward } from '../domain/reward.js';
 import { afterApproval, planRewards } from '../domain/reward-rules.js';
 import { recordDomainEvent } from './domain-events.js';
 
 const WAITING: RewardStatus[] = ['held', 'pending_approval', 'pending', 'failed'];
 
 /** The reward as the API and outgoing webhooks show it. */
-export function presentReward(row: RewardRow) {
+export function presentReward(row: RewardRow): Reward {
   return {
     id: row.id,
-    object: 'reward' as const,
+    object: 'reward',
     campaign_id: row.campaign_id,
     lead_id: row.lead_id,
     referrer_id: row.referrer_id,

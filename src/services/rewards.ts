@@ -1,6 +1,8 @@
 import type { Database } from '../db/database.js';
 import { type RewardListQuery, rewardsRepository } from '../db/repositories/rewards.js';
 import type { RewardStatus } from '../db/tables.js';
+import { toTimelineEntry } from '../domain/api-shapes.js';
+import type { RewardDetail } from '../domain/reward.js';
 import { afterApproval } from '../domain/reward-rules.js';
 import { conflict, notFound } from '../errors.js';
 import { presentReward } from './reward-grants.js';
@@ -14,20 +16,13 @@ export function rewardsService(deps: {
   const now = deps.now ?? (() => new Date());
   const db = deps.database.db;
 
-  async function retrieve(id: string) {
+  async function retrieve(id: string): Promise<RewardDetail> {
     const row = await rewardsRepository(db).findById(id);
     if (!row) throw notFound('reward', id);
     const timeline = await rewardsRepository(db).timeline(id);
     return {
       ...presentReward(row),
-      timeline: timeline.map((e) => ({
-        id: e.id,
-        type: e.type,
-        message: e.message,
-        status: e.status,
-        data: e.data,
-        created_at: e.created_at.toISOString(),
-      })),
+      timeline: timeline.map(toTimelineEntry),
     };
   }
 

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import type { RewardKind } from '../domain/reward.js';
 import type { StripeClient } from './stripe-client.js';
 
 /** Who receives a reward, as Stripe needs them to exist. */
@@ -27,7 +28,7 @@ export async function customerForReward(client: StripeClient, person: RewardPers
 export type IssueRequest = {
   rewardId: string;
   customerId: string;
-  kind: 'coupon' | 'balance_credit' | 'promotion_code';
+  kind: RewardKind;
   amount: number | null;
   currency: string | null;
   couponId: string | null;

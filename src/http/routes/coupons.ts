@@ -1,34 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignCouponSchema, couponSchema } from '../../domain/promotion-code.js';
 import type { PromotionCodesService } from '../../services/promotion-codes.js';
-import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
+import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
 
 const tags = ['referral codes'];
-
-export const couponSchema = z.object({
-  id: z.string(),
-  name: z.string().nullable(),
-  amount_off: z.number().nullable(),
-  currency: z.string().nullable(),
-  percent_off: z.number().nullable(),
-  duration: z.enum(['once', 'repeating', 'forever']),
-  duration_in_months: z.number().nullable(),
-  valid: z.boolean(),
-  times_redeemed: z.number(),
-  created: z.number().describe('Unix seconds, as Stripe gives it'),
-});
-
-export const campaignCouponSchema = z.object({
-  object: z.literal('campaign_coupon'),
-  campaign_id: z.string(),
-  coupon: couponSchema,
-  origin: z.enum(['created', 'existing']).describe('Made by Vouch, or picked from the account'),
-  status: z.enum(['active', 'deleted']),
-  deleted_at: timestamp.nullable(),
-  problems: z
-    .array(z.object({ code: z.string(), message: z.string() }))
-    .describe('What stops the codes from working, with how to fix it'),
-});
 
 const newCoupon = z
   .strictObject({

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { leadDetailSchema, leadReceiptSchema, leadSchema, leadStatusSchema } from '../../domain/lead.js';
 import { VouchError } from '../../errors.js';
 import type { AuthenticatedKey } from '../../services/api-keys.js';
 import type { CampaignsService } from '../../services/campaigns.js';
@@ -14,85 +15,7 @@ import {
   metadataSchema,
   publishableKeySecurity,
   secretKeySecurity,
-  timestamp,
 } from '../schemas.js';
-
-const leadStatus = z.enum(['pending', 'qualified', 'unqualified', 'rejected', 'expired']);
-
-const leadEventSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  message: z.string().describe('What happened and why, in words'),
-  status: z.string().describe('The lead status after this event'),
-  data: z.record(z.string(), z.unknown()),
-  created_at: timestamp,
-});
-
-export const leadSchema = z.object({
-  id: z.string(),
-  object: z.literal('lead'),
-  campaign_id: z.string(),
-  referrer_id: z.string(),
-  email: z.string(),
-  first_name: z.string().nullable(),
-  last_name: z.string().nullable(),
-  metadata: z.record(z.string(), z.unknown()),
-  source: z.enum(['api', 'browser', 'hosted_page', 'checkout', 'promotion_code', 'offline']),
-  status: leadStatus,
-  rejection_reason: z
-    .enum(['self_referral', 'already_lead', 'existing_customer', 'campaign_limit'])
-    .nullable(),
-  referred_at: timestamp,
-  created_at: timestamp,
-  updated_at: timestamp,
-  timeline: z.array(leadEventSchema).optional().describe('Present when retrieving one lead'),
-});
-
-const money = z.object({
-  amount: z.number().describe('Minor units'),
-  currency: z.string().describe('Lower-case ISO code'),
-});
-
-const progressSchema = z
-  .object({
-    method: z.enum(['spend', 'code']).nullable(),
-    target: money.nullable().describe('The spend to exceed, in the Stripe account currency (spend method)'),
-    net_spend: money.describe(
-      "What counts: payments inside the window less refunds and disputes, settled in the account's currency",
-    ),
-    paid_by_currency: z.array(money).describe('The same in each currency the friend paid in'),
-    remaining: money.nullable().describe('Still to spend to qualify (spend method, while pending)'),
-    window: z
-      .object({ starts_at: timestamp, ends_at: timestamp, open: z.boolean() })
-      .nullable()
-      .describe('The attribution window'),
-    holds_place: z.boolean().describe('Holds a place under the participant limit'),
-    explanation: z.string().describe('Why the lead stands where it does'),
-  })
-  .describe('Where the lead stands, from the Stripe facts of its linked customers');
-
-const linkedCustomerSchema = z.object({
-  id: z.string().describe('The Stripe customer id'),
-  connection_id: z.string(),
-  how: z
-    .enum(['created', 'matched_email', 'updated', 'checkout', 'promotion_code', 'metadata', 'sync', 'manual'])
-    .describe('How Vouch knows this customer is the friend'),
-  linked_at: timestamp,
-});
-
-/** One lead as retrieved alone: with its timeline, progress and linked customers. */
-const leadDetailSchema = leadSchema.extend({
-  progress: progressSchema,
-  customers: z.array(linkedCustomerSchema).describe('The Stripe customers linked to the lead'),
-});
-
-export const leadReceiptSchema = z
-  .object({
-    object: z.literal('lead_receipt'),
-    id: z.string().describe('rcpt_...: pass it on as the snippet does; it names the lead to Vouch only'),
-    status: z.literal('received'),
-  })
-  .describe('What a publishable key gets: the same for a new and a known email');
 
 const name = z.string().trim().max(100);
 
@@ -180,7 +103,7 @@ export const leadRoutes =
           security: secretKeySecurity,
           params: idParams,
           querystring: listQuerySchema('lead', 'a lead').extend({
-            status: leadStatus.optional(),
+            status: leadStatusSchema.optional(),
             referrer: z.string().max(64).optional(),
             email: z.string().max(254).optional(),
           }),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
+import { type ReferralLinkInfo, referralLinkInfoSchema } from '../../domain/referrer.js';
 import { notFound } from '../../errors.js';
 import type { ClickCounter } from '../../services/click-counter.js';
 import type { ReferralLinks } from '../../services/referral-links.js';
@@ -71,14 +72,7 @@ export const referralLinkRoutes =
           summary: 'What a referral link belongs to (for the browser snippet and landing pages)',
           params: slugParams,
           response: {
-            200: z.object({
-              object: z.literal('referral_link'),
-              slug: z.string(),
-              campaign_id: z.string(),
-              campaign_status: z.enum(['draft', 'live', 'paused', 'archived']),
-              cookie_days: z.number(),
-              referrer_first_name: z.string(),
-            }),
+            200: referralLinkInfoSchema,
             ...errorResponses,
           },
         },
@@ -88,14 +82,15 @@ export const referralLinkRoutes =
         const link = SLUG_PATTERN.test(slug) ? await deps.links.resolve(slug) : null;
         if (!link) throw notFound('referral link', slug, 'slug');
         applyCampaignCors(request, reply, link.allowedOrigins);
-        return {
-          object: 'referral_link' as const,
+        const info: ReferralLinkInfo = {
+          object: 'referral_link',
           slug: link.slug,
           campaign_id: link.campaignId,
           campaign_status: link.campaignStatus,
           cookie_days: link.cookieDays,
           referrer_first_name: link.referrerFirstName,
         };
+        return info;
       },
     );
   };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
 import { referrersRepository } from '../../db/repositories/referrers.js';
+import { referrerImportSchema } from '../../domain/referrer.js';
 import { VouchError } from '../../errors.js';
 import { generateReferralCodesJob } from '../../jobs/generate-referral-codes-job.js';
 import { type JobQueue, requireQueue } from '../../jobs/queue.js';
@@ -12,24 +13,6 @@ import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity } from '
 
 export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 const tags = ['referrers'];
-
-const importReportSchema = z.object({
-  object: z.literal('referrer_import'),
-  campaign_id: z.string(),
-  rows: z.number(),
-  accepted: z.number(),
-  rejected: z.number(),
-  referrer_ids: z.array(z.string()),
-  errors: z.array(
-    z.object({
-      row: z.number().describe('Line number in the file, the header being line 1'),
-      email: z.string().nullable(),
-      reason: z.string(),
-      param: z.string().nullable(),
-      message: z.string(),
-    }),
-  ),
-});
 
 /** Work on many referrers at once: CSV import and code generation for everyone without one. */
 export const referrerBulkRoutes =
@@ -63,7 +46,7 @@ export const referrerBulkRoutes =
           params: idParams,
           querystring: z.strictObject({ generate_referral_codes: z.enum(['true', 'false']).optional() }),
           body: z.string().describe('The CSV file'),
-          response: { 200: importReportSchema, ...errorResponses },
+          response: { 200: referrerImportSchema, ...errorResponses },
         },
       },
       async (request) => {

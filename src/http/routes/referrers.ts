@@ -1,38 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CODE_PATTERN } from '../../domain/referral-codes.js';
+import { referrerSchema } from '../../domain/referrer.js';
 import type { ReferrersService } from '../../services/referrers.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
-import {
-  emailSchema,
-  errorResponses,
-  idParams,
-  metadataSchema,
-  secretKeySecurity,
-  timestamp,
-} from '../schemas.js';
-
-export const referrerSchema = z.object({
-  id: z.string(),
-  object: z.literal('referrer'),
-  campaign_id: z.string(),
-  email: z.string(),
-  first_name: z.string(),
-  last_name: z.string().nullable(),
-  metadata: z.record(z.string(), z.unknown()),
-  source: z.enum(['api', 'hosted_page', 'import', 'sync']),
-  slug: z.string(),
-  referral_link: z.string(),
-  referral_code: z.string().nullable(),
-  removed_at: timestamp
-    .nullable()
-    .describe('Set when the referrer was removed: their link and code stopped working'),
-  referrals_count: z.number().describe('Leads referred, rejected ones excluded'),
-  converted_referrals_count: z.number().describe('Leads that qualified'),
-  clicks_count: z.number(),
-  created_at: timestamp,
-  updated_at: timestamp,
-});
+import { emailSchema, errorResponses, idParams, metadataSchema, secretKeySecurity } from '../schemas.js';
 
 export const referralCodeSchema = z
   .string()

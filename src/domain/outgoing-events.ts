@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { isoTime } from './api-shapes.js';
+import { leadSchema } from './lead.js';
+import type { OutgoingEventType } from './outgoing-webhooks.js';
+import { referrerSchema } from './referrer.js';
+import { rewardSchema } from './reward.js';
+
+/**
+ * What each outgoing webhook event carries: the ids it concerns, then the object as the API shows it (the
+ * same schema as the API's) or what happened.
+ */
+
+const ids = {
+  campaign_id: z.string(),
+  referrer_id: z.string(),
+  lead_id: z.string(),
+};
+
+const leadEvent = z.object({ ...ids, lead: leadSchema });
+
+const verdictEvent = z.object({
+  ...ids,
+  net_spend: z.number().describe("The friend's net spend after this verdict, in minor units"),
+  stripe_object: z.string().nullable().describe('The Stripe object that caused it'),
+  stripe_event: z.string().nullable().describe('The Stripe event that caused it'),
+  cause: z.string().describe('What caused it, such as a payment, a refund or the window closing'),
+});
+
+const rewardEvent = z.object({ ...ids, reward: rewardSchema });
+
+export const outgoingEventDataSchemas = {
+  'referrer.created': z.object({
+    campaign_id: ids.campaign_id,
+    referrer_id: ids.referrer_id,
+    referrer: referrerSchema,
+  }),
+  'lead.created': leadEvent,
+  'lead.rejected': leadEvent,
+  'lead.qualified': verdictEvent,
+  'lead.unqualified': verdictEvent,
+  'lead.expired': verdictEvent,
+  'reward.issued': rewardEvent,
+  'reward.reversed': rewardEvent,
+  'sync.completed': z.object({
+    campaign_id: ids.campaign_id,
+    sync_id: z.string(),
+    status: z.string().describe('The sync status after this pass'),
+    kind: z.enum(['one_time', 'ongoing']),
+    dry_run: z.boolean(),
+    stop_reason: z.string().nullable(),
+    customers_seen: z.number(),
+    referrers_created: z.number(),
+    already_referrers: z.number(),
+  }),
+} satisfies Record<OutgoingEventType, z.ZodType>;
+
+/** An outgoing event as sent: the same body on every attempt of a delivery. */
+export function outgoingEventSchema<D extends z.ZodType>(data: D) {
+  return z.object({
+    id: z.string(),
+    object: z.literal('event'),
+    type: z.string(),
+    created_at: isoTime,
+    data,
+  });
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { isoTime, storedMetadataSchema } from './api-shapes.js';
+import { campaignStatusSchema } from './campaign.js';
+
+export const referrerSourceSchema = z.enum(['api', 'hosted_page', 'import', 'sync']);
+export type ReferrerSource = z.infer<typeof referrerSourceSchema>;
+
+/** A referrer as the API and the `referrer.created` webhook event show it. */
+export const referrerSchema = z.object({
+  id: z.string(),
+  object: z.literal('referrer'),
+  campaign_id: z.string(),
+  email: z.string(),
+  first_name: z.string(),
+  last_name: z.string().nullable(),
+  metadata: storedMetadataSchema,
+  source: referrerSourceSchema,
+  slug: z.string(),
+  referral_link: z.string(),
+  referral_code: z.string().nullable(),
+  removed_at: isoTime
+    .nullable()
+    .describe('Set when the referrer was removed: their link and code stopped working'),
+  referrals_count: z.number().describe('Leads referred, rejected ones excluded'),
+  converted_referrals_count: z.number().describe('Leads that qualified'),
+  clicks_count: z.number(),
+  created_at: isoTime,
+  updated_at: isoTime,
+});
+
+export type Referrer = z.infer<typeof referrerSchema>;
+
+/** Where a referrer's link points: the link is made on the public URL when shown, never stored. */
+export const referralLink = (publicUrl: string, slug: string) => `${publicUrl}/r/${slug}`;
+
+/** What a CSV import of referrers did, row by row. */
+export const referrerImportSchema = z.object({
+  object: z.literal('referrer_import'),
+  campaign_id: z.string(),
+  rows: z.number(),
+  accepted: z.number(),
+  rejected: z.number(),
+  referrer_ids: z.array(z.string()),
+  errors: z.array(
+    z.object({
+      row: z.number().describe('Line number in the file, the header being line 1'),
+      email: z.string().nullable(),
+      reason: z.string(),
+      param: z.string().nullable(),
+      message: z.string(),
+    }),
+  ),
+});
+
+export type ReferrerImport = z.infer<typeof referrerImportSchema>;
+export type ImportRejection = ReferrerImport['errors'][number];
+
+/** What a referral link belongs to, for the browser snippet and landing pages. */
+export const referralLinkInfoSchema = z.object({
+  object: z.literal('referral_link'),
+  slug: z.string(),
+  campaign_id: z.string(),
+  campaign_status: campaignStatusSchema,
+  cookie_days: z.number(),
+  referrer_first_name: z.string(),
+});
+
+export type ReferralLinkInfo = z.infer<typeof referralLinkInfoSchema>;
