@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoTime } from './api-shapes.js';
 import { leadSchema } from './lead.js';
-import type { OutgoingEventType } from './outgoing-webhooks.js';
+import { type OutgoingEventType, PING_EVENT_TYPE } from './outgoing-webhooks.js';
 import { referrerSchema } from './referrer.js';
 import { rewardSchema } from './reward.js';
 
@@ -63,4 +63,49 @@ export function outgoingEventSchema<D extends z.ZodType>(data: D) {
     created_at: isoTime,
     data,
   });
+}
+
+const body = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ id: z.string(), object: z.literal('event'), type: z.literal(type), created_at: isoTime, data });
+
+/** Every body an endpoint can receive, by type. */
+const sentEventBodySchema = z.union([
+  body('referrer.created', outgoingEventDataSchemas['referrer.created']),
+  body('lead.created', outgoingEventDataSchemas['lead.created']),
+  body('lead.rejected', outgoingEventDataSchemas['lead.rejected']),
+  body('lead.qualified', outgoingEventDataSchemas['lead.qualified']),
+  body('lead.unqualified', outgoingEventDataSchemas['lead.unqualified']),
+  body('lead.expired', outgoingEventDataSchemas['lead.expired']),
+  body('reward.issued', outgoingEventDataSchemas['reward.issued']),
+  body('reward.reversed', outgoingEventDataSchemas['reward.reversed']),
+  body('sync.completed', outgoingEventDataSchemas['sync.completed']),
+  body(PING_EVENT_TYPE, z.object({ endpoint_id: z.string() })),
+]);
+
+/** A body stored by an earlier version in a shape this one no longer sends: shown as the text it was sent. */
+const earlierEventBodySchema = z.object({
+  id: z.string(),
+  object: z.literal('event'),
+  type: z.string(),
+  created_at: z.string(),
+  data: z.null().describe('null: this body has an earlier shape; `as_sent` holds it'),
+  as_sent: z.string().describe('The body as it was sent, as JSON text'),
+});
+
+/** A delivery's body as the delivery log shows it. */
+export const outgoingEventBodySchema = z.union([sentEventBodySchema, earlierEventBodySchema]);
+export type OutgoingEventBody = z.infer<typeof outgoingEventBodySchema>;
+
+/** Reads a stored delivery body through its type's schema. */
+export function readEventBody(stored: Record<string, unknown>): OutgoingEventBody {
+  const parsed = sentEventBodySchema.safeParse(stored);
+  if (parsed.success) return parsed.data;
+  return {
+    id: String(stored.id),
+    object: 'event',
+    type: String(stored.type),
+    created_at: String(stored.created_at),
+    data: null,
+    as_sent: JSON.stringify(stored),
+  };
 }

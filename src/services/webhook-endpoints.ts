@@ -12,6 +12,7 @@ import type {
   WebhookEndpointStatus,
 } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
+import { readEventBody } from '../domain/outgoing-events.js';
 import { type OutgoingEventType, PING_EVENT_TYPE } from '../domain/outgoing-webhooks.js';
 import { checkWebhookUrl } from '../domain/webhook-address.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
@@ -61,7 +62,7 @@ function presentDelivery(row: WebhookDeliveryRow, attempts?: WebhookAttemptRow[]
     last_error: row.last_error,
     delivered_at: row.delivered_at?.toISOString() ?? null,
     created_at: row.created_at.toISOString(),
-    event: row.payload as OutgoingEvent,
+    event: readEventBody(row.payload as Record<string, unknown>),
     ...(attempts ? { attempts: attempts.map(presentAttempt) } : {}),
   };
 }

@@ -650,6 +650,7 @@ export interface paths {
                 allowed_origins: string[];
                 cookie_days: number;
                 auto_referral_codes: boolean;
+                /** @description The Stripe connection this campaign reads payments from and writes customers to */
                 connection_id: string | null;
                 qualification:
                   | (
@@ -1250,6 +1251,7 @@ export interface paths {
               allowed_origins: string[];
               cookie_days: number;
               auto_referral_codes: boolean;
+              /** @description The Stripe connection this campaign reads payments from and writes customers to */
               connection_id: string | null;
               qualification:
                 | (
@@ -1641,6 +1643,7 @@ export interface paths {
               allowed_origins: string[];
               cookie_days: number;
               auto_referral_codes: boolean;
+              /** @description The Stripe connection this campaign reads payments from and writes customers to */
               connection_id: string | null;
               qualification:
                 | (
@@ -2114,6 +2117,7 @@ export interface paths {
               allowed_origins: string[];
               cookie_days: number;
               auto_referral_codes: boolean;
+              /** @description The Stripe connection this campaign reads payments from and writes customers to */
               connection_id: string | null;
               qualification:
                 | (
@@ -2507,6 +2511,7 @@ export interface paths {
               allowed_origins: string[];
               cookie_days: number;
               auto_referral_codes: boolean;
+              /** @description The Stripe connection this campaign reads payments from and writes customers to */
               connection_id: string | null;
               qualification:
                 | (
@@ -2860,8 +2865,9 @@ export interface paths {
                 email: string;
                 first_name: string;
                 last_name: string | null;
+                /** @description Your own key-value pairs (strings) */
                 metadata: {
-                  [key: string]: unknown;
+                  [key: string]: string;
                 };
                 /** @enum {string} */
                 source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -2993,8 +2999,9 @@ export interface paths {
               email: string;
               first_name: string;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -3146,8 +3153,9 @@ export interface paths {
               email: string;
               first_name: string;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -3272,8 +3280,9 @@ export interface paths {
               email: string;
               first_name: string;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -3412,8 +3421,9 @@ export interface paths {
               email: string;
               first_name: string;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -3539,8 +3549,9 @@ export interface paths {
               email: string;
               first_name: string;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'hosted_page' | 'import' | 'sync';
@@ -4086,8 +4097,9 @@ export interface paths {
                 email: string;
                 first_name: string | null;
                 last_name: string | null;
+                /** @description Your own key-value pairs (strings) */
                 metadata: {
-                  [key: string]: unknown;
+                  [key: string]: string;
                 };
                 /** @enum {string} */
                 source: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
@@ -4108,10 +4120,11 @@ export interface paths {
                   type: string;
                   /** @description What happened and why, in words */
                   message: string;
-                  /** @description The lead status after this event */
+                  /** @description The status after this event */
                   status: string;
+                  /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                   data: {
-                    [key: string]: unknown;
+                    [key: string]: string | number | boolean | null;
                   };
                   /** @description ISO 8601, UTC */
                   created_at: string;
@@ -4234,8 +4247,9 @@ export interface paths {
                   email: string;
                   first_name: string | null;
                   last_name: string | null;
+                  /** @description Your own key-value pairs (strings) */
                   metadata: {
-                    [key: string]: unknown;
+                    [key: string]: string;
                   };
                   /** @enum {string} */
                   source: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
@@ -4256,10 +4270,11 @@ export interface paths {
                     type: string;
                     /** @description What happened and why, in words */
                     message: string;
-                    /** @description The lead status after this event */
+                    /** @description The status after this event */
                     status: string;
+                    /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                     data: {
-                      [key: string]: unknown;
+                      [key: string]: string | number | boolean | null;
                     };
                     /** @description ISO 8601, UTC */
                     created_at: string;
@@ -4419,8 +4434,9 @@ export interface paths {
               email: string;
               first_name: string | null;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
@@ -4441,10 +4457,11 @@ export interface paths {
                 type: string;
                 /** @description What happened and why, in words */
                 message: string;
-                /** @description The lead status after this event */
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -4635,8 +4652,9 @@ export interface paths {
               email: string;
               first_name: string | null;
               last_name: string | null;
+              /** @description Your own key-value pairs (strings) */
               metadata: {
-                [key: string]: unknown;
+                [key: string]: string;
               };
               /** @enum {string} */
               source: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
@@ -4657,10 +4675,11 @@ export interface paths {
                 type: string;
                 /** @description What happened and why, in words */
                 message: string;
-                /** @description The lead status after this event */
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -8962,10 +8981,13 @@ export interface paths {
               timeline: {
                 id: string;
                 type: string;
+                /** @description What happened and why, in words */
                 message: string;
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -9125,10 +9147,13 @@ export interface paths {
               timeline: {
                 id: string;
                 type: string;
+                /** @description What happened and why, in words */
                 message: string;
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -9295,10 +9320,13 @@ export interface paths {
               timeline: {
                 id: string;
                 type: string;
+                /** @description What happened and why, in words */
                 message: string;
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -9465,10 +9493,13 @@ export interface paths {
               timeline: {
                 id: string;
                 type: string;
+                /** @description What happened and why, in words */
                 message: string;
+                /** @description The status after this event */
                 status: string;
+                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                 data: {
-                  [key: string]: unknown;
+                  [key: string]: string | number | boolean | null;
                 };
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -9973,8 +10004,9 @@ export interface paths {
                 email: string;
                 first_name: string | null;
                 last_name: string | null;
+                /** @description Your own key-value pairs (strings) */
                 metadata: {
-                  [key: string]: unknown;
+                  [key: string]: string;
                 };
                 /** @enum {string} */
                 source: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
@@ -9995,10 +10027,11 @@ export interface paths {
                   type: string;
                   /** @description What happened and why, in words */
                   message: string;
-                  /** @description The lead status after this event */
+                  /** @description The status after this event */
                   status: string;
+                  /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
                   data: {
-                    [key: string]: unknown;
+                    [key: string]: string | number | boolean | null;
                   };
                   /** @description ISO 8601, UTC */
                   created_at: string;
@@ -10950,19 +10983,418 @@ export interface paths {
               /** @description ISO 8601, UTC */
               created_at: string;
               /** @description The body every attempt sends */
-              event: {
-                id: string;
-                /** @enum {string} */
-                object: 'event';
-                /** @description An event type from event_types, or ping */
-                type: string;
-                /** @description ISO 8601, UTC */
-                created_at: string;
-                /** @description The event's object, by event type (see docs/outgoing-webhooks.md) */
-                data: {
-                  [key: string]: unknown;
-                };
-              };
+              event:
+                | (
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'referrer.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          referrer: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'referrer';
+                            campaign_id: string;
+                            email: string;
+                            first_name: string;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source: 'api' | 'hosted_page' | 'import' | 'sync';
+                            slug: string;
+                            referral_link: string;
+                            referral_code: string | null;
+                            /** @description Set when the referrer was removed: their link and code stopped working */
+                            removed_at: string | null;
+                            /** @description Leads referred, rejected ones excluded */
+                            referrals_count: number;
+                            /** @description Leads that qualified */
+                            converted_referrals_count: number;
+                            clicks_count: number;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.rejected';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.qualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.unqualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.expired';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.issued';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.reversed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'sync.completed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          sync_id: string;
+                          /** @description The sync status after this pass */
+                          status: string;
+                          /** @enum {string} */
+                          kind: 'one_time' | 'ongoing';
+                          dry_run: boolean;
+                          stop_reason: string | null;
+                          customers_seen: number;
+                          referrers_created: number;
+                          already_referrers: number;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'ping';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          endpoint_id: string;
+                        };
+                      }
+                  )
+                | {
+                    id: string;
+                    /** @enum {string} */
+                    object: 'event';
+                    type: string;
+                    created_at: string;
+                    /** @description null: this body has an earlier shape; `as_sent` holds it */
+                    data: null;
+                    /** @description The body as it was sent, as JSON text */
+                    as_sent: string;
+                  };
               /** @description Every attempt, oldest first (not in lists) */
               attempts?: {
                 /** @enum {string} */
@@ -11116,19 +11548,418 @@ export interface paths {
                 /** @description ISO 8601, UTC */
                 created_at: string;
                 /** @description The body every attempt sends */
-                event: {
-                  id: string;
-                  /** @enum {string} */
-                  object: 'event';
-                  /** @description An event type from event_types, or ping */
-                  type: string;
-                  /** @description ISO 8601, UTC */
-                  created_at: string;
-                  /** @description The event's object, by event type (see docs/outgoing-webhooks.md) */
-                  data: {
-                    [key: string]: unknown;
-                  };
-                };
+                event:
+                  | (
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'referrer.created';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            referrer: {
+                              id: string;
+                              /** @enum {string} */
+                              object: 'referrer';
+                              campaign_id: string;
+                              email: string;
+                              first_name: string;
+                              last_name: string | null;
+                              /** @description Your own key-value pairs (strings) */
+                              metadata: {
+                                [key: string]: string;
+                              };
+                              /** @enum {string} */
+                              source: 'api' | 'hosted_page' | 'import' | 'sync';
+                              slug: string;
+                              referral_link: string;
+                              referral_code: string | null;
+                              /** @description Set when the referrer was removed: their link and code stopped working */
+                              removed_at: string | null;
+                              /** @description Leads referred, rejected ones excluded */
+                              referrals_count: number;
+                              /** @description Leads that qualified */
+                              converted_referrals_count: number;
+                              clicks_count: number;
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                              /** @description ISO 8601, UTC */
+                              updated_at: string;
+                            };
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'lead.created';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            lead: {
+                              id: string;
+                              /** @enum {string} */
+                              object: 'lead';
+                              campaign_id: string;
+                              referrer_id: string;
+                              email: string;
+                              first_name: string | null;
+                              last_name: string | null;
+                              /** @description Your own key-value pairs (strings) */
+                              metadata: {
+                                [key: string]: string;
+                              };
+                              /** @enum {string} */
+                              source:
+                                | 'api'
+                                | 'browser'
+                                | 'hosted_page'
+                                | 'checkout'
+                                | 'promotion_code'
+                                | 'offline';
+                              /** @enum {string} */
+                              status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                              rejection_reason:
+                                | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                                | null;
+                              /** @description ISO 8601, UTC */
+                              referred_at: string;
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                              /** @description ISO 8601, UTC */
+                              updated_at: string;
+                              /** @description Present when retrieving one lead */
+                              timeline?: {
+                                id: string;
+                                type: string;
+                                /** @description What happened and why, in words */
+                                message: string;
+                                /** @description The status after this event */
+                                status: string;
+                                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                                data: {
+                                  [key: string]: string | number | boolean | null;
+                                };
+                                /** @description ISO 8601, UTC */
+                                created_at: string;
+                              }[];
+                            };
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'lead.rejected';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            lead: {
+                              id: string;
+                              /** @enum {string} */
+                              object: 'lead';
+                              campaign_id: string;
+                              referrer_id: string;
+                              email: string;
+                              first_name: string | null;
+                              last_name: string | null;
+                              /** @description Your own key-value pairs (strings) */
+                              metadata: {
+                                [key: string]: string;
+                              };
+                              /** @enum {string} */
+                              source:
+                                | 'api'
+                                | 'browser'
+                                | 'hosted_page'
+                                | 'checkout'
+                                | 'promotion_code'
+                                | 'offline';
+                              /** @enum {string} */
+                              status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                              rejection_reason:
+                                | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                                | null;
+                              /** @description ISO 8601, UTC */
+                              referred_at: string;
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                              /** @description ISO 8601, UTC */
+                              updated_at: string;
+                              /** @description Present when retrieving one lead */
+                              timeline?: {
+                                id: string;
+                                type: string;
+                                /** @description What happened and why, in words */
+                                message: string;
+                                /** @description The status after this event */
+                                status: string;
+                                /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                                data: {
+                                  [key: string]: string | number | boolean | null;
+                                };
+                                /** @description ISO 8601, UTC */
+                                created_at: string;
+                              }[];
+                            };
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'lead.qualified';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            /** @description The friend's net spend after this verdict, in minor units */
+                            net_spend: number;
+                            /** @description The Stripe object that caused it */
+                            stripe_object: string | null;
+                            /** @description The Stripe event that caused it */
+                            stripe_event: string | null;
+                            /** @description What caused it, such as a payment, a refund or the window closing */
+                            cause: string;
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'lead.unqualified';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            /** @description The friend's net spend after this verdict, in minor units */
+                            net_spend: number;
+                            /** @description The Stripe object that caused it */
+                            stripe_object: string | null;
+                            /** @description The Stripe event that caused it */
+                            stripe_event: string | null;
+                            /** @description What caused it, such as a payment, a refund or the window closing */
+                            cause: string;
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'lead.expired';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            /** @description The friend's net spend after this verdict, in minor units */
+                            net_spend: number;
+                            /** @description The Stripe object that caused it */
+                            stripe_object: string | null;
+                            /** @description The Stripe event that caused it */
+                            stripe_event: string | null;
+                            /** @description What caused it, such as a payment, a refund or the window closing */
+                            cause: string;
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'reward.issued';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            reward: {
+                              id: string;
+                              /** @enum {string} */
+                              object: 'reward';
+                              campaign_id: string;
+                              lead_id: string;
+                              referrer_id: string;
+                              /** @enum {string} */
+                              recipient: 'referrer' | 'friend';
+                              /** @enum {string} */
+                              kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                              /** @description Minor units of currency: the credit given */
+                              amount: number | null;
+                              currency: string | null;
+                              coupon_id: string | null;
+                              /**
+                               * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                               * @enum {string}
+                               */
+                              status:
+                                | 'held'
+                                | 'pending_approval'
+                                | 'pending'
+                                | 'issued'
+                                | 'failed'
+                                | 'cancelled'
+                                | 'reversing'
+                                | 'reversed';
+                              cancel_reason:
+                                | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                                | null;
+                              /** @description ISO 8601, UTC */
+                              issue_after: string;
+                              /** @description The recipient's Stripe customer */
+                              customer_id: string | null;
+                              /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                              stripe_object: string | null;
+                              /** @description The code text, for a promotion code reward */
+                              promotion_code: string | null;
+                              reversal_object: string | null;
+                              /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                              review: string | null;
+                              attempts: number;
+                              last_error: string | null;
+                              issued_at: string | null;
+                              cancelled_at: string | null;
+                              reversed_at: string | null;
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                              /** @description ISO 8601, UTC */
+                              updated_at: string;
+                            };
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'reward.reversed';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            referrer_id: string;
+                            lead_id: string;
+                            reward: {
+                              id: string;
+                              /** @enum {string} */
+                              object: 'reward';
+                              campaign_id: string;
+                              lead_id: string;
+                              referrer_id: string;
+                              /** @enum {string} */
+                              recipient: 'referrer' | 'friend';
+                              /** @enum {string} */
+                              kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                              /** @description Minor units of currency: the credit given */
+                              amount: number | null;
+                              currency: string | null;
+                              coupon_id: string | null;
+                              /**
+                               * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                               * @enum {string}
+                               */
+                              status:
+                                | 'held'
+                                | 'pending_approval'
+                                | 'pending'
+                                | 'issued'
+                                | 'failed'
+                                | 'cancelled'
+                                | 'reversing'
+                                | 'reversed';
+                              cancel_reason:
+                                | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                                | null;
+                              /** @description ISO 8601, UTC */
+                              issue_after: string;
+                              /** @description The recipient's Stripe customer */
+                              customer_id: string | null;
+                              /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                              stripe_object: string | null;
+                              /** @description The code text, for a promotion code reward */
+                              promotion_code: string | null;
+                              reversal_object: string | null;
+                              /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                              review: string | null;
+                              attempts: number;
+                              last_error: string | null;
+                              issued_at: string | null;
+                              cancelled_at: string | null;
+                              reversed_at: string | null;
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                              /** @description ISO 8601, UTC */
+                              updated_at: string;
+                            };
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'sync.completed';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            campaign_id: string;
+                            sync_id: string;
+                            /** @description The sync status after this pass */
+                            status: string;
+                            /** @enum {string} */
+                            kind: 'one_time' | 'ongoing';
+                            dry_run: boolean;
+                            stop_reason: string | null;
+                            customers_seen: number;
+                            referrers_created: number;
+                            already_referrers: number;
+                          };
+                        }
+                      | {
+                          id: string;
+                          /** @enum {string} */
+                          object: 'event';
+                          /** @enum {string} */
+                          type: 'ping';
+                          /** @description ISO 8601, UTC */
+                          created_at: string;
+                          data: {
+                            endpoint_id: string;
+                          };
+                        }
+                    )
+                  | {
+                      id: string;
+                      /** @enum {string} */
+                      object: 'event';
+                      type: string;
+                      created_at: string;
+                      /** @description null: this body has an earlier shape; `as_sent` holds it */
+                      data: null;
+                      /** @description The body as it was sent, as JSON text */
+                      as_sent: string;
+                    };
                 /** @description Every attempt, oldest first (not in lists) */
                 attempts?: {
                   /** @enum {string} */
@@ -11268,19 +12099,418 @@ export interface paths {
               /** @description ISO 8601, UTC */
               created_at: string;
               /** @description The body every attempt sends */
-              event: {
-                id: string;
-                /** @enum {string} */
-                object: 'event';
-                /** @description An event type from event_types, or ping */
-                type: string;
-                /** @description ISO 8601, UTC */
-                created_at: string;
-                /** @description The event's object, by event type (see docs/outgoing-webhooks.md) */
-                data: {
-                  [key: string]: unknown;
-                };
-              };
+              event:
+                | (
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'referrer.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          referrer: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'referrer';
+                            campaign_id: string;
+                            email: string;
+                            first_name: string;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source: 'api' | 'hosted_page' | 'import' | 'sync';
+                            slug: string;
+                            referral_link: string;
+                            referral_code: string | null;
+                            /** @description Set when the referrer was removed: their link and code stopped working */
+                            removed_at: string | null;
+                            /** @description Leads referred, rejected ones excluded */
+                            referrals_count: number;
+                            /** @description Leads that qualified */
+                            converted_referrals_count: number;
+                            clicks_count: number;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.rejected';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.qualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.unqualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.expired';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.issued';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.reversed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'sync.completed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          sync_id: string;
+                          /** @description The sync status after this pass */
+                          status: string;
+                          /** @enum {string} */
+                          kind: 'one_time' | 'ongoing';
+                          dry_run: boolean;
+                          stop_reason: string | null;
+                          customers_seen: number;
+                          referrers_created: number;
+                          already_referrers: number;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'ping';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          endpoint_id: string;
+                        };
+                      }
+                  )
+                | {
+                    id: string;
+                    /** @enum {string} */
+                    object: 'event';
+                    type: string;
+                    created_at: string;
+                    /** @description null: this body has an earlier shape; `as_sent` holds it */
+                    data: null;
+                    /** @description The body as it was sent, as JSON text */
+                    as_sent: string;
+                  };
               /** @description Every attempt, oldest first (not in lists) */
               attempts?: {
                 /** @enum {string} */
@@ -11419,19 +12649,418 @@ export interface paths {
               /** @description ISO 8601, UTC */
               created_at: string;
               /** @description The body every attempt sends */
-              event: {
-                id: string;
-                /** @enum {string} */
-                object: 'event';
-                /** @description An event type from event_types, or ping */
-                type: string;
-                /** @description ISO 8601, UTC */
-                created_at: string;
-                /** @description The event's object, by event type (see docs/outgoing-webhooks.md) */
-                data: {
-                  [key: string]: unknown;
-                };
-              };
+              event:
+                | (
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'referrer.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          referrer: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'referrer';
+                            campaign_id: string;
+                            email: string;
+                            first_name: string;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source: 'api' | 'hosted_page' | 'import' | 'sync';
+                            slug: string;
+                            referral_link: string;
+                            referral_code: string | null;
+                            /** @description Set when the referrer was removed: their link and code stopped working */
+                            removed_at: string | null;
+                            /** @description Leads referred, rejected ones excluded */
+                            referrals_count: number;
+                            /** @description Leads that qualified */
+                            converted_referrals_count: number;
+                            clicks_count: number;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.created';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.rejected';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          lead: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'lead';
+                            campaign_id: string;
+                            referrer_id: string;
+                            email: string;
+                            first_name: string | null;
+                            last_name: string | null;
+                            /** @description Your own key-value pairs (strings) */
+                            metadata: {
+                              [key: string]: string;
+                            };
+                            /** @enum {string} */
+                            source:
+                              | 'api'
+                              | 'browser'
+                              | 'hosted_page'
+                              | 'checkout'
+                              | 'promotion_code'
+                              | 'offline';
+                            /** @enum {string} */
+                            status: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+                            rejection_reason:
+                              | ('self_referral' | 'already_lead' | 'existing_customer' | 'campaign_limit')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            referred_at: string;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                            /** @description Present when retrieving one lead */
+                            timeline?: {
+                              id: string;
+                              type: string;
+                              /** @description What happened and why, in words */
+                              message: string;
+                              /** @description The status after this event */
+                              status: string;
+                              /** @description Details of what happened: Stripe object and event ids, amounts, reasons */
+                              data: {
+                                [key: string]: string | number | boolean | null;
+                              };
+                              /** @description ISO 8601, UTC */
+                              created_at: string;
+                            }[];
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.qualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.unqualified';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'lead.expired';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          /** @description The friend's net spend after this verdict, in minor units */
+                          net_spend: number;
+                          /** @description The Stripe object that caused it */
+                          stripe_object: string | null;
+                          /** @description The Stripe event that caused it */
+                          stripe_event: string | null;
+                          /** @description What caused it, such as a payment, a refund or the window closing */
+                          cause: string;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.issued';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'reward.reversed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          referrer_id: string;
+                          lead_id: string;
+                          reward: {
+                            id: string;
+                            /** @enum {string} */
+                            object: 'reward';
+                            campaign_id: string;
+                            lead_id: string;
+                            referrer_id: string;
+                            /** @enum {string} */
+                            recipient: 'referrer' | 'friend';
+                            /** @enum {string} */
+                            kind: 'coupon' | 'balance_credit' | 'promotion_code';
+                            /** @description Minor units of currency: the credit given */
+                            amount: number | null;
+                            currency: string | null;
+                            coupon_id: string | null;
+                            /**
+                             * @description held: until the hold ends; pending_approval: waits for POST .../approve; pending: being issued; reversing: being taken back
+                             * @enum {string}
+                             */
+                            status:
+                              | 'held'
+                              | 'pending_approval'
+                              | 'pending'
+                              | 'issued'
+                              | 'failed'
+                              | 'cancelled'
+                              | 'reversing'
+                              | 'reversed';
+                            cancel_reason:
+                              | ('unqualified' | 'per_referrer_cap' | 'budget' | 'by_request')
+                              | null;
+                            /** @description ISO 8601, UTC */
+                            issue_after: string;
+                            /** @description The recipient's Stripe customer */
+                            customer_id: string | null;
+                            /** @description What Stripe made: the balance transaction, the promotion code, or the subscription given the coupon */
+                            stripe_object: string | null;
+                            /** @description The code text, for a promotion code reward */
+                            promotion_code: string | null;
+                            reversal_object: string | null;
+                            /** @description Set when Stripe could not take an issued reward back: decide what to do */
+                            review: string | null;
+                            attempts: number;
+                            last_error: string | null;
+                            issued_at: string | null;
+                            cancelled_at: string | null;
+                            reversed_at: string | null;
+                            /** @description ISO 8601, UTC */
+                            created_at: string;
+                            /** @description ISO 8601, UTC */
+                            updated_at: string;
+                          };
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'sync.completed';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          campaign_id: string;
+                          sync_id: string;
+                          /** @description The sync status after this pass */
+                          status: string;
+                          /** @enum {string} */
+                          kind: 'one_time' | 'ongoing';
+                          dry_run: boolean;
+                          stop_reason: string | null;
+                          customers_seen: number;
+                          referrers_created: number;
+                          already_referrers: number;
+                        };
+                      }
+                    | {
+                        id: string;
+                        /** @enum {string} */
+                        object: 'event';
+                        /** @enum {string} */
+                        type: 'ping';
+                        /** @description ISO 8601, UTC */
+                        created_at: string;
+                        data: {
+                          endpoint_id: string;
+                        };
+                      }
+                  )
+                | {
+                    id: string;
+                    /** @enum {string} */
+                    object: 'event';
+                    type: string;
+                    created_at: string;
+                    /** @description null: this body has an earlier shape; `as_sent` holds it */
+                    data: null;
+                    /** @description The body as it was sent, as JSON text */
+                    as_sent: string;
+                  };
               /** @description Every attempt, oldest first (not in lists) */
               attempts?: {
                 /** @enum {string} */

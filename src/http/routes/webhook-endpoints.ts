@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { outgoingEventBodySchema } from '../../domain/outgoing-events.js';
 import { OUTGOING_EVENT_TYPES } from '../../domain/outgoing-webhooks.js';
 import type { WebhookEndpointsService } from '../../services/webhook-endpoints.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
@@ -76,17 +77,7 @@ export const webhookDeliverySchema = z.object({
   last_error: z.string().nullable(),
   delivered_at: timestamp.nullable().describe('When an attempt last succeeded'),
   created_at: timestamp,
-  event: z
-    .object({
-      id: z.string(),
-      object: z.literal('event'),
-      type: z.string().describe('An event type from event_types, or ping'),
-      created_at: timestamp,
-      data: z
-        .record(z.string(), z.unknown())
-        .describe("The event's object, by event type (see docs/outgoing-webhooks.md)"),
-    })
-    .describe('The body every attempt sends'),
+  event: outgoingEventBodySchema.describe('The body every attempt sends'),
   attempts: z.array(attemptSchema).optional().describe('Every attempt, oldest first (not in lists)'),
 });
 
