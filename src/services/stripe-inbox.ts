@@ -5,7 +5,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
 import type { InboxWaker } from '../jobs/stripe-inbox-worker.js';
-import { hasHandler } from '../stripe/handlers/registry.js';
+import { isHandled } from '../stripe/event-translation.js';
 import { checkSignature, parseEvent } from '../stripe/webhook-check.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
@@ -117,7 +117,7 @@ export function stripeInbox(deps: {
       }
       const { connection } = found;
       if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
-      const needsWork = hasHandler(event.type);
+      const needsWork = isHandled(event.type);
       const inserted = await writer.add({
         connectionId: connection.id,
         id: event.id,
