@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inSdkVersion, SDK_API_VERSION } from '../src/stripe/event-version.js';
-import type { StripeEventPayload } from '../src/stripe/handlers/registry.js';
 import { type StripeEnv, sdkFor, startStripeEnv } from './helpers/stripe-env.js';
 import { api, eventually } from './helpers/test-app.js';
 
@@ -41,7 +40,7 @@ describe('an account on an old Stripe API version', () => {
       confirm: true,
     });
     const [listed] = (await env.stripe.events.list({ type: 'payment_intent.succeeded', limit: 1 })).data;
-    const old = listed as unknown as StripeEventPayload & { api_version: string };
+    const old = listed!;
     // As Stripe lists it: the 2022 shape, charges inside the PaymentIntent and no latest_charge.
     expect(old.api_version).toBe(OLD);
     expect(old.data.object).toHaveProperty('charges');

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Database } from '../db/database.js';
+import type { Logger } from 'pino';
+import type { Database, Tx } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import {
   type EventKey,
@@ -7,9 +8,14 @@ import {
   stripeEventsRepository,
 } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
-import { inSdkVersion } from '../stripe/event-version.js';
-import { handlers, type StripeEventPayload } from '../stripe/handlers/registry.js';
-import type { JobContext } from './job-definition.js';
+import type { EventCommand } from '../domain/event-commands.js';
+import { applyCouponDeleted, applyPromotionCodeSwitchedOff } from '../services/apply-code-change.js';
+import { applyCustomer } from '../services/apply-customer.js';
+import { applyCheckout, applyInvoice } from '../services/apply-order.js';
+import { applyDispute, applyPayment, applyRefund } from '../services/apply-payment.js';
+import { translateEvent } from '../stripe/event-translation.js';
+import { inSdkVersion, storedEvent } from '../stripe/event-version.js';
+import type { StripeGateway } from '../stripe/gateway.js';
 
 /** Attempts before an event goes to the dead-letter list. */
 export const MAX_EVENT_ATTEMPTS = 5;
@@ -17,29 +23,32 @@ export const MAX_EVENT_ATTEMPTS = 5;
 /** Backoff after the nth failed attempt: 2, 4, 8, 16 s (at most 10 minutes). */
 export const defaultRetryDelayMs = (attempts: number) => Math.min(600, 2 ** Math.max(1, attempts)) * 1000;
 
-export type ApplyDeps = Pick<JobContext, 'database' | 'logger' | 'now' | 'gateway' | 'publicUrl'> & {
+/** What applying events needs; a job's context has it all. */
+export type ApplyDeps = {
+  database: Database;
+  logger: Logger;
+  now: () => Date;
+  /** Reads from Stripe what events leave out; absent where Stripe is not reachable. */
+  gateway?: StripeGateway | undefined;
+  /** Base of referral links, for what ongoing syncs write back to Stripe. */
+  publicUrl?: string | undefined;
   /** How long after its nth failure an event is tried again. */
   retryDelayMs?: (attempts: number) => number;
 };
 
-type Ready = {
-  key: EventKey;
-  row: PendingEvent;
-  connection: ConnectionRow;
-  event: StripeEventPayload;
-  prepared: unknown;
-};
+type Ready = { key: EventKey; row: PendingEvent; commands: EventCommand[] };
 
 const keyOf = (row: PendingEvent): EventKey => ({ connectionId: row.connection_id, id: row.id });
 const same = (a: EventKey, b: EventKey) => a.connectionId === b.connectionId && a.id === b.id;
 
 /**
- * Applies waiting inbox events. Each is prepared first (reads from Stripe, outside any transaction); then
- * the batch is applied in one transaction that also marks them processed, so an event counts exactly once
- * and a batch costs one commit. Events another worker holds are skipped. When the batch fails, each event
- * is applied on its own, and one that fails is tried again after a backoff or, after MAX_EVENT_ATTEMPTS,
- * dead-lettered with its error. `known` are the events' connections when the caller has them. Returns
- * how many were applied here.
+ * Applies waiting inbox events. Each is read in the SDK's version and translated into commands first
+ * (`src/stripe/event-translation.ts`, which reads from Stripe outside any transaction); then the batch's
+ * commands are applied by their services in one transaction that also marks the events processed, so an
+ * event counts exactly once and a batch costs one commit. Events another worker holds are skipped. When the
+ * batch fails, each event is applied on its own, and one that fails is tried again after a backoff or, after
+ * MAX_EVENT_ATTEMPTS, dead-lettered with its error. `known` are the events' connections when the caller has
+ * them. Returns how many were applied here.
  */
 export async function applyStripeEvents(
   deps: ApplyDeps,
@@ -54,10 +63,9 @@ export async function applyStripeEvents(
       const connection = connections.get(row.connection_id);
       if (!connection) throw new Error(`connection ${row.connection_id} is gone`);
       const client = deps.gateway?.forConnection(connection);
-      const event = await inSdkVersion(row.payload as unknown as StripeEventPayload, client);
-      const prepare = handlers[row.type]?.prepare;
-      const prepared = prepare ? await prepare({ connection, event, gateway: deps.gateway }) : undefined;
-      ready.push({ key: keyOf(row), row, connection, event, prepared });
+      const event = await inSdkVersion(storedEvent(row.payload), client);
+      const commands = await translateEvent(event, { connection, gateway: deps.gateway });
+      ready.push({ key: keyOf(row), row, commands });
     } catch (error) {
       await recordFailure(deps, row, error);
     }
@@ -91,23 +99,35 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const events = stripeEventsRepository(tx);
     const locked = await events.lockPending(ready.map((r) => r.key));
     const now = deps.now();
-    for (const { key, row, connection, event, prepared } of ready) {
+    for (const { key, commands } of ready) {
       if (!locked.some((k) => same(k, key))) continue;
-      const handler = handlers[row.type];
-      if (handler)
-        await handler.apply({
-          tx,
-          connection,
-          event,
-          gateway: deps.gateway,
-          now,
-          prepared,
-          publicUrl: deps.publicUrl,
-        });
+      for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl);
     }
     await events.markProcessed(locked, now);
     return locked.length;
   });
+}
+
+/** Applies one command with the service for its kind, inside the batch's transaction. */
+async function applyCommand(tx: Tx, command: EventCommand, now: Date, publicUrl: string | undefined) {
+  switch (command.kind) {
+    case 'payment_seen':
+      return applyPayment(tx, command, now);
+    case 'refund_seen':
+      return applyRefund(tx, command, now);
+    case 'dispute_seen':
+      return applyDispute(tx, command, now);
+    case 'customer_seen':
+      return applyCustomer(tx, command, now, publicUrl);
+    case 'checkout_completed':
+      return applyCheckout(tx, command, now);
+    case 'invoice_paid':
+      return applyInvoice(tx, command, now);
+    case 'coupon_deleted':
+      return applyCouponDeleted(tx, command, now);
+    case 'promotion_code_switched_off':
+      return applyPromotionCodeSwitchedOff(tx, command, now);
+  }
 }
 
 /** The connections of these events, by id. */

@@ -2,7 +2,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { eventsSince } from '../stripe/connect.js';
 import { translateStripeError } from '../stripe/errors.js';
-import { hasHandler } from '../stripe/handlers/registry.js';
+import { isHandled } from '../stripe/event-translation.js';
 import { defineJob } from './job-definition.js';
 
 /** Stripe keeps events for 30 days; looking back a little before the cursor covers clock skew. */
@@ -60,11 +60,11 @@ export const reconcileStripeEventsJob = defineJob<{ connection_id: string }>({
           createdAt: new Date(event.created * 1000),
           payload: event.payload,
           source: 'reconciliation',
-          processedAt: hasHandler(event.type) ? undefined : new Date(),
+          processedAt: isHandled(event.type) ? undefined : new Date(),
         });
         if (inserted) added += 1;
         // Applied while the rest is read, not after the whole month.
-        if (inserted && hasHandler(event.type)) inboxWorker?.wake();
+        if (inserted && isHandled(event.type)) inboxWorker?.wake();
       }
       return added;
     }

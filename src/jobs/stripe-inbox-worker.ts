@@ -1,6 +1,6 @@
 import { type PendingEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import type { InboxWaker } from '../services/stripe-inbox.js';
-import { type StripeEventPayload, serialKey } from '../stripe/handlers/registry.js';
+import { serialKey } from '../stripe/event-translation.js';
 import { type ApplyDeps, applyStripeEvents, connectionsOf } from './apply-stripe-events.js';
 import { DrainingWorker } from './draining-worker.js';
 
@@ -51,8 +51,7 @@ export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
     // A lane per full batch, up to `lanes`: a few events go in one transaction, a backlog in parallel.
     const count = Math.min(this.#lanes, Math.ceil(rows.length / this.#batchSize));
     const lanes: PendingEvent[][] = Array.from({ length: count }, () => []);
-    for (const row of rows)
-      lanes[laneOf(serialKey(row.payload as unknown as StripeEventPayload), count)]!.push(row);
+    for (const row of rows) lanes[laneOf(serialKey(row.payload), count)]!.push(row);
     const connections = await connectionsOf(this.#deps.database, rows);
     const applied = await Promise.all(
       lanes.map(async (lane) => {

@@ -14,20 +14,11 @@ import type {
 } from '../db/tables.js';
 import { type CodeRules, DEFAULT_CODE_SETTINGS, readSettings } from '../domain/campaign-settings.js';
 import { describeRefusal, refuseRedemption } from '../domain/code-rules.js';
+import type { Buyer, Cause } from '../domain/event-commands.js';
 import { createId } from '../domain/ids.js';
 import { linkCustomerToLead } from './customer-linking.js';
-import { type Cause, reevaluateLead } from './lead-verdicts.js';
+import { reevaluateLead } from './lead-verdicts.js';
 import { recordReferral } from './lead-writes.js';
-
-/** Who paid, and when: what a checkout, an invoice or a till tells about the friend. */
-export type Buyer = {
-  connectionId: string | null;
-  customerId: string | null;
-  email: string | null;
-  name: string | null;
-  /** When the order happened (Stripe's time for a checkout or an invoice). */
-  at: Date;
-};
 
 /** The friend's lead for this referrer: the one the customer is linked to, else by email, else new. */
 async function leadForBuyer(

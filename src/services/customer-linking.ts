@@ -2,8 +2,9 @@ import type { Tx } from '../db/database.js';
 import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { leadsRepository } from '../db/repositories/leads.js';
 import type { CustomerLinkHow } from '../db/tables.js';
+import type { Cause } from '../domain/event-commands.js';
 import { createId } from '../domain/ids.js';
-import { type Cause, reevaluateLead } from './lead-verdicts.js';
+import { reevaluateLead } from './lead-verdicts.js';
 
 const HOW_TEXT: Record<CustomerLinkHow, string> = {
   created: 'Vouch created it',

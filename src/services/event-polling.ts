@@ -5,8 +5,8 @@ import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { eventDelivery, nextPollDelayMs } from '../domain/event-delivery.js';
 import { eventsAfter } from '../stripe/connect.js';
 import { translateStripeError } from '../stripe/errors.js';
+import { isHandled } from '../stripe/event-translation.js';
 import type { StripeGateway } from '../stripe/gateway.js';
-import { hasHandler } from '../stripe/handlers/registry.js';
 
 export type PollDeps = {
   database: Database;
@@ -58,7 +58,7 @@ export async function pollEvents(deps: PollDeps, connectionId: string): Promise<
         createdAt: new Date(event.created * 1000),
         payload: event.payload,
         source: 'polling',
-        processedAt: hasHandler(event.type) ? undefined : at,
+        processedAt: isHandled(event.type) ? undefined : at,
       });
       if (inserted) added += 1;
     }

@@ -6,6 +6,7 @@ import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { LeadStatus } from '../db/tables.js';
 import { type QualificationRules, readSettings } from '../domain/campaign-settings.js';
 import { decideCodeVerdict } from '../domain/code-verdict.js';
+import type { Cause } from '../domain/event-commands.js';
 import { explainFacts } from '../domain/fact-explanation.js';
 import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
@@ -15,8 +16,6 @@ import { recordDomainEvent } from './domain-events.js';
 import { recordFactOutcomes } from './fact-timeline.js';
 import { takePlaceOnPayment } from './lead-places.js';
 import { grantRewards, takeBackRewards } from './reward-grants.js';
-
-export type Cause = { type: string; stripeObject?: string | undefined; eventId?: string | undefined };
 
 const EVENT_FOR: Partial<Record<LeadStatus, string>> = {
   qualified: 'lead.qualified',

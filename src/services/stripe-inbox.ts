@@ -4,7 +4,7 @@ import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
-import { hasHandler } from '../stripe/handlers/registry.js';
+import { isHandled } from '../stripe/event-translation.js';
 import { checkSignature, parseEvent } from '../stripe/webhook-check.js';
 import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
@@ -119,7 +119,7 @@ export function stripeInbox(deps: {
       }
       const { connection } = found;
       if (!isSubscribed(event.type)) return { received: true, duplicate: false, ignored: true };
-      const needsWork = hasHandler(event.type);
+      const needsWork = isHandled(event.type);
       const inserted = await writer.add({
         connectionId: connection.id,
         id: event.id,

@@ -1,5 +1,4 @@
 import Stripe from 'stripe';
-import type { StripeEventPayload } from './handlers/registry.js';
 import type { StripeClient } from './stripe-client.js';
 
 /** The API version this SDK reads, and that Vouch's own webhook endpoints are pinned to. */
@@ -19,7 +18,7 @@ const RETRIEVE: Record<string, (client: StripeClient, id: string) => Promise<unk
 };
 
 /**
- * An event as the handlers read it: in the SDK's API version. Webhooks from Vouch's own endpoint come in it
+ * An event as it is translated: in the SDK's API version. Webhooks from Vouch's own endpoint come in it
  * already (the endpoint is pinned); events read from the Events API (polling, reconciliation) come in the
  * version that was the account's default when they were made, and an endpoint made by hand sends its own:
  * older versions shape objects differently (a PaymentIntent's charges, an Invoice's subscription, a
@@ -27,18 +26,43 @@ const RETRIEVE: Record<string, (client: StripeClient, id: string) => Promise<unk
  * longer has (deleted) is used as sent.
  */
 export async function inSdkVersion(
-  event: StripeEventPayload & { api_version?: string | null },
+  event: Stripe.Event,
   client: StripeClient | undefined,
-): Promise<StripeEventPayload> {
+): Promise<Stripe.Event> {
   if (!client || !event.api_version || event.api_version === SDK_API_VERSION) return event;
-  const object = event.data?.object as { object?: unknown; id?: unknown } | undefined;
-  const retrieve = typeof object?.object === 'string' ? RETRIEVE[object.object] : undefined;
-  if (!retrieve || typeof object?.id !== 'string') return event;
+  const object: object = event.data.object;
+  const type = 'object' in object ? object.object : undefined;
+  const id = 'id' in object ? object.id : undefined;
+  const retrieve = typeof type === 'string' ? RETRIEVE[type] : undefined;
+  if (!retrieve || typeof id !== 'string') return event;
   try {
-    const fresh = (await retrieve(client, object.id)) as Record<string, unknown>;
-    return { ...event, data: { ...event.data, object: fresh } };
+    const fresh = await retrieve(client, id);
+    // The same object, read in the version the event's type is declared in.
+    return { ...event, data: { ...event.data, object: fresh } } as Stripe.Event;
   } catch (error) {
     if (error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404) return event;
     throw error;
   }
+}
+
+/**
+ * A stored inbox payload as the event it is: the inbox keeps events as Stripe sent them (a webhook's after
+ * its signature was checked), so only its outline is checked here.
+ */
+export function storedEvent(payload: unknown): Stripe.Event {
+  if (!isEvent(payload)) throw new Error('stored payload is not a Stripe event');
+  return payload;
+}
+
+function isEvent(value: unknown): value is Stripe.Event {
+  if (typeof value !== 'object' || value === null) return false;
+  if (!('id' in value && 'type' in value && 'data' in value)) return false;
+  const data = value.data;
+  return (
+    typeof value.id === 'string' &&
+    typeof value.type === 'string' &&
+    typeof data === 'object' &&
+    data !== null &&
+    'object' in data
+  );
 }

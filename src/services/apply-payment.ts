@@ -1,0 +1,55 @@
+import type { Tx } from '../db/database.js';
+import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
+import type { DisputeSeen, PaymentSeen, RefundSeen } from '../domain/event-commands.js';
+import { reevaluateChargeLeads, reevaluateCustomerLeads } from './lead-verdicts.js';
+
+/** Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. */
+export async function applyPayment(tx: Tx, payment: PaymentSeen, now: Date): Promise<void> {
+  const facts = paymentFactsRepository(tx);
+  await facts.lockCharge(payment.connectionId, payment.chargeId);
+  if (payment.customerId) await facts.lockCustomer(payment.connectionId, payment.customerId);
+  const changed = await facts.savePayment(payment.connectionId, {
+    chargeId: payment.chargeId,
+    customerId: payment.customerId,
+    amount: payment.amount,
+    currency: payment.currency,
+    settledAmount: payment.settledAmount,
+    status: payment.status,
+    createdAt: payment.createdAt,
+    observedAt: payment.observedAt,
+  });
+  if (!changed) return;
+  await reevaluateCustomerLeads(tx, payment.connectionId, payment.customerId, payment.cause, now);
+}
+
+/** Stores a refund (even before its charge is known), then re-runs the verdicts it may change. */
+export async function applyRefund(tx: Tx, refund: RefundSeen, now: Date): Promise<void> {
+  const facts = paymentFactsRepository(tx);
+  await facts.lockCharge(refund.connectionId, refund.chargeId);
+  const changed = await facts.saveRefund(refund.connectionId, {
+    refundId: refund.refundId,
+    chargeId: refund.chargeId,
+    amount: refund.amount,
+    settledAmount: refund.settledAmount,
+    status: refund.status,
+    createdAt: refund.createdAt,
+    observedAt: refund.observedAt,
+  });
+  await reevaluateChargeLeads(tx, refund.connectionId, refund.chargeId, changed, refund.cause, now);
+}
+
+/** Stores a dispute (a loss until won), then re-runs the verdicts it may change. */
+export async function applyDispute(tx: Tx, dispute: DisputeSeen, now: Date): Promise<void> {
+  const facts = paymentFactsRepository(tx);
+  await facts.lockCharge(dispute.connectionId, dispute.chargeId);
+  const changed = await facts.saveDispute(dispute.connectionId, {
+    disputeId: dispute.disputeId,
+    chargeId: dispute.chargeId,
+    amount: dispute.amount,
+    settledAmount: dispute.settledAmount,
+    status: dispute.status,
+    createdAt: dispute.createdAt,
+    observedAt: dispute.observedAt,
+  });
+  await reevaluateChargeLeads(tx, dispute.connectionId, dispute.chargeId, changed, dispute.cause, now);
+}
