@@ -1,4 +1,4 @@
-import type { CampaignStatus } from '../db/tables.js';
+import type { CampaignStatus } from './campaign.js';
 
 /** Why a campaign refuses an action, or undefined when it allows it. */
 export type CampaignRefusal = { code: string; message: string };
