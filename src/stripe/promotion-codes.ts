@@ -1,20 +1,10 @@
 import Stripe from 'stripe';
 import type { CodeRules } from '../domain/campaign-settings.js';
+import { type Coupon, couponSchema } from '../domain/promotion-code.js';
 import type { StripeClient } from './stripe-client.js';
 
-/** A coupon as Vouch shows and stores it. */
-export type CouponDetails = {
-  id: string;
-  name: string | null;
-  amount_off: number | null;
-  currency: string | null;
-  percent_off: number | null;
-  duration: 'once' | 'repeating' | 'forever';
-  duration_in_months: number | null;
-  valid: boolean;
-  times_redeemed: number;
-  created: number;
-};
+/** A coupon as Vouch shows and stores it: the domain's one coupon shape. */
+export type CouponDetails = Coupon;
 
 export type NewCoupon = {
   name?: string | undefined;
@@ -31,7 +21,7 @@ const details = (c: Stripe.Coupon): CouponDetails => ({
   amount_off: c.amount_off ?? null,
   currency: c.currency ?? null,
   percent_off: c.percent_off ?? null,
-  duration: c.duration as CouponDetails['duration'],
+  duration: couponSchema.shape.duration.parse(c.duration),
   duration_in_months: c.duration_in_months ?? null,
   valid: c.valid,
   times_redeemed: c.times_redeemed,
