@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { inboundMappingSchema, readSyncConfig } from '../src/domain/sync-config.js';
 import {
   type CustomerFields,
   checkInboundMapping,
@@ -531,5 +532,33 @@ describe('return mapping', () => {
         ),
       ).toEqual({ metadata: { referrals: '0', converted: '0' } });
     });
+  });
+});
+
+describe('sync config schema', () => {
+  it('names the fields a mapping may use, and reads a stored config only in its shape', () => {
+    const unknownField = inboundMappingSchema.safeParse({ bogus: 'name' });
+    expect(unknownField.error?.issues[0]).toMatchObject({
+      path: ['bogus'],
+      message: 'referrer fields are first_name, last_name, email and metadata.<key>',
+    });
+    const badSource = inboundMappingSchema.safeParse({ first_name: 'nickname' });
+    expect(badSource.error?.issues[0]?.message).toBe(
+      'must be name, email, description, phone or metadata.<key>',
+    );
+    const stored = {
+      inbound: { first_name: 'name', email: 'email', 'metadata.plan': 'metadata.plan' },
+      return: {
+        referral_link: { to: 'metadata', key: 'vouch_referral_link' },
+        referral_code: { to: 'none' },
+        referrals_count: { to: 'description' },
+        converted_count: { to: 'none' },
+      },
+      name_version: 'v4',
+      write_back: true,
+      requests_per_second: null,
+    };
+    expect(readSyncConfig(stored)).toEqual(stored);
+    expect(() => readSyncConfig({ ...stored, name_version: 'v9' })).toThrow();
   });
 });

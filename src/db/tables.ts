@@ -5,6 +5,7 @@ import type { CustomerLinkHow, LeadSource, LeadStatus, RejectionReason } from '.
 import type { PromotionCodeStatus } from '../domain/promotion-code.js';
 import type { ReferrerSource } from '../domain/referrer.js';
 import type { RewardCancelReason, RewardKind, RewardRecipient, RewardStatus } from '../domain/reward.js';
+import type { SyncKind, SyncSkipReason, SyncStatus } from '../domain/sync-config.js';
 
 /** The enums are defined once, in the domain; the database checks the same values. */
 export type {
@@ -21,6 +22,9 @@ export type {
   RewardKind,
   RewardRecipient,
   RewardStatus,
+  SyncKind,
+  SyncSkipReason,
+  SyncStatus,
 };
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -335,14 +339,11 @@ export type WebhookAttemptsTable = {
 };
 export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 
-export type SyncStatus = 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
-export type SyncSkipReason = 'missing_field' | 'already_referrer' | 'participant_limit' | 'email_taken';
-
 export type SyncsTable = {
   id: string;
   campaign_id: string;
   connection_id: string;
-  kind: 'one_time' | 'ongoing';
+  kind: SyncKind;
   dry_run: boolean;
   config: Json;
   status: SyncStatus;

@@ -4,6 +4,7 @@ import { leadSchema } from './lead.js';
 import { type OutgoingEventType, PING_EVENT_TYPE } from './outgoing-webhooks.js';
 import { referrerSchema } from './referrer.js';
 import { rewardSchema } from './reward.js';
+import { syncKindSchema, syncStatusSchema } from './sync-config.js';
 
 /**
  * What each outgoing webhook event carries: the ids it concerns, then the object as the API shows it (the
@@ -44,8 +45,8 @@ export const outgoingEventDataSchemas = {
   'sync.completed': z.object({
     campaign_id: ids.campaign_id,
     sync_id: z.string(),
-    status: z.string().describe('The sync status after this pass'),
-    kind: z.enum(['one_time', 'ongoing']),
+    status: syncStatusSchema.describe('The sync status after this pass'),
+    kind: syncKindSchema,
     dry_run: z.boolean(),
     stop_reason: z.string().nullable(),
     customers_seen: z.number(),

@@ -1,21 +1,18 @@
 import { cleanName } from './people.js';
+import type { InboundMapping, NameVersion, ReturnMapping, ReturnTarget, StripeField } from './sync-config.js';
+import { METADATA_KEY_MAX } from './sync-config.js';
 
-/**
- * How much of a Stripe customer's name becomes a referrer's first name: `original` keeps it whole, `v1`..`v3`
- * keep the first one to three words, `v4` is the first word and an initial (`Jane D`), `v5` the first word and
- * two letters of the next (`Jane Do`).
- */
-export type NameVersion = 'original' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5';
-
-/** Every name version, in order (a tuple, so it can feed an enum schema). */
-export const NAME_VERSIONS = [
-  'original',
-  'v1',
-  'v2',
-  'v3',
-  'v4',
-  'v5',
-] as const satisfies readonly NameVersion[];
+/** The settings' shapes are defined once, as schemas, in sync-config.ts. */
+export {
+  type InboundMapping,
+  METADATA_KEY_MAX,
+  NAME_VERSIONS,
+  type NameVersion,
+  type ReferrerField,
+  type ReturnMapping,
+  type ReturnTarget,
+  type StripeField,
+} from './sync-config.js';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -55,15 +52,6 @@ export function formatName(name: string, version: NameVersion): string {
   }
 }
 
-/** A field of a Stripe customer that a sync can read: a standard field or a metadata key (`metadata.plan`). */
-export type StripeField = 'name' | 'email' | 'description' | 'phone' | `metadata.${string}`;
-
-/** A field of a referrer that a sync can fill: a standard field or a metadata key (`metadata.tier`). */
-export type ReferrerField = 'first_name' | 'last_name' | 'email' | `metadata.${string}`;
-
-/** Which Stripe field fills each referrer field. `first_name` and `email` are required. */
-export type InboundMapping = Partial<Record<ReferrerField, StripeField>>;
-
 /** The parts of a Stripe customer a sync reads and writes. */
 export type CustomerFields = {
   id: string;
@@ -76,8 +64,6 @@ export type CustomerFields = {
 
 type StandardStripeField = Exclude<StripeField, `metadata.${string}`>;
 const METADATA_PREFIX = 'metadata.';
-/** Stripe's limit on a metadata key's length. */
-export const METADATA_KEY_MAX = 40;
 const STANDARD_STRIPE_FIELDS: readonly string[] = ['name', 'email', 'description', 'phone'];
 const STANDARD_REFERRER_FIELDS: readonly string[] = ['first_name', 'last_name', 'email'];
 const REQUIRED_REFERRER_FIELDS = ['first_name', 'email'] as const;
@@ -171,22 +157,6 @@ export function mapCustomer(
   const lastName = mapping.last_name === undefined ? null : readStripeField(customer, mapping.last_name);
   return { referrer: { first_name: firstName, last_name: lastName, email, metadata } };
 }
-
-/** Where a sync writes one of a referrer's values on their Stripe customer. */
-export type ReturnTarget =
-  | { to: 'name' }
-  | { to: 'email' }
-  | { to: 'description' }
-  | { to: 'metadata'; key: string }
-  | { to: 'none' };
-
-/** Where each value goes; the referral link always goes somewhere. */
-export type ReturnMapping = {
-  referral_link: ReturnTarget;
-  referral_code: ReturnTarget;
-  referrals_count: ReturnTarget;
-  converted_count: ReturnTarget;
-};
 
 const RETURN_FIELDS = ['referral_link', 'referral_code', 'referrals_count', 'converted_count'] as const;
 const STANDARD_TARGETS: readonly string[] = ['name', 'email', 'description'];

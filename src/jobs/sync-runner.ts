@@ -1,9 +1,9 @@
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
+import { readSyncConfig } from '../domain/sync-config.js';
 import { syncCustomers } from '../services/customer-import.js';
 import { recordDomainEvent } from '../services/domain-events.js';
-import { readSyncConfig } from '../services/sync-config.js';
 import { customersPage, updateCustomer } from '../stripe/customer-pages.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { RateBudget } from '../stripe/rate-budget.js';
@@ -68,7 +68,7 @@ async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Prom
       });
       return;
     }
-    const config = readSyncConfig(sync);
+    const config = readSyncConfig(sync.config);
     if (config.requests_per_second && pace?.limit !== config.requests_per_second)
       pace = new RateBudget(config.requests_per_second);
     const client = deps.gateway.forConnection(connection);

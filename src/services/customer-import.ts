@@ -3,10 +3,10 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
+import { readSyncConfig } from '../domain/sync-config.js';
 import { type CustomerFields, type MappedReferrer, mapCustomer } from '../domain/sync-mapping.js';
 import { queueWriteBack, returnValues } from './customer-write-back.js';
 import { insertReferrer } from './referrer-writes.js';
-import { readSyncConfig } from './sync-config.js';
 
 /** What a sync pass decided for some customers, and whether it must stop (the participant limit). */
 export type Outcome = SyncCounts & { stopped: boolean };
@@ -50,7 +50,7 @@ export async function syncCustomers(
 ): Promise<Outcome> {
   const out = emptyCounts();
   if (customers.length === 0) return out;
-  const config = readSyncConfig(sync);
+  const config = readSyncConfig(sync.config);
   const campaign = await campaignsRepository(tx).lock(sync.campaign_id);
   if (!campaign) return { ...out, stopped: true };
   const syncs = syncsRepository(tx);

@@ -1,8 +1,8 @@
 import type { Tx } from '../db/database.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import { type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import { readSyncConfig, type SyncConfig } from '../domain/sync-config.js';
 import { type CustomerFields, customerUpdate, type ReturnValues } from '../domain/sync-mapping.js';
-import { readSyncConfig, type SyncConfig } from './sync-config.js';
 
 const NONE = { to: 'none' } as const;
 
@@ -42,7 +42,7 @@ export async function queueCountsWriteBack(tx: Tx, campaignId: string, referrerI
   const syncs = await syncsRepository(tx).writingFor(campaignId);
   let referrer: ReferrerWithCounts | undefined;
   for (const sync of syncs) {
-    const config = readSyncConfig(sync);
+    const config = readSyncConfig(sync.config);
     if (!config.write_back) continue;
     // Only the counts changed: the link and the code stay out of this write.
     const mapping = { ...config.return, referral_link: NONE, referral_code: NONE };

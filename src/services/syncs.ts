@@ -2,6 +2,7 @@ import type { Database } from '../db/database.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
+import { readSyncConfig, type SyncConfig, type SyncKind } from '../domain/sync-config.js';
 import {
   checkInboundMapping,
   checkReturnMapping,
@@ -13,9 +14,8 @@ import { conflict, invalidParameter, notFound } from '../errors.js';
 import { customersPage } from '../stripe/customer-pages.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { campaignConnection } from './campaign-connection.js';
-import { readSyncConfig, type SyncConfig } from './sync-config.js';
 
-export type NewSync = SyncConfig & { kind: 'one_time' | 'ongoing'; dry_run: boolean };
+export type NewSync = SyncConfig & { kind: SyncKind; dry_run: boolean };
 
 const rate = (n: number, since: Date | null, until: Date) => {
   if (!since) return null;
@@ -59,7 +59,7 @@ export function syncsService(deps: {
       } else if (pending === 0) eta = 0;
       else if (writesPerSecond) eta = Math.round(pending / writesPerSecond);
     }
-    const config = readSyncConfig(row);
+    const config = readSyncConfig(row.config);
     return {
       id: row.id,
       object: 'sync' as const,
@@ -69,7 +69,7 @@ export function syncsService(deps: {
       dry_run: row.dry_run,
       status: row.status,
       stop_reason: row.stop_reason,
-      inbound: config.inbound as Record<string, string>,
+      inbound: config.inbound,
       return: config.return,
       name_version: config.name_version,
       write_back: config.write_back,

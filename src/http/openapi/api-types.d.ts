@@ -6607,38 +6607,106 @@ export interface paths {
                 status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
                 /** @description participant_limit when the campaign filled up */
                 stop_reason: string | null;
+                /** @description Referrer field ← Stripe customer field; first_name and email are required */
                 inbound: {
-                  [key: string]: string;
+                  [key: string]: ('name' | 'email' | 'description' | 'phone') | string;
                 };
+                /** @description Where each value goes on the Stripe customer; the referral link is required */
                 return: {
-                  referral_link: {
-                    /** @enum {string} */
-                    to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                    /** @description The metadata key, with to metadata */
-                    key?: string;
-                  };
-                  referral_code: {
-                    /** @enum {string} */
-                    to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                    /** @description The metadata key, with to metadata */
-                    key?: string;
-                  };
-                  referrals_count: {
-                    /** @enum {string} */
-                    to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                    /** @description The metadata key, with to metadata */
-                    key?: string;
-                  };
-                  converted_count: {
-                    /** @enum {string} */
-                    to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                    /** @description The metadata key, with to metadata */
-                    key?: string;
-                  };
+                  referral_link:
+                    | {
+                        /** @enum {string} */
+                        to: 'name';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'email';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'description';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'metadata';
+                        key: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'none';
+                      };
+                  referral_code:
+                    | {
+                        /** @enum {string} */
+                        to: 'name';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'email';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'description';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'metadata';
+                        key: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'none';
+                      };
+                  referrals_count:
+                    | {
+                        /** @enum {string} */
+                        to: 'name';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'email';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'description';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'metadata';
+                        key: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'none';
+                      };
+                  converted_count:
+                    | {
+                        /** @enum {string} */
+                        to: 'name';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'email';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'description';
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'metadata';
+                        key: string;
+                      }
+                    | {
+                        /** @enum {string} */
+                        to: 'none';
+                      };
                 };
                 /** @enum {string} */
                 name_version: 'original' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5';
+                /** @description false: bring customers in without writing to Stripe */
                 write_back: boolean;
+                /** @description This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies */
                 requests_per_second: number | null;
                 progress: {
                   /** @description Distinct customers met: an ongoing sync counts a customer once, however often it comes back */
@@ -6774,7 +6842,7 @@ export interface paths {
              *     }
              */
             inbound?: {
-              [key: string]: string;
+              [key: string]: ('name' | 'email' | 'description' | 'phone') | string;
             };
             /**
              * @description Where each value goes on the Stripe customer; the referral link is required
@@ -6943,38 +7011,106 @@ export interface paths {
               status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
               /** @description participant_limit when the campaign filled up */
               stop_reason: string | null;
+              /** @description Referrer field ← Stripe customer field; first_name and email are required */
               inbound: {
-                [key: string]: string;
+                [key: string]: ('name' | 'email' | 'description' | 'phone') | string;
               };
+              /** @description Where each value goes on the Stripe customer; the referral link is required */
               return: {
-                referral_link: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referral_code: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referrals_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                converted_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
+                referral_link:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referral_code:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referrals_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                converted_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
               };
               /** @enum {string} */
               name_version: 'original' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5';
+              /** @description false: bring customers in without writing to Stripe */
               write_back: boolean;
+              /** @description This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies */
               requests_per_second: number | null;
               progress: {
                 /** @description Distinct customers met: an ongoing sync counts a customer once, however often it comes back */
@@ -7303,38 +7439,106 @@ export interface paths {
               status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
               /** @description participant_limit when the campaign filled up */
               stop_reason: string | null;
+              /** @description Referrer field ← Stripe customer field; first_name and email are required */
               inbound: {
-                [key: string]: string;
+                [key: string]: ('name' | 'email' | 'description' | 'phone') | string;
               };
+              /** @description Where each value goes on the Stripe customer; the referral link is required */
               return: {
-                referral_link: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referral_code: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referrals_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                converted_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
+                referral_link:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referral_code:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referrals_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                converted_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
               };
               /** @enum {string} */
               name_version: 'original' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5';
+              /** @description false: bring customers in without writing to Stripe */
               write_back: boolean;
+              /** @description This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies */
               requests_per_second: number | null;
               progress: {
                 /** @description Distinct customers met: an ongoing sync counts a customer once, however often it comes back */
@@ -7602,38 +7806,106 @@ export interface paths {
               status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
               /** @description participant_limit when the campaign filled up */
               stop_reason: string | null;
+              /** @description Referrer field ← Stripe customer field; first_name and email are required */
               inbound: {
-                [key: string]: string;
+                [key: string]: ('name' | 'email' | 'description' | 'phone') | string;
               };
+              /** @description Where each value goes on the Stripe customer; the referral link is required */
               return: {
-                referral_link: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referral_code: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                referrals_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
-                converted_count: {
-                  /** @enum {string} */
-                  to: 'name' | 'email' | 'description' | 'metadata' | 'none';
-                  /** @description The metadata key, with to metadata */
-                  key?: string;
-                };
+                referral_link:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referral_code:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                referrals_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
+                converted_count:
+                  | {
+                      /** @enum {string} */
+                      to: 'name';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'email';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'description';
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'metadata';
+                      key: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      to: 'none';
+                    };
               };
               /** @enum {string} */
               name_version: 'original' | 'v1' | 'v2' | 'v3' | 'v4' | 'v5';
+              /** @description false: bring customers in without writing to Stripe */
               write_back: boolean;
+              /** @description This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies */
               requests_per_second: number | null;
               progress: {
                 /** @description Distinct customers met: an ongoing sync counts a customer once, however often it comes back */
@@ -11360,8 +11632,11 @@ export interface paths {
                         data: {
                           campaign_id: string;
                           sync_id: string;
-                          /** @description The sync status after this pass */
-                          status: string;
+                          /**
+                           * @description The sync status after this pass
+                           * @enum {string}
+                           */
+                          status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
                           /** @enum {string} */
                           kind: 'one_time' | 'ongoing';
                           dry_run: boolean;
@@ -11925,8 +12200,11 @@ export interface paths {
                           data: {
                             campaign_id: string;
                             sync_id: string;
-                            /** @description The sync status after this pass */
-                            status: string;
+                            /**
+                             * @description The sync status after this pass
+                             * @enum {string}
+                             */
+                            status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
                             /** @enum {string} */
                             kind: 'one_time' | 'ongoing';
                             dry_run: boolean;
@@ -12476,8 +12754,11 @@ export interface paths {
                         data: {
                           campaign_id: string;
                           sync_id: string;
-                          /** @description The sync status after this pass */
-                          status: string;
+                          /**
+                           * @description The sync status after this pass
+                           * @enum {string}
+                           */
+                          status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
                           /** @enum {string} */
                           kind: 'one_time' | 'ongoing';
                           dry_run: boolean;
@@ -13026,8 +13307,11 @@ export interface paths {
                         data: {
                           campaign_id: string;
                           sync_id: string;
-                          /** @description The sync status after this pass */
-                          status: string;
+                          /**
+                           * @description The sync status after this pass
+                           * @enum {string}
+                           */
+                          status: 'running' | 'live' | 'completed' | 'stopped' | 'cancelled' | 'failed';
                           /** @enum {string} */
                           kind: 'one_time' | 'ongoing';
                           dry_run: boolean;

@@ -1,61 +1,28 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { NAME_VERSIONS } from '../../domain/sync-mapping.js';
+import {
+  returnTargetSchema,
+  syncConfigSchema,
+  syncKindSchema,
+  syncSkipReasonSchema,
+  syncStatusSchema,
+} from '../../domain/sync-config.js';
 import type { SyncsService } from '../../services/syncs.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
 import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
 
 const tags = ['syncs'];
 const security = secretKeySecurity;
-const METADATA_KEY = /^[^[\]]{1,40}$/;
-
-const stripeField = z
-  .string()
-  .regex(/^(name|email|description|phone|metadata\.[^[\]]{1,40})$/, {
-    message: 'must be name, email, description, phone or metadata.<key>',
-  })
-  .describe('A Stripe customer field: name, email, description, phone or metadata.<key>');
-
-const inbound = z
-  .record(
-    z.string().regex(/^(first_name|last_name|email|metadata\.[^[\]]{1,40})$/, {
-      message: 'referrer fields are first_name, last_name, email and metadata.<key>',
-    }),
-    stripeField,
-  )
-  .describe('Referrer field ← Stripe customer field; first_name and email are required')
-  .default({ first_name: 'name', email: 'email' });
-
-const target = z.discriminatedUnion('to', [
-  z.strictObject({ to: z.literal('name') }),
-  z.strictObject({ to: z.literal('email') }),
-  z.strictObject({ to: z.literal('description') }),
-  z.strictObject({
-    to: z.literal('metadata'),
-    key: z.string().regex(METADATA_KEY, { message: 'must be 1 to 40 characters without [ or ]' }),
-  }),
-  z.strictObject({ to: z.literal('none') }),
-]);
 const none = { to: 'none' as const };
-
-const returnMapping = z
-  .strictObject({
-    referral_link: target.default({ to: 'metadata', key: 'vouch_referral_link' }),
-    referral_code: target.default(none),
-    referrals_count: target.default(none),
-    converted_count: target.default(none),
-  })
-  .describe('Where each value goes on the Stripe customer; the referral link is required')
-  .default({
-    referral_link: { to: 'metadata', key: 'vouch_referral_link' },
-    referral_code: none,
-    referrals_count: none,
-    converted_count: none,
-  });
+const defaultReturn = {
+  referral_link: { to: 'metadata' as const, key: 'vouch_referral_link' },
+  referral_code: none,
+  referrals_count: none,
+  converted_count: none,
+};
 
 const syncInput = z.strictObject({
-  kind: z
-    .enum(['one_time', 'ongoing'])
+  kind: syncKindSchema
     .default('one_time')
     .describe('ongoing: new and changed customers join through webhooks, with an hourly catch-up pass'),
   dry_run: z
@@ -64,43 +31,31 @@ const syncInput = z.strictObject({
     .describe(
       'Decide everything the real run would (referrers made, already referrers, each skip and its reason, where the participant limit stops it) and change nothing',
     ),
-  inbound,
-  return: returnMapping,
-  name_version: z.enum(NAME_VERSIONS).default('original'),
-  write_back: z.boolean().default(true).describe('false: bring customers in without writing to Stripe'),
-  requests_per_second: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .nullable()
-    .default(null)
-    .describe("This sync's own pace; the account's budget (STRIPE_RATE_LIMIT_TEST/LIVE) always applies"),
+  inbound: syncConfigSchema.shape.inbound.default({ first_name: 'name', email: 'email' }),
+  return: z
+    .strictObject({
+      referral_link: returnTargetSchema.default(defaultReturn.referral_link),
+      referral_code: returnTargetSchema.default(none),
+      referrals_count: returnTargetSchema.default(none),
+      converted_count: returnTargetSchema.default(none),
+    })
+    .describe(syncConfigSchema.shape.return.description ?? '')
+    .default(defaultReturn),
+  name_version: syncConfigSchema.shape.name_version.default('original'),
+  write_back: syncConfigSchema.shape.write_back.default(true),
+  requests_per_second: syncConfigSchema.shape.requests_per_second.default(null),
 });
 
-const targetOut = z.object({
-  to: z.enum(['name', 'email', 'description', 'metadata', 'none']),
-  key: z.string().optional().describe('The metadata key, with to metadata'),
-});
 const syncSchema = z.object({
   id: z.string(),
   object: z.literal('sync'),
   campaign_id: z.string(),
   connection_id: z.string(),
-  kind: z.enum(['one_time', 'ongoing']),
+  kind: syncKindSchema,
   dry_run: z.boolean(),
-  status: z.enum(['running', 'live', 'completed', 'stopped', 'cancelled', 'failed']),
+  status: syncStatusSchema,
   stop_reason: z.string().nullable().describe('participant_limit when the campaign filled up'),
-  inbound: z.record(z.string(), z.string()),
-  return: z.object({
-    referral_link: targetOut,
-    referral_code: targetOut,
-    referrals_count: targetOut,
-    converted_count: targetOut,
-  }),
-  name_version: z.enum(NAME_VERSIONS),
-  write_back: z.boolean(),
-  requests_per_second: z.number().nullable(),
+  ...syncConfigSchema.shape,
   progress: z.object({
     customers_seen: z
       .number()
@@ -131,7 +86,7 @@ const syncSchema = z.object({
 const skipSchema = z.object({
   object: z.literal('sync_skip'),
   customer_id: z.string(),
-  reason: z.enum(['missing_field', 'already_referrer', 'participant_limit', 'email_taken']),
+  reason: syncSkipReasonSchema,
   detail: z.string().nullable(),
   created_at: timestamp,
 });
