@@ -81,7 +81,7 @@ export async function runRedirectBench(
     VOUCH_SANDBOX: 'off',
     VOUCH_BOOTSTRAP_API_KEY: KEY,
     VOUCH_REDIRECT_RATE_LIMIT: '10000000',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   };
   const vouch = spawn(...onCpu0(['dist/src/cli/main.js', 'start']), { cwd: ROOT, env, stdio: 'ignore' });
   try {

@@ -34,6 +34,7 @@ import { webhookEndpointsService } from '../services/webhook-endpoints.js';
 import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { VERSION } from '../version.js';
+import { registerAccessLog } from './access-log.js';
 import { clientError, frameworkError, registerErrorHandling } from './error-handler.js';
 import { registerInputChecks } from './input-checks.js';
 import { addErrorCodes, registerErrorResponses } from './openapi/error-responses.js';
@@ -112,6 +113,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.trustProxy ?? false,
     genReqId: () => createId('req'),
     requestIdHeader: false,
+    // Fastify's own two lines per request, at info, are replaced by one at debug (access-log.ts).
+    disableRequestLogging: true,
     // The error handler turns requests away while stopping, in the one error shape.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -125,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('request-id', request.id);
   });
+  registerAccessLog(app);
   registerErrorHandling(app);
   const errorCodes = registerErrorResponses(app);
   registerInputChecks(app);
