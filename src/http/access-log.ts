@@ -11,6 +11,11 @@ export const SLOW_REQUEST_MS = 1000;
  * longer than SLOW_REQUEST_MS is logged at `warn`, so it stays visible at the default level.
  */
 export function registerAccessLog(app: FastifyInstance, slowMs = SLOW_REQUEST_MS): void {
+  // At debug, a request is also logged when its headers are in: one still running shows in the log.
+  app.addHook('onRequest', async (request) => {
+    if (DEBUG_LEVELS.has(request.log.level))
+      request.log.debug({ method: request.method, url: request.routeOptions.url }, 'request received');
+  });
   app.addHook('onResponse', async (request, reply) => {
     const ms = reply.elapsedTime;
     const failed = reply.statusCode >= 500;
