@@ -13,6 +13,7 @@ import { customerFields } from './customer-pages.js';
 import { idOf, settledAmount } from './settled-amount.js';
 import { translateCheckout, translateInvoice } from './translate-orders.js';
 import { causeOf, type EventInfo, type TranslationContext } from './translation-context.js';
+import { isSubscribed } from './webhook-events.js';
 
 const paymentStatus = (status: Stripe.Charge.Status): PaymentStatus =>
   status === 'succeeded' ? 'succeeded' : status === 'pending' ? 'pending' : 'failed';
@@ -168,32 +169,15 @@ const translatePromotionCode = (
     : [];
 
 /**
- * The event types that change anything. A subscribed type not listed (payment_intent.succeeded: the charge
- * it paid carries the money) is recorded and marked processed at once. invoice.paid only records promotion
- * code uses, so one payment still counts once.
+ * Subscribed types that change nothing: they are recorded and marked processed at once. The charge a
+ * payment_intent.succeeded paid carries the money; a deleted customer keeps its facts. Every other
+ * subscribed type is translated below (invoice.paid only records promotion code uses, so one payment still
+ * counts once).
  */
-export const HANDLED_EVENTS = [
-  'charge.succeeded',
-  'charge.failed',
-  'charge.updated',
-  'charge.refunded',
-  'refund.created',
-  'refund.updated',
-  'charge.dispute.created',
-  'charge.dispute.updated',
-  'charge.dispute.closed',
-  'customer.created',
-  'customer.updated',
-  'checkout.session.completed',
-  'invoice.paid',
-  'coupon.deleted',
-  'promotion_code.updated',
-] as const satisfies ReadonlyArray<Stripe.Event['type']>;
-
-const handled = new Set<string>(HANDLED_EVENTS);
+const RECORDED_ONLY = new Set<string>(['customer.deleted', 'payment_intent.succeeded']);
 
 /** Whether an event of this type changes anything, i.e. needs to be applied. */
-export const isHandled = (type: string): boolean => handled.has(type);
+export const isHandled = (type: string): boolean => isSubscribed(type) && !RECORDED_ONLY.has(type);
 
 /**
  * What a Stripe event asks of Vouch, as commands to apply in order (none when it changes nothing). Reads
