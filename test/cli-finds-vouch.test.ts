@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
 import { lockDataDir } from '../src/data-dir.js';
@@ -12,26 +11,10 @@ import { processStartTime } from '../src/process-start-time.js';
 import { track } from './helpers/started-processes.js';
 import { copyTemplateDataDir } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
-import { spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
+import { sandboxSdk, sandboxUrl, spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const STACK = /^\s+at /m;
-
-const sdk = (apiBase: string) => {
-  const url = new URL(apiBase);
-  return new Stripe('sk_test_from_the_test', {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
-};
-
-function sandboxUrl(output: string): string {
-  const line = output.split('\n').find((l) => l.includes('SANDBOX MODE'));
-  if (!line) throw new Error(`no sandbox line in:\n${output}`);
-  return (JSON.parse(line) as { sandbox_url: string }).sandbox_url;
-}
 
 /** Runs the CLI to completion, stdout and stderr apart (what a failure prints on stderr is checked line by line). */
 function runCli(args: string[], env: NodeJS.ProcessEnv) {
@@ -96,7 +79,7 @@ describe.skipIf(onPostgres())('the CLI finds the Vouch it serves (embedded)', { 
 
   const decoyUntouched = async () => {
     expect(decoy.events()).toHaveLength(0);
-    expect((await sdk(decoy.url).customers.list({ limit: 1 })).data).toHaveLength(0);
+    expect((await sandboxSdk(decoy.url).customers.list({ limit: 1 })).data).toHaveLength(0);
   };
 
   it('vouch demo seeds the running Vouch’s sandbox, not what answers on VOUCH_SANDBOX_PORT', async () => {
@@ -107,7 +90,7 @@ describe.skipIf(onPostgres())('the CLI finds the Vouch it serves (embedded)', { 
     expect(demo.code, demo.stderr).toBe(0);
     expect(demo.stdout).toContain(`Seeded the sandbox of the Vouch running at ${url}`);
     expect(demo.stdout).toContain(sandbox);
-    const seeded = await sdk(sandbox).customers.search({
+    const seeded = await sandboxSdk(sandbox).customers.search({
       query: "metadata['vouch_demo']:'true'",
       limit: 100,
     });

@@ -5,7 +5,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyTemplateDataDir, createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
-import { runVouch, spawnVouch, vouchEnv } from './helpers/vouch-process.js';
+import { runVouch, sandboxSdk, sandboxUrl, spawnVouch, vouchEnv } from './helpers/vouch-process.js';
 
 let t: TestDatabase;
 let env: NodeJS.ProcessEnv;
@@ -24,22 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const sdk = (apiBase: string) => {
-  const url = new URL(apiBase);
-  return new Stripe('sk_test_from_the_test', {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: 'http',
-    maxNetworkRetries: 0,
-  });
-};
-
-function sandboxUrl(output: string): string {
-  const line = output.split('\n').find((l) => l.includes('SANDBOX MODE'));
-  if (!line) throw new Error(`no sandbox line in:\n${output}`);
-  return (JSON.parse(line) as { sandbox_url: string }).sandbox_url;
-}
-
 describe('sandbox mode', () => {
   it('runs the emulator in-process, says so, takes demo data, and keeps it across a restart', async () => {
     const first = spawnVouch(['start'], env);
@@ -52,7 +36,7 @@ describe('sandbox mode', () => {
     expect(demo.code, demo.output).toBe(0);
     expect(demo.stdout).toContain('8 customers');
 
-    const stripe = sdk(apiBase);
+    const stripe = sandboxSdk(apiBase);
     const account = await stripe.accounts.retrieveCurrent();
     const seeded = await stripe.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 });
     expect(seeded.data).toHaveLength(8);
@@ -68,7 +52,7 @@ describe('sandbox mode', () => {
 
     const second = spawnVouch(['start'], env);
     await second.running();
-    const stripe2 = sdk(sandboxUrl(second.output()));
+    const stripe2 = sandboxSdk(sandboxUrl(second.output()));
     expect((await stripe2.accounts.retrieveCurrent()).id).toBe(account.id);
     expect(
       (await stripe2.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 })).data,
@@ -102,7 +86,7 @@ describe('vouch stripe-emulator', () => {
       else await new Promise((r) => setTimeout(r, 100));
     }
     expect(url).toBeDefined();
-    const stripe = sdk(url!);
+    const stripe = sandboxSdk(url!);
     expect((await stripe.accounts.retrieveCurrent()).default_currency).toBe('eur');
     const customer = await stripe.customers.create({ email: 'cli@example.com' });
     expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({
@@ -145,7 +129,7 @@ describe('vouch stripe-emulator', () => {
         else await new Promise((r) => setTimeout(r, 100));
       }
       expect(url).toBeDefined();
-      const endpoint = await sdk(url!).webhookEndpoints.create({
+      const endpoint = await sandboxSdk(url!).webhookEndpoints.create({
         url: 'http://127.0.0.1:9/hooks',
         enabled_events: ['*'],
       });

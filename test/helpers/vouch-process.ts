@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import Stripe from 'stripe';
 import { openPostgres } from '../../src/db/database.js';
 import { track } from './started-processes.js';
 import { databaseUrlFor, testDatabaseUrl } from './test-target.js';
@@ -132,3 +133,21 @@ export async function callVouch(
   // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read field by field by the tests
   return (await res.json()) as any;
 }
+
+/** The sandbox URL a `vouch start` in sandbox mode printed. */
+export function sandboxUrl(output: string): string {
+  const line = output.split('\n').find((l) => l.includes('SANDBOX MODE'));
+  if (!line) throw new Error(`no sandbox line in:\n${output}`);
+  return (JSON.parse(line) as { sandbox_url: string }).sandbox_url;
+}
+
+/** The Stripe SDK pointed at a sandbox (or any emulator) URL. */
+export const sandboxSdk = (apiBase: string) => {
+  const url = new URL(apiBase);
+  return new Stripe('sk_test_from_the_test', {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+};
