@@ -10,7 +10,7 @@ import {
 import type { ConnectionRow } from '../db/tables.js';
 import type { EventCommand } from '../domain/event-commands.js';
 import { applyCouponDeleted, applyPromotionCodeSwitchedOff } from '../services/apply-code-change.js';
-import { applyCustomer } from '../services/apply-customer.js';
+import { applyCustomer, type OngoingSyncs, ongoingSyncsOnce } from '../services/apply-customer.js';
 import { applyCheckout, applyInvoice } from '../services/apply-order.js';
 import { applyDispute, applyPayment, applyRefund } from '../services/apply-payment.js';
 import { translateEvent } from '../stripe/event-translation.js';
@@ -39,7 +39,7 @@ export type ApplyDeps = {
 type Ready = { key: EventKey; row: PendingEvent; commands: EventCommand[] };
 
 const keyOf = (row: PendingEvent): EventKey => ({ connectionId: row.connection_id, id: row.id });
-const same = (a: EventKey, b: EventKey) => a.connectionId === b.connectionId && a.id === b.id;
+const textKey = (k: EventKey) => `${k.connectionId} ${k.id}`;
 
 /**
  * Applies waiting inbox events. Each is read in the SDK's version and translated into commands first
@@ -99,9 +99,11 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const events = stripeEventsRepository(tx);
     const locked = await events.lockPending(ready.map((r) => r.key));
     const now = deps.now();
+    const ongoing = ongoingSyncsOnce(tx);
+    const held = new Set(locked.map(textKey));
     for (const { key, commands } of ready) {
-      if (!locked.some((k) => same(k, key))) continue;
-      for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl);
+      if (!held.has(textKey(key))) continue;
+      for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl, ongoing);
     }
     await events.markProcessed(locked, now);
     return locked.length;
@@ -109,7 +111,13 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
 }
 
 /** Applies one command with the service for its kind, inside the batch's transaction. */
-async function applyCommand(tx: Tx, command: EventCommand, now: Date, publicUrl: string | undefined) {
+async function applyCommand(
+  tx: Tx,
+  command: EventCommand,
+  now: Date,
+  publicUrl: string | undefined,
+  ongoing: OngoingSyncs,
+) {
   switch (command.kind) {
     case 'payment_seen':
       return applyPayment(tx, command, now);
@@ -118,7 +126,7 @@ async function applyCommand(tx: Tx, command: EventCommand, now: Date, publicUrl:
     case 'dispute_seen':
       return applyDispute(tx, command, now);
     case 'customer_seen':
-      return applyCustomer(tx, command, now, publicUrl);
+      return applyCustomer(tx, command, now, publicUrl, ongoing);
     case 'checkout_completed':
       return applyCheckout(tx, command, now);
     case 'invoice_paid':

@@ -11,7 +11,17 @@ export type InboxWorkerOptions = ApplyDeps & {
   batchSize?: number;
   /** How often an idle worker looks for events received by other processes or due for a retry. */
   pollMs?: number;
+  /** Events handed over and kept at once (default MAX_HANDED). */
+  maxHanded?: number;
 };
+
+/**
+ * Events received here and handed over, kept until applied. A burst beyond this is read back from the
+ * inbox instead, where it is anyway.
+ */
+const MAX_HANDED = 10_000;
+
+const keyOf = (e: PendingEvent) => `${e.connection_id} ${e.id}`;
 
 /** A stable small hash of a string: which lane an event's key goes to. */
 function laneOf(key: string, lanes: number): number {
@@ -22,31 +32,55 @@ function laneOf(key: string, lanes: number): number {
 
 /**
  * Applies the Stripe inbox: the inbox table is the queue (a waiting event is a row with no processed_at).
- * Each round takes the oldest waiting events, splits them into lanes by customer or charge, and applies
- * each lane's events in batches (apply-stripe-events.ts). A webhook received by this process wakes it at
- * once; otherwise it looks every `pollMs`. Several processes may run one: an event is applied by whichever
- * locks it first.
+ * Each round takes waiting events, splits them into lanes by customer or charge, and applies each lane's
+ * events in batches (apply-stripe-events.ts).
+ *
+ * Events this process received are handed over as they are recorded (`arrived`), already parsed, and
+ * applied from memory: no read of the inbox and no second parse per event, so applying keeps pace with a
+ * burst of webhooks instead of starting after it. The inbox itself is read when nothing was handed over,
+ * at least every `pollMs` while there was (events of other processes, retries whose time has come), and
+ * until it is empty after more than MAX_HANDED events waited at once. Several processes may run one: an
+ * event is applied by whichever locks it first, so one read from the inbox and handed over too is applied
+ * once.
  */
 export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
   readonly #deps: ApplyDeps;
   readonly #lanes: number;
   readonly #batchSize: number;
+  readonly #pollMs: number;
+  readonly #maxHanded: number;
+  /** Events received here, recorded and waiting, oldest first. */
+  #handed: PendingEvent[] = [];
+  /** More arrived than were kept: the inbox is read until it is empty. */
+  #fromInbox = false;
+  #lastRead = Number.NEGATIVE_INFINITY;
 
   constructor(options: InboxWorkerOptions) {
-    const { lanes, batchSize, pollMs, ...deps } = options;
+    const { lanes, batchSize, pollMs, maxHanded, ...deps } = options;
     super({ pollMs: pollMs ?? 500, logger: deps.logger, what: 'Stripe inbox' });
+    this.#pollMs = pollMs ?? 500;
+    this.#maxHanded = maxHanded ?? MAX_HANDED;
     this.#deps = deps;
     // PGlite has one connection: lanes would only queue on it.
     this.#lanes = deps.database.kind === 'pglite' ? 1 : (lanes ?? 4);
     this.#batchSize = batchSize ?? 100;
   }
 
+  /** Events recorded in the inbox by this process, parsed: they are applied from here. */
+  arrived(events: PendingEvent[]): void {
+    for (const event of events) {
+      if (this.#fromInbox) break;
+      if (this.#handed.length >= this.#maxHanded) {
+        this.#handed = [];
+        this.#fromInbox = true;
+      } else this.#handed.push(event);
+    }
+    this.wake();
+  }
+
   /** One round: applies the events waiting now; returns how many were applied. */
   async drain(): Promise<number> {
-    const rows = await stripeEventsRepository(this.#deps.database.db).pending(
-      this.#lanes * this.#batchSize,
-      this.#deps.now(),
-    );
+    const rows = await this.#waiting(this.#lanes * this.#batchSize);
     if (rows.length === 0) return 0;
     // A lane per full batch, up to `lanes`: a few events go in one transaction, a backlog in parallel.
     const count = Math.min(this.#lanes, Math.ceil(rows.length / this.#batchSize));
@@ -61,6 +95,24 @@ export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
         return n;
       }),
     );
-    return applied.reduce((a, b) => a + b, 0);
+    const done = applied.reduce((a, b) => a + b, 0);
+    // None applied (others held them): more handed over are still worth a round at once.
+    return done > 0 || this.#handed.length === 0 ? done : 1;
+  }
+
+  /** The next events to apply: handed over ones, or the inbox's oldest when it is due a read. */
+  async #waiting(limit: number): Promise<PendingEvent[]> {
+    const now = performance.now();
+    if (this.#handed.length > 0 && !this.#fromInbox && now - this.#lastRead < this.#pollMs)
+      return this.#handed.splice(0, limit);
+    this.#lastRead = now;
+    const rows = await stripeEventsRepository(this.#deps.database.db).pending(limit, this.#deps.now());
+    if (rows.length < limit) this.#fromInbox = false;
+    if (this.#handed.length > 0) {
+      // Read from the inbox now, they are no longer waiting here.
+      const read = new Set(rows.map(keyOf));
+      this.#handed = this.#handed.filter((e) => !read.has(keyOf(e)));
+    }
+    return rows.length > 0 ? rows : this.#handed.splice(0, limit);
   }
 }

@@ -2,12 +2,31 @@ import type { Tx } from '../db/database.js';
 import { leadMatchesRepository } from '../db/repositories/lead-matches.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
-import type { CustomerLinkHow } from '../db/tables.js';
+import type { CustomerLinkHow, SyncRow } from '../db/tables.js';
 import { emailLinkHow, emailToMatch, leadIdsInMetadata } from '../domain/customer-matching.js';
 import type { CustomerSeen } from '../domain/event-commands.js';
 import type { CustomerFields } from '../domain/sync-mapping.js';
 import { syncCustomers } from './customer-import.js';
 import { linkCustomerToLead } from './customer-linking.js';
+
+/** A connection's ongoing syncs, as read once for a batch of events. */
+export type OngoingSyncs = (connectionId: string) => Promise<SyncRow[]>;
+
+/**
+ * Within one transaction, each connection's ongoing syncs are read once however many customer events the
+ * batch holds (a sync's counts are added in SQL, so the rows read first stay good for the batch).
+ */
+export function ongoingSyncsOnce(tx: Tx): OngoingSyncs {
+  const read = new Map<string, Promise<SyncRow[]>>();
+  return (connectionId) => {
+    let rows = read.get(connectionId);
+    if (!rows) {
+      rows = syncsRepository(tx).ongoing(connectionId);
+      read.set(connectionId, rows);
+    }
+    return rows;
+  };
+}
 
 /** Ongoing syncs of this connection take in a customer created or changed in Stripe within seconds. */
 async function enrol(
@@ -16,9 +35,10 @@ async function enrol(
   fields: CustomerFields,
   publicUrl: string,
   now: Date,
+  ongoing: OngoingSyncs,
 ): Promise<void> {
   const syncs = syncsRepository(tx);
-  for (const sync of await syncs.ongoing(connectionId)) {
+  for (const sync of await ongoing(connectionId)) {
     const out = await syncCustomers(tx, sync, [fields], publicUrl, now);
     await syncs.addCounts(sync.id, out);
   }
@@ -35,8 +55,10 @@ export async function applyCustomer(
   seen: CustomerSeen,
   now: Date,
   publicUrl: string | undefined,
+  ongoing: OngoingSyncs = ongoingSyncsOnce(tx),
 ): Promise<void> {
-  if (seen.syncFields && publicUrl) await enrol(tx, seen.connectionId, seen.syncFields, publicUrl, now);
+  if (seen.syncFields && publicUrl)
+    await enrol(tx, seen.connectionId, seen.syncFields, publicUrl, now, ongoing);
   const fromMetadata = leadIdsInMetadata(seen.metadata);
   const email = emailToMatch(seen);
   // Most customer events name no lead and match none by email: nothing to link, nothing to lock.

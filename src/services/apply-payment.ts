@@ -6,8 +6,9 @@ import { reevaluateChargeLeads, reevaluateCustomerLeads } from './lead-verdicts.
 /** Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. */
 export async function applyPayment(tx: Tx, payment: PaymentSeen, now: Date): Promise<void> {
   const facts = paymentFactsRepository(tx);
-  await facts.lockCharge(payment.connectionId, payment.chargeId);
-  if (payment.customerId) await facts.lockCustomer(payment.connectionId, payment.customerId);
+  if (payment.customerId)
+    await facts.lockChargeAndCustomer(payment.connectionId, payment.chargeId, payment.customerId);
+  else await facts.lockCharge(payment.connectionId, payment.chargeId);
   const changed = await facts.savePayment(payment.connectionId, {
     chargeId: payment.chargeId,
     customerId: payment.customerId,

@@ -2,7 +2,11 @@ import type { Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
-import { type InboxEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import {
+  type InboxEvent,
+  type PendingEvent,
+  stripeEventsRepository,
+} from '../db/repositories/stripe-events.js';
 import { VouchError } from '../errors.js';
 import { isHandled } from '../stripe/event-translation.js';
 import { checkSignature, parseEvent } from '../stripe/webhook-check.js';
@@ -10,8 +14,12 @@ import { isSubscribed } from '../stripe/webhook-events.js';
 import type { ConnectionsService } from './connections.js';
 import { FailureCounter } from './rate-limits.js';
 
-/** Wakes this process's inbox worker when an event arrives here, instead of at its next poll. */
-export type InboxWaker = { wake(): void };
+/** This process's inbox worker: told when events arrive here, instead of finding them at its next poll. */
+export type InboxWaker = {
+  wake(): void;
+  /** Events just recorded in the inbox by this process, handed over parsed so they are applied at once. */
+  arrived(events: PendingEvent[]): void;
+};
 
 export type Receipt = { received: true; duplicate: boolean; ignored: boolean };
 
@@ -130,7 +138,16 @@ export function stripeInbox(deps: {
         processedAt: needsWork ? undefined : new Date(),
       });
       if (inserted) {
-        if (needsWork) deps.worker?.wake();
+        if (needsWork)
+          deps.worker?.arrived([
+            {
+              connection_id: connection.id,
+              id: event.id,
+              type: event.type,
+              payload: event.event,
+              attempts: 0,
+            },
+          ]);
         await touchLastEvent(connection.id);
       }
       return { received: true, duplicate: !inserted, ignored: false };

@@ -5,7 +5,8 @@ import { findUnstorable } from '../db/storable-text.js';
 export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 /** The parts of a Stripe event the inbox stores and routes on. */
-export type CheckedEvent = { id: string; type: string; created: number };
+/** A signed event read from its body: its key fields, and the whole parsed event for applying it. */
+export type CheckedEvent = { id: string; type: string; created: number; event: Record<string, unknown> };
 
 /** Why a webhook was refused: its signature, or (signed correctly) its content. */
 export type WebhookRefusal = { reason: 'signature' | 'malformed'; message: string };
@@ -96,5 +97,5 @@ export function parseEvent(
   const bad = findUnstorable(event);
   if (bad !== undefined)
     return malformed(`The event holds text that cannot be stored (a NUL character) at ${bad || 'a key'}.`);
-  return { id, type, created };
+  return { id, type, created, event: event as Record<string, unknown> };
 }

@@ -55,15 +55,16 @@ export function paymentFactsRepository(db: Executor) {
       );
     },
 
+    /** `lockCharge` then `lockCustomer` in one statement (its two locks are taken left to right). */
+    async lockChargeAndCustomer(connectionId: string, chargeId: string, customerId: string): Promise<void> {
+      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:${chargeId}`})),
+                       pg_advisory_xact_lock(hashtext(${`${connectionId}:customer:${customerId}`}))`.execute(
+        db,
+      );
+    },
+
     /** True when the stored payment changed. */
     async savePayment(connectionId: string, p: PaymentRecord): Promise<boolean> {
-      const current = await db
-        .selectFrom('payments')
-        .selectAll()
-        .where('connection_id', '=', connectionId)
-        .where('charge_id', '=', p.chargeId)
-        .forUpdate()
-        .executeTakeFirst();
       const row = {
         customer_id: p.customerId,
         amount: p.amount,
@@ -73,15 +74,20 @@ export function paymentFactsRepository(db: Executor) {
         created_at: p.createdAt,
         observed_at: p.observedAt,
       };
-      if (!current) {
-        const inserted = await db
-          .insertInto('payments')
-          .values({ connection_id: connectionId, charge_id: p.chargeId, ...row })
-          .onConflict((oc) => oc.doNothing())
-          .executeTakeFirst();
-        if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
-        return this.savePayment(connectionId, p);
-      }
+      // Most charges are new: one statement stores them; a known one is compared with what is stored.
+      const inserted = await db
+        .insertInto('payments')
+        .values({ connection_id: connectionId, charge_id: p.chargeId, ...row })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      if ((inserted.numInsertedOrUpdatedRows ?? 0n) > 0n) return true;
+      const current = await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('connection_id', '=', connectionId)
+        .where('charge_id', '=', p.chargeId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
       if (compareVersions<PaymentFact>(p, asPayment(current)) <= 0) return false;
       await db
         .updateTable('payments')
