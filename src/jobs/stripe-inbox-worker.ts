@@ -82,8 +82,9 @@ export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
   async drain(): Promise<number> {
     const rows = await this.#waiting(this.#lanes * this.#batchSize);
     if (rows.length === 0) return 0;
-    // A lane per full batch, up to `lanes`: a few events go in one transaction, a backlog in parallel.
-    const count = Math.min(this.#lanes, Math.ceil(rows.length / this.#batchSize));
+    // Every lane in use as soon as there are events for it: under steady load a round holds what arrived
+    // during the last one, and one lane would apply it all one statement after another.
+    const count = Math.min(this.#lanes, rows.length);
     const lanes: PendingEvent[][] = Array.from({ length: count }, () => []);
     for (const row of rows) lanes[laneOf(serialKey(row.payload), count)]!.push(row);
     const connections = await connectionsOf(this.#deps.database, rows);
