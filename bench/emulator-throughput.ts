@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import Stripe from 'stripe';
 import { startEmulator } from '../emulator/index.js';
+import { pinned, printSettings, type Settings } from './lib/settings.js';
 
 export interface EmulatorThroughputOptions {
   requests?: number;
@@ -17,6 +18,7 @@ export interface EmulatorThroughputOptions {
 
 export interface EmulatorThroughputResult {
   bench: 'emulator-throughput';
+  settings?: Settings;
   requests: number;
   concurrency: number;
   emulator_rps: number;
@@ -124,19 +126,23 @@ function argValue(name: string): number | undefined {
 }
 
 async function main(): Promise<void> {
-  const result = await runEmulatorThroughput({
-    requests: argValue('requests'),
-    concurrency: argValue('concurrency'),
+  const requests = argValue('requests') ?? 3000;
+  const concurrency = argValue('concurrency') ?? 16;
+  const settings = printSettings('Stripe emulator throughput (bench/emulator-throughput.ts)', {
+    requests_per_target: requests,
+    concurrency,
+    warmup_requests: Math.min(200, requests),
+    process: 'emulator, bare route and their clients all in this one process',
+    pinning: pinned ? 'this process on CPU 1' : 'none',
   });
+  const result = { ...(await runEmulatorThroughput({ requests, concurrency })), settings };
   const rows: [string, string][] = [
-    ['requests per target', String(result.requests)],
-    ['concurrency', String(result.concurrency)],
     ['emulator (SDK customers.create) req/s', String(result.emulator_rps)],
     ['bare Fastify POST req/s', String(result.bare_fastify_rps)],
     ['ratio emulator / bare', String(result.ratio)],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  console.log('Stripe emulator throughput');
+  console.log('');
   for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
   console.log(JSON.stringify(result));
 }

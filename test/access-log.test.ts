@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { registerAccessLog } from '../src/http/access-log.js';
 import { createLogger } from '../src/logger.js';
@@ -14,7 +14,10 @@ async function appAt(level: 'info' | 'debug', slowMs?: number) {
     },
   });
   const logger = createLogger(level, sink) as FastifyBaseLogger;
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   registerAccessLog(app, slowMs);
   app.get('/r/:slug', async (_request, reply) => reply.redirect('https://shop.example.com/', 302));
   app.get('/broken', async () => {

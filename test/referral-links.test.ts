@@ -116,6 +116,33 @@ describe('referral link redirect', () => {
   });
 });
 
+describe('referral link rate limit', () => {
+  it('answers 429 past the per-client limit, counting no click for it, and leaves other clients alone', async () => {
+    const limited = await startTestApp({ redirectRateLimit: 3, sharedDb: t.db });
+    const r = (
+      await api(t, 'POST', `/v1/campaigns/${campaignId}/referrers`, {
+        email: 'l@example.com',
+        first_name: 'L',
+      })
+    ).body;
+    const from = (ip: string) =>
+      limited.app.inject({ method: 'GET', url: `/r/${r.slug}`, remoteAddress: ip });
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(await from('10.7.0.1'));
+    expect(answers.map((a) => a.statusCode)).toEqual([302, 302, 302, 429, 429]);
+    // A redirect goes without the x-ratelimit-* headers (a browser never reads them); a 429 has them.
+    expect(answers[0]!.headers['x-ratelimit-remaining']).toBeUndefined();
+    const refused = answers[4]!;
+    expect(refused.json().error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limited' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.headers['x-ratelimit-limit']).toBe('3');
+    expect((await from('10.7.0.2')).statusCode).toBe(302);
+    // Closing the app writes the clicks it counted.
+    await limited.close();
+    expect(await clicksOf(r.id)).toBe(4);
+  });
+});
+
 describe('referral link lookup for the browser', () => {
   it('tells the snippet the campaign and cookie lifetime, for allowed origins only', async () => {
     const ok = await t.app.inject({

@@ -24,8 +24,9 @@ export type Settings = Record<string, string | number | boolean | undefined>;
 export function printSettings(bench: string, settings: Settings): Settings {
   const all: Settings = {
     ...settings,
-    pinning: pinned ? 'servers on CPU 0, load on CPU 1' : 'none',
-    cpus: `${availableParallelism()} x ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    pinning: settings.pinning ?? (pinned ? 'servers on CPU 0, load on CPU 1' : 'none'),
+    // The machine's CPUs, not this process's: once pinned, it may use only one.
+    cpus: `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown'}`,
     node: process.version,
   };
   console.log(`\n${bench}`);

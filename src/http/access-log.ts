@@ -12,15 +12,17 @@ export const SLOW_REQUEST_MS = 1000;
  */
 export function registerAccessLog(app: FastifyInstance, slowMs = SLOW_REQUEST_MS): void {
   // At debug, a request is also logged when its headers are in: one still running shows in the log.
-  app.addHook('onRequest', async (request) => {
+  // Both hooks take a callback rather than return a promise: they run for every request.
+  app.addHook('onRequest', (request, _reply, done) => {
     if (DEBUG_LEVELS.has(request.log.level))
       request.log.debug({ method: request.method, url: request.routeOptions.url }, 'request received');
+    done();
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;
     const failed = reply.statusCode >= 500;
     const slow = ms >= slowMs;
-    if (!failed && !slow && !DEBUG_LEVELS.has(request.log.level)) return;
+    if (!failed && !slow && !DEBUG_LEVELS.has(request.log.level)) return done();
     const line = {
       method: request.method,
       url: request.routeOptions.url ?? request.url.split('?')[0],
@@ -29,5 +31,6 @@ export function registerAccessLog(app: FastifyInstance, slowMs = SLOW_REQUEST_MS
     };
     if (failed || slow) request.log.warn(line, failed ? 'request failed' : 'slow request');
     else request.log.debug(line, 'request completed');
+    done();
   });
 }

@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -39,6 +39,7 @@ import { clientError, frameworkError, registerErrorHandling } from './error-hand
 import { registerInputChecks } from './input-checks.js';
 import { addErrorCodes, registerErrorResponses } from './openapi/error-responses.js';
 import { registerAuth } from './plugins/auth.js';
+import { requestLogger } from './request-logger.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { codePerformanceRoutes } from './routes/code-performance.js';
@@ -114,7 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => createId('req'),
     requestIdHeader: false,
     // Fastify's own two lines per request, at info, are replaced by one at debug (access-log.ts).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Each request's logger is made when the request first logs, not for every request.
+    childLoggerFactory: requestLogger,
     // The error handler turns requests away while stopping, in the one error shape.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -125,8 +128,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks every request runs take a callback rather than return a promise: no promise per hook and request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('request-id', request.id);
+    done();
   });
   registerAccessLog(app);
   registerErrorHandling(app);

@@ -240,8 +240,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onRequest', async (_request, reply) => {
-    if (!closing) return;
+  // A callback rather than a promise: every request runs this hook.
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
     reply.header('connection', 'close').header('retry-after', '1');
     throw new VouchError(503, 'api_error', 'shutting_down', 'This server is stopping; retry the request.');
   });

@@ -60,8 +60,10 @@ function refuseUnstorable(request: FastifyRequest): void {
 
 /** Checks every request's input that schemas cannot: storable text everywhere, nothing undeclared. */
 export function registerInputChecks(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback rather than a promise: every request runs this hook; what it throws becomes the error.
+  app.addHook('preValidation', (request, _reply, done) => {
     refuseUnstorable(request);
     refuseUndeclared(request);
+    done();
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { VouchError } from '../../errors.js';
 import type { ApiKeysService, AuthenticatedKey } from '../../services/api-keys.js';
 import type { Limit, SharedRateLimiter } from '../../services/rate-limits.js';
@@ -33,9 +33,7 @@ export function registerAuth(
     message: 'Too many requests with a wrong API key from this client; wait and check the key you send.',
   };
   app.decorateRequest('apiKey', null);
-  app.addHook('onRequest', async (request) => {
-    const level = request.routeOptions.config.auth ?? 'secret';
-    if (level === 'public' || !request.routeOptions.url) return;
+  const authenticate = async (request: FastifyRequest, level: AuthLevel): Promise<void> => {
     limiter.check(wrongKeys, request.ip);
     let key: AuthenticatedKey;
     try {
@@ -54,5 +52,11 @@ export function registerAuth(
       );
     }
     request.apiKey = key;
+  };
+  // A callback rather than a promise, so that public routes (a referral link) pass at no cost.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const level = request.routeOptions.config.auth ?? 'secret';
+    if (level === 'public' || !request.routeOptions.url) return done();
+    authenticate(request, level).then(() => done(), done);
   });
 }

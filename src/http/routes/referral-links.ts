@@ -4,7 +4,7 @@ import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { type ReferralLinkInfo, referralLinkInfoSchema } from '../../domain/referrer.js';
 import { notFound } from '../../errors.js';
 import type { ClickCounter } from '../../services/click-counter.js';
-import type { ReferralLinks } from '../../services/referral-links.js';
+import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
 import { applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
 import { htmlHeaders, notFoundPage } from '../html/layout.js';
 import { errorResponses } from '../schemas.js';
@@ -19,6 +19,11 @@ export type ReferralLinkDeps = {
 
 const slugParams = z.strictObject({ slug: z.string().max(64) });
 const NOT_FOUND = 'This referral link is not valid, or its program has ended.';
+const NO_RATE_LIMIT_HEADERS = {
+  'x-ratelimit-limit': false,
+  'x-ratelimit-remaining': false,
+  'x-ratelimit-reset': false,
+};
 
 /** The landing URL of a referral link: the campaign's destination (or the hosted friend page) plus `vouch_ref`. */
 export function landingUrl(destination: string | null, publicUrl: string, slug: string): string {
@@ -30,10 +35,29 @@ export function landingUrl(destination: string | null, publicUrl: string, slug: 
 export const referralLinkRoutes =
   (deps: ReferralLinkDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // A resolved link is one object for as long as it is cached: its landing URL is worked out once.
+    const landings = new WeakMap<ReferralLink, string>();
+    const landingOf = (link: ReferralLink) => {
+      let url = landings.get(link);
+      if (url === undefined) {
+        url = landingUrl(link.destinationUrl, deps.publicUrl, link.slug);
+        landings.set(link, url);
+      }
+      return url;
+    };
+
     app.get(
       '/r/:slug',
       {
-        config: { auth: 'public', rateLimit: { max: deps.redirectRateLimit, timeWindow: '1 minute' } },
+        config: {
+          auth: 'public',
+          rateLimit: {
+            max: deps.redirectRateLimit,
+            timeWindow: '1 minute',
+            // A browser following a link never reads them; a 429 still carries them.
+            addHeadersOnExceeding: NO_RATE_LIMIT_HEADERS,
+          },
+        },
         schema: {
           tags: ['referral links'],
           summary: 'Follow a referral link: 302 to the landing page with vouch_ref, counting the click',
@@ -52,9 +76,7 @@ export const referralLinkRoutes =
         }
         // A paused campaign still sends people on, but records nothing.
         if (link.campaignStatus !== 'paused') deps.clicks.record(link.referrerId, link.campaignId);
-        return reply
-          .header('cache-control', 'no-store')
-          .redirect(landingUrl(link.destinationUrl, deps.publicUrl, slug), 302);
+        return reply.header('cache-control', 'no-store').redirect(landingOf(link), 302);
       },
     );
 
