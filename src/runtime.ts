@@ -54,6 +54,13 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     if (role !== 'worker') await ensurePortFree('PORT', config.host, config.port);
     if (sandboxEnabled(config)) await ensurePortFree('VOUCH_SANDBOX_PORT', '127.0.0.1', config.sandboxPort);
     if (embedded && !config.secret) config.secret = dataDirSecret(config.dataDir);
+    // The sandbox needs no database: it starts while the database opens, in the time PGlite waits for its
+    // WebAssembly. Awaited (and its failure reported) after the migrations.
+    const sandboxStarting = sandboxEnabled(config)
+      ? startStripeSandbox({ port: config.sandboxPort, dataDir: config.dataDir, logger })
+      : undefined;
+    sandboxStarting?.catch(() => {});
+    cleanups.push(async () => (await sandboxStarting?.catch(() => undefined))?.close());
     const database = await openDatabase(config);
     cleanups.push(() => database.close());
 
@@ -67,11 +74,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       logger.info({ outcome }, 'bootstrap API key checked');
     }
 
-    let sandbox: StripeSandbox | undefined;
-    if (sandboxEnabled(config)) {
-      sandbox = await startStripeSandbox({ port: config.sandboxPort, dataDir: config.dataDir, logger });
-      const running = sandbox;
-      cleanups.push(() => running.close());
+    const sandbox: StripeSandbox | undefined = await sandboxStarting;
+    if (sandbox) {
       logger.warn(
         {
           sandbox_url: sandbox.target.apiBase,

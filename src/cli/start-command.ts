@@ -1,4 +1,5 @@
 import { loadConfig } from '../config.js';
+import { pgliteWasm } from '../db/pglite-wasm.js';
 import { createLogger } from '../logger.js';
 import type { Role, RunningVouch } from '../runtime.js';
 import { watchParent } from './parent-watch.js';
@@ -51,6 +52,8 @@ export async function runStart(role: Role): Promise<void> {
   process.on('SIGINT', shutdown);
   watchParent(() => shutdown('parent exited'));
 
+  // Embedded: the database's WebAssembly compiles on other threads while the server's modules load.
+  if (!config.databaseUrl) pgliteWasm().catch(() => {});
   // Loaded here, not at the top: the other commands never need the server and start faster without it.
   const { startVouch } = await import('../runtime.js');
   vouch = await startVouch(config, role, logger);

@@ -4,6 +4,7 @@ import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely
 import pg from 'pg';
 import { ConnectionLock } from './connection-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { pgliteWasm } from './pglite-wasm.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -125,11 +126,21 @@ export function openPostgres(
   };
 }
 
+/**
+ * Postgres settings of the embedded database, on top of PGlite's own (which include `-F`: no fsync, as
+ * before). Postgres zeroes its shared buffers at start, so all of them are resident from the first second;
+ * PGlite's default of 128 MB was most of an idle Vouch's memory. Pages beyond them come from the operating
+ * system's file cache, and a query costs PGlite far more than such a read (see docs/benchmarks.md).
+ */
+export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+
 /** Opens embedded Postgres. `dataDir` undefined keeps it in memory (tests). */
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    pgliteWasmModule: await pgliteWasm(),
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
     parsers: { [INT8_OID]: (v: string) => Number(v) },
   });
   const lock = new ConnectionLock(LOCK_TIMEOUT_MS);

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { type Database, transactionExecutor } from '../db/database.js';
 import { VouchError } from '../errors.js';
 import type { JobContext, JobDefinition, JobSender, SendOptions } from './job-definition.js';
@@ -60,6 +60,17 @@ export class JobQueue implements JobSender {
       }
     }
     return queue;
+  }
+
+  /**
+   * Creates the queue's schema and queues, then stops: a database prepared ahead of time (the embedded
+   * template made by the build) starts with them in place.
+   */
+  static async install(database: Database, definitions: JobDefinition[]): Promise<void> {
+    const logger = pino({ level: 'silent' });
+    const context = { database, logger, now: () => new Date() };
+    const queue = await JobQueue.start({ database, logger, role: 'producer', definitions, context });
+    await queue.stop();
   }
 
   async #work(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
