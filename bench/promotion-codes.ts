@@ -1,88 +1,48 @@
 /**
  * Promotion codes for every referrer of a campaign, made by the built CLI against Postgres, with the Stripe
- * emulator in this process limiting requests to `limit` a second (Stripe's test mode allows 25) and Vouch's
- * budget (STRIPE_RATE_LIMIT_TEST) set to the same limit. Baseline: the limit itself; the rate at which codes
- * were made is reported as a share of it, with the 429s the emulator answered (failed requests).
- * Run `npm run build` first, then `node --import tsx bench/promotion-codes.ts`. CODES_BENCH_REFERRERS (5000)
- * and CODES_BENCH_RATE_LIMIT (25) change the size; VOUCH_BENCH_DATABASE_URL another Postgres server.
+ * emulator in this process limiting requests to `limit` a second and Vouch's budget (STRIPE_RATE_LIMIT_TEST)
+ * set to the same limit. Baseline: the limit itself; the rate at which codes were made (first to last, from
+ * the rows' `updated_at`) is reported as a share of it, with the 429s the emulator answered (failed
+ * requests). Runs once per emulator latency (default: answers at once, then after 250 to 400 ms, as
+ * Stripe's take), each on a fresh database, emulator and Vouch.
+ * Run `npm run build` first, then `node --import tsx bench/promotion-codes.ts`. CODES_BENCH_REFERRERS (5000),
+ * CODES_BENCH_RATE_LIMIT (100), CODES_BENCH_LATENCY_MS (`0,250-400`) and CODES_BENCH_ROUNDS (1) change the
+ * runs; VOUCH_BENCH_DATABASE_URL another Postgres server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { startEmulator } from '../emulator/index.js';
+import { type LatencySetting, latencySettings } from './lib/latency.js';
+import { printSettings, range } from './lib/settings.js';
+import { benchDatabase, sleep, startVouch, VOUCH_CLI, type Vouch } from './lib/vouch-process.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const KEY = `vch_sk_${'c'.repeat(40)}`;
 const PORT = 39_941;
-const BASE = `http://127.0.0.1:${PORT}`;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function api(method: string, path: string, body?: object | string): Promise<Record<string, unknown>> {
-  const csv = typeof body === 'string';
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${KEY}`,
-      ...(body ? { 'content-type': csv ? 'text/csv' : 'application/json' } : {}),
-    },
-    ...(body ? { body: csv ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-}
-
-async function startVouch(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/src/cli/main.js', 'start'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`vouch exited with ${child.exitCode}`);
-    const ready = await fetch(`${BASE}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return child;
-    await sleep(50);
-  }
-  throw new Error('vouch did not come up');
-}
 
 export async function runPromotionCodesBench(opts: {
   postgresUrl: string;
   referrers: number;
   limit: number;
+  latency: LatencySetting;
 }) {
-  const name = `vouch_bench_codes_${process.pid}`;
-  const admin = new pg.Client({ connectionString: opts.postgresUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(opts.postgresUrl);
-  url.pathname = `/${name}`;
+  const database = await benchDatabase(opts.postgresUrl, `vouch_bench_codes_${process.pid}`);
   // Vouch listens on this machine: the emulator delivers to it, as the sandbox does.
   const emulator = await startEmulator({
     host: '127.0.0.1',
     port: 0,
     rateLimit: opts.limit,
+    latencyMs: opts.latency.latencyMs,
     allowPrivateWebhookUrls: true,
   });
-  let vouch: ChildProcess | undefined;
+  let vouch: Vouch | undefined;
   try {
     vouch = await startVouch({
-      PATH: process.env.PATH,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: url.toString(),
-      VOUCH_SECRET: 'c'.repeat(64),
-      VOUCH_SANDBOX: 'off',
-      STRIPE_API_BASE: emulator.url,
-      STRIPE_RATE_LIMIT_TEST: String(opts.limit),
-      VOUCH_BOOTSTRAP_API_KEY: KEY,
-      LOG_LEVEL: 'warn',
+      port: PORT,
+      key: KEY,
+      databaseUrl: database.url,
+      stripeApiBase: emulator.url,
+      rateLimit: opts.limit,
     });
+    const { api } = vouch;
     const connection = await api('POST', '/v1/stripe/connections', { api_key: 'sk_test_bench_codes' });
     const campaign = await api('POST', '/v1/campaigns', {
       name: 'Codes bench',
@@ -111,15 +71,20 @@ export async function runPromotionCodesBench(opts: {
         process.stderr.write(`${counts.active} made, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
       await sleep(500);
     }
-    const seconds = (Date.now() - started) / 1000;
-    const made = emulator.events().filter((e) => e.type === 'promotion_code.created').length;
-    const perSecond = made / seconds;
+    const { rows: span } = await database.db.query<{ n: string; first: Date; last: Date }>(
+      `select count(*) as n, min(updated_at) as first, max(updated_at) as last
+         from promotion_codes where campaign_id = $1 and status = 'active'`,
+      [campaign.id],
+    );
+    const s = span[0]!;
+    const seconds = (s.last.getTime() - s.first.getTime()) / 1000;
+    const perSecond = (Number(s.n) - 1) / seconds;
     return {
-      bench: 'promotion_codes',
+      latency_ms: opts.latency.label,
       referrers: opts.referrers,
       limit_per_s: opts.limit,
       seconds: Number(seconds.toFixed(1)),
-      codes_made: made,
+      codes_made: emulator.events().filter((e) => e.type === 'promotion_code.created').length,
       active: counts.active ?? 0,
       failed: counts.failed ?? 0,
       codes_per_s: Number(perSecond.toFixed(2)),
@@ -127,28 +92,48 @@ export async function runPromotionCodesBench(opts: {
       failed_requests_429: emulator.rateLimited() - limitedBefore,
     };
   } finally {
-    if (vouch && vouch.exitCode === null) {
-      vouch.kill('SIGTERM');
-      await new Promise((r) => vouch!.once('exit', r));
-    }
+    await vouch?.stop();
     await emulator.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await database.drop();
   }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const result = await runPromotionCodesBench({
-    postgresUrl: process.env.VOUCH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    referrers: Number(process.env.CODES_BENCH_REFERRERS ?? 5000),
-    limit: Number(process.env.CODES_BENCH_RATE_LIMIT ?? 25),
+  const referrers = Number(process.env.CODES_BENCH_REFERRERS ?? 5000);
+  const limit = Number(process.env.CODES_BENCH_RATE_LIMIT ?? 100);
+  const latencies = latencySettings(process.env.CODES_BENCH_LATENCY_MS);
+  const rounds = Number(process.env.CODES_BENCH_ROUNDS ?? 1);
+  const postgresUrl = process.env.VOUCH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const settings = printSettings('Promotion codes (bench/promotion-codes.ts)', {
+    referrers,
+    'rate limit /s': limit,
+    'emulator latency': latencies.map((l) => l.label).join(', '),
+    rounds,
+    vouch: `${VOUCH_CLI}, Postgres, LOG_LEVEL=warn, default pool`,
   });
   console.log(
-    '| referrers | limit/s | seconds | codes made | codes/s | share of limit | 429s | failed codes |',
+    '\n| latency | referrers | limit/s | seconds | codes made | codes/s | share of limit | 429s | failed codes |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-  console.log(
-    `| ${result.referrers} | ${result.limit_per_s} | ${result.seconds} | ${result.codes_made} | ${result.codes_per_s} | ${result.share_of_limit} | ${result.failed_requests_429} | ${result.failed} |`,
-  );
-  console.log(JSON.stringify(result));
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const runs: Awaited<ReturnType<typeof runPromotionCodesBench>>[] = [];
+  for (const latency of latencies) {
+    for (let round = 0; round < rounds; round++) {
+      const r = await runPromotionCodesBench({ postgresUrl, referrers, limit, latency });
+      runs.push(r);
+      console.log(
+        `| ${r.latency_ms} | ${r.referrers} | ${r.limit_per_s} | ${r.seconds} | ${r.codes_made} | ${r.codes_per_s} | ${r.share_of_limit} | ${r.failed_requests_429} | ${r.failed} |`,
+      );
+    }
+  }
+  for (const latency of latencies) {
+    const mine = runs.filter((r) => r.latency_ms === latency.label);
+    console.log(
+      `${latency.label}: share of the limit ${range(
+        mine.map((r) => r.share_of_limit),
+        3,
+      )}, 429s ${range(mine.map((r) => r.failed_requests_429))}`,
+    );
+  }
+  console.log(JSON.stringify({ bench: 'promotion_codes', settings, runs }));
+  if (runs.some((r) => r.codes_made !== referrers || r.failed > 0)) process.exitCode = 1;
 }

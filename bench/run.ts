@@ -8,6 +8,7 @@ const benches = [
   'bench/webhooks.ts',
   'bench/sync.ts',
   'bench/promotion-codes.ts',
+  'bench/rewards.ts',
 ];
 for (const file of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });

@@ -69,6 +69,7 @@ export class RateLimiter {
   private head = 0;
   private perSecond = 0;
   private limited = 0;
+  private passed = 0;
 
   constructor(perSecond = 0) {
     this.set(perSecond);
@@ -91,8 +92,16 @@ export class RateLimiter {
     return this.limited;
   }
 
+  /** Requests let through so far (all of them while there is no limit): what Stripe would have counted. */
+  get accepted(): number {
+    return this.passed;
+  }
+
   check(now = performance.now()): void {
-    if (this.perSecond === 0) return;
+    if (this.perSecond === 0) {
+      this.passed++;
+      return;
+    }
     const times = this.times;
     let head = this.head;
     while (head < times.length && (times[head] ?? 0) <= now - 1000) head++;
@@ -111,6 +120,7 @@ export class RateLimiter {
       });
     }
     times.push(now);
+    this.passed++;
   }
 }
 

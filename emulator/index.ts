@@ -8,6 +8,7 @@ import type { ResolvedOptions } from './context.js';
 import { resolveFxRates } from './fx.js';
 import { FaultInjector, RateLimiter } from './guards.js';
 import { StateJournal } from './journal.js';
+import { Latency, type LatencyMs } from './latency.js';
 import { allRoutes } from './routes.js';
 import { buildServer } from './server.js';
 import type { EventObj } from './shapes.js';
@@ -16,6 +17,7 @@ import { type DeliveryRecord, WebhookDelivery } from './webhook-delivery.js';
 
 export { KNOWN_API_VERSIONS, knownVersion, SDK_API_VERSION } from './api-versions.js';
 export { USD_RATES } from './fx.js';
+export type { LatencyMs } from './latency.js';
 export type { EventObj } from './shapes.js';
 export type { DeliveryAttempt, DeliveryRecord } from './webhook-delivery.js';
 export { signPayload } from './webhook-delivery.js';
@@ -52,7 +54,13 @@ export interface EmulatorOptions {
   rateLimit?: number;
   /** Fraction (0..1) of API requests answered with a random 500 `api_error`. Default 0. */
   failRate?: number;
-  /** Seed for `failRate`, so the fault sequence is reproducible. Default 1. */
+  /**
+   * How long each API answer waits before it is sent, in ms: a fixed time, or `[min, max]` for a time drawn
+   * evenly from that range (Stripe answers in hundreds of ms; `[250, 400]` is close). The request is counted
+   * by `rateLimit` and carried out when it arrives; only the answer waits. Default 0 (answer at once).
+   */
+  latencyMs?: LatencyMs;
+  /** Seed for `failRate` and `latencyMs`, so faults and delays are reproducible. Default 1. */
   seed?: number;
   /** First webhook retry delay in ms; attempt n waits base * 2^(n-1). Default 1000. */
   webhookRetryBaseMs?: number;
@@ -102,6 +110,13 @@ export interface EmulatorHandle {
   setRateLimit(perSecond: number): void;
   /** How many API requests were answered 429 `rate_limit_error` since start (not cleared by `reset()`). */
   rateLimited(): number;
+  /**
+   * How many API requests the rate limit let through since start (all of them while there is no limit):
+   * what Stripe would have counted against the limit. Not cleared by `reset()`.
+   */
+  requests(): number;
+  /** Changes `latencyMs` for answers from now on. Throws a RangeError for a negative or inverted range. */
+  setLatency(latency: LatencyMs): void;
   /** The account's default API version now. */
   defaultApiVersion(): string;
   /**
@@ -144,6 +159,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const faults = new FaultInjector(options.failRate ?? 0, options.seed ?? 1);
   const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
+  const latency = new Latency(options.latencyMs ?? 0, options.seed ?? 1);
   const app: FastifyInstance = buildServer({
     state: () => state,
     options: resolved,
@@ -151,6 +167,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     routes: allRoutes,
     rateLimiter,
     faults,
+    latency,
     beginChange: () => journal?.begin(),
     commitChange: () => journal?.commit(),
     logError: (msg, err) => logger?.error(`${msg}: ${err instanceof Error ? err.stack : String(err)}`),
@@ -195,6 +212,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setFaults: (rate, pathPrefix) => faults.set(rate, pathPrefix),
     setRateLimit: (perSecond) => rateLimiter.set(perSecond),
     rateLimited: () => rateLimiter.rejected,
+    requests: () => rateLimiter.accepted,
+    setLatency: (ms) => latency.set(ms),
     defaultApiVersion: () => resolved.defaultApiVersion,
     setDefaultApiVersion: (version) => {
       resolved.defaultApiVersion = checkDefaultVersion(version);

@@ -1,6 +1,6 @@
 /**
  * Fastify app: Stripe auth, rate limit, fault injection, idempotency, form bodies, unknown parameters, API
- * versions, errors, routes.
+ * versions, errors, routes, the answers' latency.
  */
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { allowedParams } from './allowed-params/index.js';
@@ -19,6 +19,7 @@ import {
 } from './guards.js';
 import { IdempotencyStore } from './idempotency.js';
 import { newId } from './ids.js';
+import type { Latency } from './latency.js';
 import { registerOAuthRoutes } from './oauth.js';
 import { checkParams, type ParamTable } from './param-check.js';
 import { strArr } from './params.js';
@@ -33,6 +34,8 @@ export interface ServerDeps {
   routes: RouteDef[];
   rateLimiter: RateLimiter;
   faults: FaultInjector;
+  /** How long each API answer waits before it is sent. */
+  latency: Latency;
   /** Start recording state changes (before a handler that may change state). */
   beginChange: () => void;
   /** Write the recorded changes to the journal; runs before the answer is sent and throws if it fails. */
@@ -145,7 +148,10 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       url: def.path,
       handler: async (req, reply) => {
         const requestId = newId('req', 14);
-        send(reply, requestId, execute(def, req, requestId));
+        // Counted by the rate limit and worked on as it arrives, like Stripe; only the answer waits.
+        const outcome = execute(def, req, requestId);
+        await deps.latency.wait();
+        send(reply, requestId, outcome);
       },
     });
   }

@@ -110,6 +110,9 @@ describe('vouch stripe-emulator', () => {
     const version = await runVouch(['stripe-emulator', '--api-version', '2023-01-01'], vouchEnv({}));
     expect(version.code).not.toBe(0);
     expect(version.output).toContain('2023-01-01 is not a Stripe API version');
+    const latency = await runVouch(['stripe-emulator', '--latency-ms', '400-250'], vouchEnv({}));
+    expect(latency.code).not.toBe(0);
+    expect(latency.output).toContain('--latency-ms must be ms (300) or a range min-max (250-400)');
   });
 
   it('takes the account API version and private webhook URLs from its flags', async () => {

@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import { type EmulatorHandle, startEmulator } from '../../emulator/index.js';
 import { freePort } from '../../src/free-port.js';
 import { type BenchDatabase, createBenchDatabase } from '../lib/bench-database.js';
-import { startVouch, type VouchProcess } from '../lib/vouch-process.js';
+import { startVouch, type VouchProcess } from '../lib/spawn-vouch.js';
 
 const KEY = `vch_sk_${'w'.repeat(40)}`;
 export const WEBHOOK_SECRET = `whsec_bench${'w'.repeat(24)}`;

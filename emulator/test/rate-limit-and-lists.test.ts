@@ -98,6 +98,7 @@ describe('rate limit at runtime, customer lists and updates', () => {
   it('turns the rate limit on and off with setRateLimit and counts 429s in rateLimited()', async () => {
     const { stripe, emulator } = env;
     expect(emulator.rateLimited()).toBe(0);
+    const counted = emulator.requests();
     const burst = async (n: number) => {
       const results = await Promise.allSettled(Array.from({ length: n }, () => stripe.customers.list()));
       return results.flatMap((r) => (r.status === 'rejected' ? [r.reason as Stripe.errors.StripeError] : []));
@@ -111,10 +112,13 @@ describe('rate limit at runtime, customer lists and updates', () => {
     expect(limited[0]?.statusCode).toBe(429);
     expect(limited[0]?.code).toBe('rate_limit');
     expect(emulator.rateLimited()).toBe(limited.length);
+    // requests() counts what the limit let through, as Stripe would count it.
+    expect(emulator.requests() - counted).toBe(20 - limited.length);
 
     emulator.setRateLimit(0);
     expect(await burst(20)).toEqual([]);
     expect(emulator.rateLimited()).toBe(limited.length);
+    expect(emulator.requests() - counted).toBe(40 - limited.length);
     expect(() => emulator.setRateLimit(-5)).toThrow(RangeError);
   });
 

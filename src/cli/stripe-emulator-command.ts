@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { knownVersion, SDK_API_VERSION, startEmulator } from '../../emulator/index.js';
+import { knownVersion, type LatencyMs, SDK_API_VERSION, startEmulator } from '../../emulator/index.js';
 import { createLogger } from '../logger.js';
 
 const number = (name: string, min: number, max: number) => (value: string) => {
@@ -7,6 +7,18 @@ const number = (name: string, min: number, max: number) => (value: string) => {
   if (!Number.isFinite(n) || n < min || n > max)
     throw new InvalidArgumentError(`${name} must be between ${min} and ${max}.`);
   return n;
+};
+
+/** `300` (a fixed time) or `250-400` (a range), in ms. */
+const latency = (value: string): LatencyMs => {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(value.trim());
+  const min = Number(match?.[1]);
+  const max = Number(match?.[2] ?? match?.[1]);
+  if (!match || max < min || max > 60_000)
+    throw new InvalidArgumentError(
+      '--latency-ms must be ms (300) or a range min-max (250-400), at most 60000.',
+    );
+  return [min, max];
 };
 
 /** `vouch stripe-emulator`: the Stripe-compatible emulator on its own, until SIGTERM or SIGINT. */
@@ -40,7 +52,17 @@ export function stripeEmulatorCommand(): Command {
       'answer this fraction of requests with a 500 (0 to 1)',
       number('--fail-rate', 0, 1),
     )
-    .option('--seed <n>', 'seed for --fail-rate, for repeatable faults', number('--seed', 0, 2 ** 31), 1)
+    .option(
+      '--latency-ms <ms>',
+      'wait this long before each API answer, like Stripe: 300, or a range 250-400 (counted on arrival)',
+      latency,
+    )
+    .option(
+      '--seed <n>',
+      'seed for --fail-rate and --latency-ms, for repeatable faults and delays',
+      number('--seed', 0, 2 ** 31),
+      1,
+    )
     .option('--state-file <file>', 'keep state in this JSON file across restarts')
     .option(
       '--webhook-retry-ms <ms>',
@@ -57,6 +79,7 @@ export function stripeEmulatorCommand(): Command {
         allowPrivateWebhookUrls: boolean;
         rateLimit?: number;
         failRate?: number;
+        latencyMs?: LatencyMs;
         seed: number;
         stateFile?: string;
         webhookRetryMs: number;
@@ -72,6 +95,7 @@ export function stripeEmulatorCommand(): Command {
           webhookRetryBaseMs: o.webhookRetryMs,
           ...(o.rateLimit ? { rateLimit: o.rateLimit } : {}),
           ...(o.failRate ? { failRate: o.failRate } : {}),
+          ...(o.latencyMs ? { latencyMs: o.latencyMs } : {}),
           ...(o.stateFile ? { stateFile: o.stateFile } : {}),
           logger: { info: (msg) => logger.info(msg), error: (msg) => logger.error(msg) },
         });

@@ -9,10 +9,14 @@ import { createPromotionCode, deactivatePromotionCode, isCouponGone } from '../s
 import { isTransient, withRetries } from '../stripe/retries.js';
 import type { JobContext } from './job-definition.js';
 import { LockedRunner, type StopSignal } from './locked-runner.js';
+import { runPool } from './work-pool.js';
 
 export type PromotionCodeDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
   gateway: StripeGateway;
-  /** Requests in flight at once; each still waits for the account's request budget. */
+  /**
+   * Codes under way at once; default: the account's limit (its budget could start no more in a second).
+   * Each request still waits for its turn in the budget.
+   */
   concurrency?: number;
 };
 
@@ -40,7 +44,9 @@ export class PromotionCodeRunner extends LockedRunner {
 /**
  * Makes (or switches off) a campaign's promotion codes in Stripe until none is left to do. Each code is
  * its own row: made with an idempotency key from its id, marked active after Stripe answered, so a kill at
- * any point repeats at most the requests in flight, and Stripe answers those with the codes it made.
+ * any point repeats at most the requests in flight, and Stripe answers those with the codes it made. Codes
+ * to switch off go first, all of them before any is made, so a remade code never finds its old text still
+ * active.
  */
 async function runPromotionCodes(
   deps: PromotionCodeDeps,
@@ -49,25 +55,29 @@ async function runPromotionCodes(
 ): Promise<void> {
   const repo = promotionCodesRepository(deps.database.db);
   const connections = new Map<string, ConnectionRow | undefined>();
+  const connectionOf = async (id: string) => {
+    if (!connections.has(id)) connections.set(id, await connectionsRepository(deps.database.db).findById(id));
+    return connections.get(id);
+  };
   while (!signal.stopped) {
-    const batch = await repo.work(campaignId, BATCH);
-    if (batch.length === 0) return;
-    // Switched off before any is made, so a remade code never finds its old text still active.
-    const off = batch.filter((r) => r.status === 'deactivating');
-    const rows = off.length > 0 ? off : batch;
-    let next = 0;
-    const worker = async () => {
-      while (!signal.stopped && next < rows.length) {
-        const row = rows[next++]!;
-        if (!connections.has(row.connection_id))
-          connections.set(
-            row.connection_id,
-            await connectionsRepository(deps.database.db).findById(row.connection_id),
-          );
-        await step(deps, row, connections.get(row.connection_id));
-      }
-    };
-    await Promise.all(Array.from({ length: deps.concurrency ?? 8 }, worker));
+    const first = await repo.work(campaignId, 1);
+    if (first.length === 0) return;
+    const connection = await connectionOf(first[0]!.connection_id);
+    const size = deps.concurrency ?? (connection ? deps.gateway.budgetFor(connection).limit : 1);
+    const ran = await runPool<PromotionCodeRow>({
+      size,
+      key: (row) => row.id,
+      stopped: () => signal.stopped,
+      fetch: async (held) => {
+        const rows = await repo.work(campaignId, BATCH + held.size);
+        // While any code is still to be switched off (or being switched off), only those.
+        return rows.some((r) => r.status === 'deactivating')
+          ? rows.filter((r) => r.status === 'deactivating')
+          : rows;
+      },
+      run: async (row) => step(deps, row, await connectionOf(row.connection_id)),
+    });
+    if (ran === 0) return;
   }
 }
 
@@ -87,7 +97,7 @@ async function step(
     });
   if (connection?.status !== 'active')
     return fail('connection_disconnected', "The campaign's Stripe connection is disconnected.");
-  const client = deps.gateway.forConnection(connection);
+  const client = deps.gateway.forConnection(connection, 'promotion_codes');
   const retry = <T>(call: () => Promise<T>) =>
     withRetries(call, {
       onRetry: (n) =>

@@ -17,11 +17,17 @@ import {
 import type { StripeClient } from '../stripe/stripe-client.js';
 import type { JobContext } from './job-definition.js';
 import { LockedRunner, type StopSignal } from './locked-runner.js';
+import { runPool } from './work-pool.js';
 
 export type RewardDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
   gateway: StripeGateway;
   /** Tries per Stripe call before a reward waits for its next turn (429s and 5xx are retried with backoff). */
   maxAttempts?: number;
+  /**
+   * Rewards under way at once; default: the account's limit (its budget could start no more in a second).
+   * Each request still waits for its turn in the budget.
+   */
+  concurrency?: number;
   /** Test seam: runs after Stripe answered and before the result is committed (a crash there). */
   afterStripeCall?: (reward: RewardRow) => Promise<void> | void;
 };
@@ -51,24 +57,29 @@ export class RewardRunner extends LockedRunner {
 
 /**
  * Works through a campaign's rewards that are due: holds that ended (issued if the lead is still
- * qualified), rewards to issue, and issued rewards to take back. Each Stripe call is keyed by the reward's
- * id, so a retry or a run after a crash before the commit gets the same object back from Stripe.
+ * qualified), rewards to issue, and issued rewards to take back, several at once (each reward's own calls
+ * one after another). Each Stripe call is keyed by the reward's id, so a retry or a run after a crash before
+ * the commit gets the same object back from Stripe.
  */
 async function runRewards(deps: RewardDeps, campaignId: string, signal: StopSignal): Promise<void> {
   const repo = rewardsRepository(deps.database.db);
   const connections = new Map<string, ConnectionRow | undefined>();
+  const connectionOf = async (id: string) => {
+    if (!connections.has(id)) connections.set(id, await connectionsRepository(deps.database.db).findById(id));
+    return connections.get(id);
+  };
   while (!signal.stopped) {
-    const due = await repo.work(campaignId, deps.now(), BATCH);
-    if (due.length === 0) return;
-    for (const reward of due) {
-      if (signal.stopped) return;
-      if (!connections.has(reward.connection_id))
-        connections.set(
-          reward.connection_id,
-          await connectionsRepository(deps.database.db).findById(reward.connection_id),
-        );
-      await step(deps, reward, connections.get(reward.connection_id));
-    }
+    const first = await repo.work(campaignId, deps.now(), 1);
+    if (first.length === 0) return;
+    const connection = await connectionOf(first[0]!.connection_id);
+    const ran = await runPool<RewardRow>({
+      size: deps.concurrency ?? (connection ? deps.gateway.budgetFor(connection).limit : 1),
+      key: (reward) => reward.id,
+      stopped: () => signal.stopped,
+      fetch: (held) => repo.work(campaignId, deps.now(), BATCH + held.size),
+      run: async (reward) => step(deps, reward, await connectionOf(reward.connection_id)),
+    });
+    if (ran === 0) return;
   }
 }
 
@@ -83,7 +94,7 @@ async function step(
   if (reward.status === 'held') return endHold(deps, reward);
   if (connection?.status !== 'active')
     return fail(deps, reward, "The campaign's Stripe connection is disconnected.", true);
-  const client = deps.gateway.forConnection(connection);
+  const client = deps.gateway.forConnection(connection, 'rewards');
   const retry = <T>(call: () => Promise<T>) =>
     withRetries(call, {
       maxAttempts: deps.maxAttempts ?? 6,

@@ -10,17 +10,26 @@ import { RateBudget } from '../stripe/rate-budget.js';
 import { isTransient, withRetries } from '../stripe/retries.js';
 import type { JobContext } from './job-definition.js';
 import { LockedRunner, type StopSignal } from './locked-runner.js';
+import { runPool } from './work-pool.js';
 
 export type SyncDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
   gateway: StripeGateway;
   publicUrl: string;
   /** How long an ongoing sync waits between passes that catch customers its webhooks missed. */
   passIntervalMs?: number;
-  /** Write-backs in flight at once (each still waits for the account's request budget). */
+  /**
+   * Write-backs under way at once; default: the account's limit (its budget could start no more in a second)
+   * or the sync's own `requests_per_second`, whichever is lower. Each still waits for its turn in the budget.
+   */
   writeConcurrency?: number;
 };
 
+/** Write-backs read from the queue at a time. */
+const WRITE_BATCH = 200;
+
 const ONE_HOUR = 3_600_000;
+
+type CustomerPage = Awaited<ReturnType<typeof customersPage>>;
 
 /** Advisory lock namespace of syncs: one runner per sync across all processes. */
 const SYNC_LOCK_SPACE = 727_100;
@@ -50,12 +59,15 @@ export class SyncRunner extends LockedRunner {
 /**
  * Works on one sync until it is done, cancelled or `signal` stops it: pages of 100 customers (each page,
  * its referrers, skips and queued write-backs and the cursor commit together, so a crash redoes at most the
- * page), then the write-backs (each keyed by its row id, so one that reached Stripe before a crash is
- * replayed by Stripe, not applied twice). Everything it needs to resume is in the database.
+ * page; the next page is asked for while one is stored), then the write-backs (each keyed by its row id, so
+ * one that reached Stripe before a crash is replayed by Stripe, not applied twice). Everything it needs to
+ * resume is in the database.
  */
 async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Promise<void> {
   const syncs = syncsRepository(deps.database.db);
   let pace: RateBudget | undefined;
+  /** The page after the cursor being stored, asked for meanwhile; used if the cursor is then that one. */
+  let ahead: { cursor: string; page: Promise<CustomerPage> } | undefined;
   while (!signal.stopped) {
     const sync = await syncs.findById(syncId);
     if (!sync || (sync.status !== 'running' && sync.status !== 'live')) return;
@@ -71,7 +83,7 @@ async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Prom
     const config = readSyncConfig(sync.config);
     if (config.requests_per_second && pace?.limit !== config.requests_per_second)
       pace = new RateBudget(config.requests_per_second);
-    const client = deps.gateway.forConnection(connection);
+    const client = deps.gateway.forConnection(connection, 'sync');
     const call = <T>(fn: () => Promise<T>) =>
       withRetries(
         async () => {
@@ -102,7 +114,16 @@ async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Prom
         continue;
       }
     } else if (!sync.listing_done) {
-      const page = await call(() => customersPage(client, sync.cursor));
+      const page = await (ahead && ahead.cursor === sync.cursor
+        ? ahead.page
+        : call(() => customersPage(client, sync.cursor)));
+      ahead = undefined;
+      const last = page.customers.at(-1)?.id;
+      if (page.hasMore && last) {
+        ahead = { cursor: last, page: call(() => customersPage(client, last)) };
+        // Not needed if this page is not stored (cancelled): its failure is then nobody's.
+        ahead.page.catch(() => {});
+      }
       await deps.database.db.transaction().execute(async (tx) => {
         const current = await syncsRepository(tx).lock(sync.id);
         // Cancelled, or a page another runner committed meanwhile: nothing to do with this one.
@@ -119,13 +140,14 @@ async function runSync(deps: SyncDeps, syncId: string, signal: StopSignal): Prom
       continue;
     }
 
-    const writes = await syncs.waitingWrites(sync.id, 200);
-    if (writes.length > 0) {
-      await writeBack(deps, sync, writes, signal, (id, params, key) =>
-        call(() => updateCustomer(client, id, params, key)),
-      );
-      continue;
-    }
+    const size =
+      deps.writeConcurrency ??
+      Math.min(deps.gateway.budgetFor(connection).limit, pace?.limit ?? Number.POSITIVE_INFINITY);
+    const round = await writeBack(deps, sync, size, signal, (id, params, key) =>
+      call(() => updateCustomer(client, id, params, key)),
+    );
+    if (signal.stopped) return;
+    if (round.written > 0 || round.cancelled) continue;
     if (sync.status === 'running') await finishPass(deps, sync);
     return;
   }
@@ -169,18 +191,30 @@ async function finishPass(deps: SyncDeps, sync: SyncRow): Promise<void> {
 
 type Write = { id: number; customer_id: string; params: unknown };
 
+/**
+ * Writes back the sync's queued customer updates, `size` at a time, reading the queue ahead as it goes (see
+ * work-pool.ts); stops reading when the sync is no longer running or live (cancelled). Says how many
+ * writes it made or recorded as refused.
+ */
 async function writeBack(
   deps: SyncDeps,
   sync: SyncRow,
-  writes: Write[],
+  size: number,
   signal: StopSignal,
   update: (customerId: string, params: never, idempotencyKey: string) => Promise<void>,
-): Promise<void> {
+): Promise<{ written: number; cancelled: boolean }> {
   const syncs = syncsRepository(deps.database.db);
-  let next = 0;
-  const worker = async () => {
-    while (!signal.stopped && next < writes.length) {
-      const w = writes[next++]!;
+  let cancelled = false;
+  const written = await runPool<Write>({
+    size,
+    key: (w) => w.id,
+    stopped: () => signal.stopped || cancelled,
+    fetch: async (held) => {
+      const current = await syncs.findById(sync.id);
+      cancelled = current?.status !== 'running' && current?.status !== 'live';
+      return cancelled ? [] : syncs.waitingWrites(sync.id, WRITE_BATCH + held.size);
+    },
+    run: async (w) => {
       try {
         await update(w.customer_id, w.params as never, `vouch-sync-write-${w.id}`);
         await syncs.finishWrite(sync.id, w.id, deps.now());
@@ -190,7 +224,7 @@ async function writeBack(
         if (isTransient(error)) throw error;
         await syncs.finishWrite(sync.id, w.id, deps.now(), (error as Error).message);
       }
-    }
-  };
-  await Promise.all(Array.from({ length: deps.writeConcurrency ?? 8 }, worker));
+    },
+  });
+  return { written, cancelled };
 }

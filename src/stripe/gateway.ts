@@ -8,11 +8,15 @@ import { createStripeClient, type StripeClient } from './stripe-client.js';
 export type RateLimits = { test: number; live: number };
 export const DEFAULT_RATE_LIMITS: RateLimits = { test: 25, live: 100 };
 
+/** The background jobs that take turns in an account's budget, each in its own lane. */
+export type JobLane = 'sync' | 'promotion_codes' | 'rewards';
+
 /**
  * The wall around Stripe: one SDK client per connection, built from its sealed key, pointed at Stripe, the
  * sandbox or STRIPE_API_BASE. Nothing outside src/stripe/ talks to Stripe.
  */
 export class StripeGateway {
+  /** By connection id and lane. */
   #clients = new Map<string, { sealed: string; client: StripeClient }>();
   #budgets = new Map<string, RateBudget>();
 
@@ -38,21 +42,27 @@ export class StripeGateway {
     return createStripeClient({ apiBase: this.apiBase, apiKey }, { maxNetworkRetries });
   }
 
+  /**
+   * The connection's client. Calls go through the account's budget: ahead of the jobs' calls, or, with a
+   * `lane` (`'sync'`, `'rewards'`, ...), taking turns with the other jobs (see rate-budget.ts).
+   */
   forConnection(
     connection: Pick<ConnectionRow, 'id' | 'secret_key_sealed' | 'stripe_account_id' | 'mode'>,
+    lane?: JobLane,
   ): StripeClient {
-    const cached = this.#clients.get(connection.id);
+    const key = `${connection.id}:${lane ?? ''}`;
+    const cached = this.#clients.get(key);
     if (cached && cached.sealed === connection.secret_key_sealed) return cached.client;
     const client = createStripeClient(
       { apiBase: this.apiBase, apiKey: this.box.decrypt(connection.secret_key_sealed) },
-      { maxNetworkRetries: 3, budget: this.budgetFor(connection) },
+      { maxNetworkRetries: 3, budget: this.budgetFor(connection), ...(lane ? { lane } : {}) },
     );
-    this.#clients.set(connection.id, { sealed: connection.secret_key_sealed, client });
+    this.#clients.set(key, { sealed: connection.secret_key_sealed, client });
     return client;
   }
 
   forget(connectionId: string): void {
-    this.#clients.delete(connectionId);
+    for (const key of this.#clients.keys()) if (key.startsWith(`${connectionId}:`)) this.#clients.delete(key);
   }
 }
 
