@@ -54,8 +54,8 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     if (role !== 'worker') await ensurePortFree('PORT', config.host, config.port);
     if (sandboxEnabled(config)) await ensurePortFree('VOUCH_SANDBOX_PORT', '127.0.0.1', config.sandboxPort);
     if (embedded && !config.secret) config.secret = dataDirSecret(config.dataDir);
-    // The sandbox needs no database: it starts while the database opens, in the time PGlite waits for its
-    // WebAssembly. Awaited (and its failure reported) after the migrations.
+    // The sandbox needs no database: it starts while the database opens, in the gaps while PGlite loads.
+    // Awaited (and its failure reported) after the migrations.
     const sandboxStarting = sandboxEnabled(config)
       ? startStripeSandbox({ port: config.sandboxPort, dataDir: config.dataDir, logger })
       : undefined;

@@ -73,6 +73,16 @@ describe('the first embedded start', () => {
     expect(existsSync(join(pgdata, 'PG_VERSION'))).toBe(true);
   });
 
+  it('discards a copy that a killed start left half-made', () => {
+    const pgdata = join(root, 'killed', 'pgdata');
+    mkdirSync(`${pgdata}.new`, { recursive: true });
+    writeFileSync(join(`${pgdata}.new`, 'half'), '');
+    expect(placeTemplate(pgdata, template, shipped)).toBe(true);
+    expect(readdirSync(join(root, 'killed'))).toEqual(['pgdata']);
+    expect(existsSync(join(pgdata, 'half'))).toBe(false);
+    expect(existsSync(join(pgdata, 'PG_VERSION'))).toBe(true);
+  });
+
   it('never touches an existing cluster', () => {
     const pgdata = join(root, 'existing', 'pgdata');
     mkdirSync(pgdata, { recursive: true });

@@ -127,10 +127,11 @@ export function openPostgres(
 }
 
 /**
- * Postgres settings of the embedded database, on top of PGlite's own (which include `-F`: no fsync, as
- * before). Postgres zeroes its shared buffers at start, so all of them are resident from the first second;
- * PGlite's default of 128 MB was most of an idle Vouch's memory. Pages beyond them come from the operating
- * system's file cache, and a query costs PGlite far more than such a read (see docs/benchmarks.md).
+ * Postgres settings of the embedded database, added to PGlite's own start parameters (which include `-F`:
+ * no fsync; see docs/operations.md). Postgres zeroes its shared buffers at start, so all of them are resident
+ * from the first second: PGlite's default of 128 MB would be most of an idle Vouch's memory. Pages beyond
+ * them come from the operating system's file cache, and a query costs PGlite far more than such a read (see
+ * docs/benchmarks.md).
  */
 export const PGLITE_SETTINGS = ['shared_buffers=16MB'];
 

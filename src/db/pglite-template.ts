@@ -70,7 +70,7 @@ export async function writeTemplate(
  * Puts a copy of the template at `pgdata` when there is no cluster there yet (no directory, or an empty
  * one) and the template is current: same PGlite, same pg-boss, same migration files. The copy is made beside
  * it and renamed into place, so a start killed half-way leaves either no cluster or a whole one. False when
- * the template was not used; opening `pgdata` then creates a cluster as before. The caller holds the data
+ * the template was not used; opening `pgdata` then creates a cluster as usual. The caller holds the data
  * dir lock.
  */
 export function placeTemplate(pgdata: string, dir = TEMPLATE_DIR, migrations = loadMigrations()): boolean {
