@@ -4,7 +4,7 @@ import pg from 'pg';
 export type BenchDatabase = {
   /** Connection string of the new database. */
   url: string;
-  /** Drops the database, closing any session still in it. */
+  /** Drops the database, closing any connection still open to it. */
   drop(): Promise<void>;
 };
 

@@ -1,4 +1,4 @@
-/** Small measuring helpers the benches share: percentiles, a bounded-concurrency loop, a process's CPU time. */
+/** Small measuring functions the benches share: percentiles, a bounded-concurrency loop, a process's CPU time. */
 import { readFileSync } from 'node:fs';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

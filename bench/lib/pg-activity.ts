@@ -1,11 +1,11 @@
-/** What a server's sessions wait on, sampled from `pg_stat_activity` while a bench runs. */
+/** What a server's connections wait on, sampled from `pg_stat_activity` while a bench runs. */
 import type pg from 'pg';
 import { sleep } from './measure.js';
 
 export type WaitShare = { what: string; share: number };
 
 /**
- * Samples the active sessions of `applicationName` in the client's own database (other databases on the
+ * Samples the active connections of `applicationName` in the client's own database (other databases on the
  * server may run their own) every `everyMs` until the returned function is called; it resolves to the
  * `top` most frequent "wait event + query" pairs, as shares of all samples.
  */

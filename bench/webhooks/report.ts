@@ -87,7 +87,7 @@ export function printBurst(b: BurstResult, raw: RawBaseline, bodies: EventBodies
       `load generator ${b.load_cpu_pct}%`,
   );
   for (const w of b.db_waits_ack)
-    console.log(`  vouch db sessions, acknowledging: ${pct(w.share)} ${w.what}`);
+    console.log(`  vouch db connections, acknowledging: ${pct(w.share)} ${w.what}`);
   for (const w of b.db_waits_after)
-    console.log(`  vouch db sessions, after:         ${pct(w.share)} ${w.what}`);
+    console.log(`  vouch db connections, after:         ${pct(w.share)} ${w.what}`);
 }

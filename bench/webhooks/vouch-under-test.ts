@@ -1,7 +1,7 @@
 /**
  * What both phases measure: the built CLI on a Postgres database of its own, its Stripe account an emulator
  * in this process delivering webhooks to it, one connection made through the API with a webhook secret of
- * the bench's own (so the bench can sign events itself), and the bench's own session on the database.
+ * the bench's own (so the bench can sign events itself), and the bench's own connection to the database.
  */
 import pg from 'pg';
 import Stripe from 'stripe';
@@ -20,7 +20,7 @@ export type VouchUnderTest = {
   emulator: EmulatorHandle;
   /** The business's SDK client on the emulator. */
   stripe: Stripe;
-  /** The bench's own session on Vouch's database. */
+  /** The bench's own connection to Vouch's database. */
   db: pg.Client;
   databaseUrl: string;
   connectionId: string;
