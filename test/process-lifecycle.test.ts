@@ -29,34 +29,41 @@ const refused = (port: number, host: string) =>
     socket.once('error', () => resolve(true));
   });
 
+/** Two starts of the CLI from its sources, one after the other, each with its own first-run work. */
+const START_TWICE_MS = 60_000;
+
 describe('vouch start', () => {
-  it('serves /readyz, keeps data across a restart, and stops cleanly on SIGTERM', async () => {
-    const first = spawnVouch(['start'], env);
-    const url = await first.running();
-    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  it(
+    'serves /readyz, keeps data across a restart, and stops cleanly on SIGTERM',
+    async () => {
+      const first = spawnVouch(['start'], env);
+      const url = await first.running();
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
-    // With the embedded database the CLI reaches the running server; on Postgres it goes to the database.
-    const created = await runVouch(['keys', 'create', '--name', 'restart check'], env);
-    expect(created.code, created.output).toBe(0);
-    const key = created.stdout.trim();
-    expect(key).toMatch(/^vch_sk_/);
-    expect((await fetch(`${url}/v1/api_keys`, { headers: auth(key) })).status).toBe(200);
+      // With the embedded database the CLI reaches the running server; on Postgres it goes to the database.
+      const created = await runVouch(['keys', 'create', '--name', 'restart check'], env);
+      expect(created.code, created.output).toBe(0);
+      const key = created.stdout.trim();
+      expect(key).toMatch(/^vch_sk_/);
+      expect((await fetch(`${url}/v1/api_keys`, { headers: auth(key) })).status).toBe(200);
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited(), first.output()).toBe(0);
+      first.child.kill('SIGTERM');
+      expect(await first.exited(), first.output()).toBe(0);
 
-    const second = spawnVouch(['start'], env);
-    const url2 = await second.running();
-    const ready = await fetch(`${url2}/readyz`);
-    expect(ready.status).toBe(200);
-    const list = await fetch(`${url2}/v1/api_keys`, { headers: auth(key) });
-    expect(list.status).toBe(200);
-    expect(((await list.json()) as { data: Array<{ name: string }> }).data.map((k) => k.name)).toContain(
-      'restart check',
-    );
-    second.child.kill('SIGINT');
-    expect(await second.exited(), second.output()).toBe(0);
-  });
+      const second = spawnVouch(['start'], env);
+      const url2 = await second.running();
+      const ready = await fetch(`${url2}/readyz`);
+      expect(ready.status).toBe(200);
+      const list = await fetch(`${url2}/v1/api_keys`, { headers: auth(key) });
+      expect(list.status).toBe(200);
+      expect(((await list.json()) as { data: Array<{ name: string }> }).data.map((k) => k.name)).toContain(
+        'restart check',
+      );
+      second.child.kill('SIGINT');
+      expect(await second.exited(), second.output()).toBe(0);
+    },
+    START_TWICE_MS,
+  );
 
   it('finishes a request in flight when told to stop, then exits 0', async () => {
     const bootstrap = `vch_sk_${'B'.repeat(40)}`;

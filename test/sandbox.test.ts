@@ -24,42 +24,49 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** Two starts of the CLI from its sources, one after the other, each with its own first-run work. */
+const START_TWICE_MS = 60_000;
+
 describe('sandbox mode', () => {
-  it('runs the emulator in-process, says so, takes demo data, and keeps it across a restart', async () => {
-    const first = spawnVouch(['start'], env);
-    const url = await first.running();
-    const apiBase = sandboxUrl(first.output());
-    const ready = (await (await fetch(`${url}/readyz`)).json()) as { sandbox: boolean };
-    expect(ready.sandbox).toBe(true);
+  it(
+    'runs the emulator in-process, says so, takes demo data, and keeps it across a restart',
+    async () => {
+      const first = spawnVouch(['start'], env);
+      const url = await first.running();
+      const apiBase = sandboxUrl(first.output());
+      const ready = (await (await fetch(`${url}/readyz`)).json()) as { sandbox: boolean };
+      expect(ready.sandbox).toBe(true);
 
-    const demo = await runVouch(['demo', '--stripe-api-base', apiBase], env);
-    expect(demo.code, demo.output).toBe(0);
-    expect(demo.stdout).toContain('8 customers');
+      const demo = await runVouch(['demo', '--stripe-api-base', apiBase], env);
+      expect(demo.code, demo.output).toBe(0);
+      expect(demo.stdout).toContain('8 customers');
 
-    const stripe = sandboxSdk(apiBase);
-    const account = await stripe.accounts.retrieveCurrent();
-    const seeded = await stripe.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 });
-    expect(seeded.data).toHaveLength(8);
-    const charges = await stripe.charges.list({ limit: 100 });
-    expect(charges.data.filter((c) => c.status === 'succeeded').length).toBeGreaterThanOrEqual(5);
-    expect(charges.data.some((c) => c.amount_refunded === 3000)).toBe(true);
+      const stripe = sandboxSdk(apiBase);
+      const account = await stripe.accounts.retrieveCurrent();
+      const seeded = await stripe.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 });
+      expect(seeded.data).toHaveLength(8);
+      const charges = await stripe.charges.list({ limit: 100 });
+      expect(charges.data.filter((c) => c.status === 'succeeded').length).toBeGreaterThanOrEqual(5);
+      expect(charges.data.some((c) => c.amount_refunded === 3000)).toBe(true);
 
-    const again = await runVouch(['demo', '--stripe-api-base', apiBase], env);
-    expect(again.stdout).toContain('already in the sandbox');
+      const again = await runVouch(['demo', '--stripe-api-base', apiBase], env);
+      expect(again.stdout).toContain('already in the sandbox');
 
-    first.child.kill('SIGTERM');
-    expect(await first.exited(), first.output()).toBe(0);
+      first.child.kill('SIGTERM');
+      expect(await first.exited(), first.output()).toBe(0);
 
-    const second = spawnVouch(['start'], env);
-    await second.running();
-    const stripe2 = sandboxSdk(sandboxUrl(second.output()));
-    expect((await stripe2.accounts.retrieveCurrent()).id).toBe(account.id);
-    expect(
-      (await stripe2.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 })).data,
-    ).toHaveLength(8);
-    second.child.kill('SIGTERM');
-    expect(await second.exited(), second.output()).toBe(0);
-  });
+      const second = spawnVouch(['start'], env);
+      await second.running();
+      const stripe2 = sandboxSdk(sandboxUrl(second.output()));
+      expect((await stripe2.accounts.retrieveCurrent()).id).toBe(account.id);
+      expect(
+        (await stripe2.customers.search({ query: "metadata['vouch_demo']:'true'", limit: 100 })).data,
+      ).toHaveLength(8);
+      second.child.kill('SIGTERM');
+      expect(await second.exited(), second.output()).toBe(0);
+    },
+    START_TWICE_MS,
+  );
 
   it('vouch demo refuses live keys and says what to do when no sandbox answers', async () => {
     const live = await runVouch(['demo', '--stripe-key', 'sk_live_nope'], env);
