@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { freePort } from '../src/free-port.js';
 import { onCpu0, printSettings, range } from './lib/settings.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -215,18 +216,20 @@ const settings = printSettings('Referral link redirect (bench/redirect.ts)', {
   warmup_s: WARMUP_S,
 });
 
+// Free ports, not fixed ones: another bench may be running on the same machine.
+const barePort = await freePort('127.0.0.1');
 const bare = spawn(...onCpu0(['-e', BARE]), {
   cwd: ROOT,
-  env: { ...process.env, PORT: '39911' },
+  env: { ...process.env, PORT: String(barePort) },
   stdio: 'ignore',
 });
 const dir = mkdtempSync(join(tmpdir(), 'vouch-bench-redirect-'));
 let vouch: Vouch | undefined;
 try {
-  await untilUp('http://127.0.0.1:39911/r/warmup', bare);
-  vouch = await startVouch(39912, dir);
+  await untilUp(`http://127.0.0.1:${barePort}/r/warmup`, bare);
+  vouch = await startVouch(await freePort('127.0.0.1'), dir);
   const servers: Record<Side, { base: string; pid: number | undefined }> = {
-    bare: { base: 'http://127.0.0.1:39911', pid: bare.pid },
+    bare: { base: `http://127.0.0.1:${barePort}`, pid: bare.pid },
     vouch: { base: vouch.base, pid: vouch.child.pid },
   };
   const [checked, tail] = vouch.links;
