@@ -14,6 +14,7 @@
  * REWARDS_BENCH_RATE_LIMIT (100), REWARDS_BENCH_LATENCY_MS (`0,250-400`) and REWARDS_BENCH_ROUNDS (1) change
  * the runs; VOUCH_BENCH_DATABASE_URL another Postgres server.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import Stripe from 'stripe';
@@ -121,6 +122,10 @@ export async function runRewardsBench(opts: {
     // Let the set-up's own calls leave the last second.
     await sleep(1500);
     const limitedBefore = emulator.rateLimited();
+    // The emulator's event loop (this process): a request waiting there is counted late, as if it had
+    // arrived late.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const requestsBefore = emulator.requests();
     // Approved all at once, as POST /v1/rewards/{id}/approve would one by one (that is not what is measured
     // here): the runner finds them at its next poll, and the clock starts with its first Stripe request.
@@ -135,6 +140,7 @@ export async function runRewardsBench(opts: {
     const settled = `select count(*) as n from rewards
                       where campaign_id = $1 and status not in ('pending_approval', 'pending', 'held')`;
     await until(db, settled, [campaignId], rewards, 600_000 + rewards * 2000);
+    loop.disable();
     const requests = emulator.requests() - requestsBefore;
     const { rows } = await db.query<{ issued: string; failed: string; first: Date; last: Date }>(
       `select count(*) filter (where status = 'issued') as issued,
@@ -159,6 +165,8 @@ export async function runRewardsBench(opts: {
       requests_per_s: Number(requestsPerSecond.toFixed(2)),
       share_of_limit: Number((requestsPerSecond / limit).toFixed(3)),
       failed_requests_429: emulator.rateLimited() - limitedBefore,
+      emulator_loop_delay_p99_ms: Math.round(loop.percentile(99) / 1e6),
+      emulator_loop_delay_max_ms: Math.round(loop.max / 1e6),
       vouch_log_lines: vouch.lines(),
     };
   } finally {
@@ -202,7 +210,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `${latency.label}: share of the limit ${range(
         mine.map((r) => r.share_of_limit),
         3,
-      )}, 429s ${range(mine.map((r) => r.failed_requests_429))}`,
+      )}, 429s ${range(mine.map((r) => r.failed_requests_429))}, emulator event loop delay max ${range(
+        mine.map((r) => r.emulator_loop_delay_max_ms),
+      )} ms`,
     );
   }
   console.log(JSON.stringify({ bench: 'rewards', settings, runs }));

@@ -147,30 +147,35 @@ describe('RateBudget', () => {
     expect(starts[4]).toBe(answeredAt + 1010);
   });
 
-  it('after a 429, copes with requests counted late and answered in the usual time', async () => {
-    // All answered in 300 ms; every 37th counted 290 ms after its start (it waited on its way, then was
-    // answered quickly). Its answer looks usual, so the rule alone lets Stripe count too many...
+  it('after a 429, copes with requests counted late but answered in the usual time', async () => {
+    // Answers take 250 to 400 ms after the count. Every 37th request waits 140 ms on its way, is counted
+    // then and answered 250 ms later: 390 ms in all, a usual time, so the rule alone lets Stripe count too
+    // many...
     const late = (i: number) => i % 37 === 0;
-    const latency = () => 300;
-    const counted = (i: number) => (late(i) ? 290 : 0);
-    const plain = await run(new RateBudget(100), 2000, 40, latency, counted);
+    const latency = (i: number) => (late(i) ? 390 : 250 + ((i * 37) % 151));
+    const counted = (i: number) => (late(i) ? 140 : 0);
+    const plain = await run(new RateBudget(100), 3000, 100, latency, counted);
     expect(busiestSecond(plain.stamps)).toBeGreaterThan(100);
-    // ...so once Stripe has answered 429, places are held until a second after the answer for a while.
+    // ...so once Stripe has answered 429, a place is held until a second after its answer less the quickest
+    // answer time seen (250 ms, less the 50 ms transit): counted at least that long before its answer.
     const cautious = new RateBudget(100, { cautiousMs: 600_000 });
     cautious.rateLimited();
-    const { stamps } = await run(cautious, 2000, 40, latency, counted);
-    expect(stamps).toHaveLength(2000);
+    const { stamps } = await run(cautious, 3000, 100, latency, counted);
+    expect(stamps).toHaveLength(3000);
     expect(busiestSecond(stamps)).toBeLessThanOrEqual(100);
+    // Still well above the 0.77 of the limit that holding each place until a second after its answer allows.
+    const span = (Math.max(...stamps) - Math.min(...stamps)) / 1000;
+    expect(2999 / span).toBeGreaterThan(85);
   });
 
-  it('holds places until a second after the answer while cautious after a 429, then goes back', async () => {
+  it('holds places longer for a while after a 429, then goes back', async () => {
     const budget = new RateBudget(1, { transitMs: 50, marginMs: 0, cautiousMs: 5000 });
-    // 16 answers in 300 ms: that is the usual answer time.
+    // 16 answers in 200 or 300 ms: usual up to 350 ms, and every answer comes at least 150 ms after its count.
     await run(
       budget,
       16,
       1,
-      () => 300,
+      (i) => (i % 2 ? 300 : 200),
       () => 0,
     );
     await vi.advanceTimersByTimeAsync(2000);
@@ -191,8 +196,10 @@ describe('RateBudget', () => {
       return nextStart - started;
     };
     budget.rateLimited();
-    expect(await gap()).toBe(1300);
+    // Cautious: a second after its answer less the 150 ms.
+    expect(await gap()).toBe(1150);
     await vi.advanceTimersByTimeAsync(5000);
+    // Then a second after the transit again.
     expect(await gap()).toBe(1050);
   });
 

@@ -24,20 +24,22 @@
  * 0.77 of the limit).
  *
  * Slower than usual. What breaks the rule is a request counted late: one that waited on its way, or at the
- * other end before it was read (a stall). Such a request is also answered late. So a request not answered
- * within the usual time (the 90th percentile of the last 64 answer times, plus `transitMs`) holds its place
- * until a second after its answer, however late, as if counted then: the rule that needs no bound on the way
- * there. That costs only the slow requests their extra time, and covers a stall whenever it delays the answer
- * past the usual time; it holds the rule's guarantee, since it only holds places longer.
+ * other end before it was read (a stall). Such a request is also answered late, since Stripe's work comes
+ * after the count. So a request not answered within the usual time (the 90th percentile of the last 64
+ * answer times, plus `transitMs`) is taken as counted as late as its answer allows. Stripe's work and the
+ * way back take about as long for every request as for the quickest lately, so each request was counted at
+ * least the floor before its answer (the quickest of the last 64 answer times, less `transitMs` for its way
+ * there). A slow request holds its place until a second after its answer less the floor (after its answer,
+ * against a server that answers at once), and while unanswered, until its answer. That needs no bound on the
+ * way there, costs only the slow requests their extra time, and keeps the rule's guarantee, since it only
+ * holds places longer.
  *
- * On a 429 nonetheless (the account's other traffic, or a request counted later than `transitMs` after its
- * start), Stripe did nothing: stripe-client.ts sends the request again after about half a second (doubling
+ * On a 429 nonetheless (the account's other traffic, or a request counted late yet answered in the usual
+ * time), Stripe did nothing: stripe-client.ts sends the request again after about half a second (doubling
  * up to 4 s on each further 429), through the budget, with the same idempotency key; after five retries
  * the caller's own retries take over (a job's: 1, 2, 4 ... 30 s). The budget is told (`rateLimited()`)
- * and, for `cautiousMs` (10 s), holds places until a second after the answer however late it comes: the
- * rule that needs no bound on the way there at all, at the cost of a place per answer time plus a second
- * (0.77 of the limit at 300 ms). Each further 429 starts the 10 s again, so a stall that repeats, or other
- * traffic that stays, keeps the budget careful.
+ * and, for `cautiousMs` (10 s), holds every place as a slow request's: against answers in 250 to 400 ms,
+ * about 1.13 s a place, still close to 0.9 of the limit. Each further 429 starts the 10 s again.
  *
  * Starts are also spread out, one every 1000 / perSecond ms, with up to a tenth of a second's worth at once
  * to catch up after a pause. Callers wait their turn; nothing is refused. Calls a person waits on (the
@@ -62,6 +64,8 @@ export class RateBudget {
   #recorded = 0;
   /** A request that takes longer than this to be answered may have been counted late (see `#record`). */
   #usual: number;
+  /** What every request takes at least from its count to its answer, as far as the last answers tell. */
+  #floor = 0;
   readonly #window: number;
   readonly #transit: number;
   readonly #cautiousMs: number;
@@ -119,35 +123,36 @@ export class RateBudget {
     });
   }
 
-  /** Stripe answered 429: for `cautiousMs`, places are held until a second after the answer. */
+  /** Stripe answered 429: for `cautiousMs`, every place is held as a slow request's is. */
   rateLimited(): void {
     this.#cautiousUntil = performance.now() + this.#cautiousMs;
   }
 
   /**
    * Keeps the last 64 answer times; every 16 answers, the usual answer time becomes their 90th percentile
-   * plus `transitMs`. A request slower than that (a stall on its way, or at the other end before it was
-   * read) is treated as possibly counted as late as its answer.
+   * plus `transitMs`, and the floor the quickest of them less `transitMs` (lowered at once by a quicker one).
    */
   #record(ms: number): void {
     this.#times[this.#recorded++ % 64] = ms;
+    this.#floor = Math.min(this.#floor, Math.max(0, ms - this.#transit));
     if (this.#recorded % 16 !== 0) return;
     const sorted = [...this.#times].sort((a, b) => a - b);
     this.#usual = sorted[Math.floor(sorted.length * 0.9)]! + this.#transit;
+    this.#floor = Math.max(0, sorted[0]! - this.#transit);
   }
 
   /**
-   * When a place stops counting: a second after the earlier of its answer and `transitMs` after its start;
-   * but a second after its answer however late (or `maxHoldMs` without one) for a request slower than usual,
-   * or for any request while cautious after a 429.
+   * When a place stops counting: a second after the earlier of its answer and `transitMs` after its start.
+   * For a request slower than usual, or any request while cautious after a 429: not before a second after
+   * its answer less the floor (it was counted at least that long before its answer), and, unanswered, not
+   * before its answer (or `maxHoldMs`).
    */
   #releasedAt(place: { start: number; answered: number | undefined }, now: number): number {
+    const quick = Math.min(place.answered ?? Number.POSITIVE_INFINITY, place.start + this.#transit);
     const slow = (place.answered ?? now) - place.start > this.#usual;
-    if (slow || now < this.#cautiousUntil) {
-      const latest = place.start + this.#maxHold;
-      return Math.min(place.answered ?? latest, latest) + this.#window;
-    }
-    return Math.min(place.answered ?? Number.POSITIVE_INFINITY, place.start + this.#transit) + this.#window;
+    if (!slow && now >= this.#cautiousUntil) return quick + this.#window;
+    if (place.answered === undefined) return place.start + this.#maxHold + this.#window;
+    return Math.max(quick, place.answered - this.#floor) + this.#window;
   }
 
   /** The next caller: the default lane first, then the job lanes in turn. */
