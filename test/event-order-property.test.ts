@@ -6,7 +6,6 @@ import { SecretBox } from '../src/crypto/secret-box.js';
 import { connectionsRepository } from '../src/db/repositories/connections.js';
 import { stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow, LeadStatus } from '../src/db/tables.js';
-import { createId } from '../src/domain/ids.js';
 import { type ApplyDeps, applyStripeEvents } from '../src/jobs/apply-stripe-events.js';
 import { campaignsService } from '../src/services/campaigns.js';
 import { connectionsService } from '../src/services/connections.js';
@@ -14,6 +13,7 @@ import { leadsService } from '../src/services/leads.js';
 import { referrersService } from '../src/services/referrers.js';
 import { StripeGateway } from '../src/stripe/gateway.js';
 import { isSubscribed } from '../src/stripe/webhook-events.js';
+import { copyConnection, retireConnection } from './helpers/connection-copy.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -61,25 +61,7 @@ const context = (): ApplyDeps => ({
 
 /** A fresh connection (the real one's key and account), campaign and pending lead for the friend. */
 async function freshProgram(): Promise<Program> {
-  const at = new Date();
-  const connection = await connectionsRepository(db.database.db).insert({
-    id: createId('conn'),
-    name: template.name,
-    method: template.method,
-    mode: template.mode,
-    stripe_account_id: template.stripe_account_id,
-    default_currency: template.default_currency,
-    secret_key_sealed: template.secret_key_sealed,
-    key_last4: template.key_last4,
-    webhook_setup: 'manual',
-    webhook_endpoint_id: null,
-    webhook_secret_sealed: null,
-    previous_webhook_secret_sealed: null,
-    reconciled_until: at,
-    created_at: at,
-    updated_at: at,
-  });
-  if (!connection) throw new Error('an earlier run left its connection active');
+  const connection = await copyConnection(db.database, template);
   const campaign = await campaignsService(db.database, PUBLIC_URL).create({
     name: `Event order ${connection.id}`,
     status: 'live',
@@ -101,10 +83,7 @@ async function freshProgram(): Promise<Program> {
 
 /** Only one connection of an account is active at a time: the run's own is retired once read. */
 async function retire(program: Program): Promise<void> {
-  await connectionsRepository(db.database.db).update(program.connectionId, {
-    status: 'disconnected',
-    disconnected_at: new Date(),
-  });
+  await retireConnection(db.database, program.connectionId);
 }
 
 /**

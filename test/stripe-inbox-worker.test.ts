@@ -5,10 +5,10 @@ import { SecretBox } from '../src/crypto/secret-box.js';
 import { connectionsRepository } from '../src/db/repositories/connections.js';
 import { type PendingEvent, stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../src/db/tables.js';
-import { createId } from '../src/domain/ids.js';
 import { StripeInboxWorker } from '../src/jobs/stripe-inbox-worker.js';
 import { connectionsService } from '../src/services/connections.js';
 import { StripeGateway } from '../src/stripe/gateway.js';
+import { copyConnection, retireConnection } from './helpers/connection-copy.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -64,30 +64,11 @@ afterAll(async () => {
  * counted per test; one connection of an account is active at a time, so it is retired after the test.
  */
 async function withConnection(test: (connectionId: string) => Promise<void>): Promise<void> {
-  const at = new Date();
-  const connections = connectionsRepository(db.database.db);
-  const connection = await connections.insert({
-    id: createId('conn'),
-    name: template.name,
-    method: template.method,
-    mode: template.mode,
-    stripe_account_id: template.stripe_account_id,
-    default_currency: template.default_currency,
-    secret_key_sealed: template.secret_key_sealed,
-    key_last4: template.key_last4,
-    webhook_setup: 'manual',
-    webhook_endpoint_id: null,
-    webhook_secret_sealed: null,
-    previous_webhook_secret_sealed: null,
-    reconciled_until: at,
-    created_at: at,
-    updated_at: at,
-  });
-  if (!connection) throw new Error('an earlier test left its connection active');
+  const connection = await copyConnection(db.database, template);
   try {
     await test(connection.id);
   } finally {
-    await connections.update(connection.id, { status: 'disconnected', disconnected_at: new Date() });
+    await retireConnection(db.database, connection.id);
   }
 }
 
