@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { freePort } from '../src/free-port.js';
 import { onCpu0, printSettings, range } from './lib/settings.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -34,19 +35,35 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-async function untilOk(url: string, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
+/**
+ * Whether something listens on this local TCP port, read from /proc/net/tcp without connecting: a connect
+ * to a port nobody listens on yet can be given that same port as its source and connect to itself, and
+ * the TIME-WAIT it leaves would keep the server from binding.
+ */
+const listening = (port: number) => {
+  const local = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .some((line) => {
+      const [, , address, , state] = line.split(/\s+/);
+      return address?.endsWith(local) && state === '0A'; // 0A: LISTEN
+    });
+};
+
+async function untilOk(port: number, child: ChildProcess, timeoutMs = 180_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child.exitCode !== null) throw new Error(`process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).status === 200) return;
+      if (listening(port) && (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
     } catch {}
     await new Promise((r) => setTimeout(r, 20));
   }
-  throw new Error(`${url} not ready in time`);
+  throw new Error(`port ${port} not ready in time`);
 }
 
-async function measure(args: string[], env: NodeJS.ProcessEnv, port: number): Promise<Sample> {
+async function measure(args: string[], env: NodeJS.ProcessEnv): Promise<Sample> {
+  const port = await freePort('127.0.0.1');
   const started = performance.now();
   const child = spawn(...onCpu0(args), {
     cwd: ROOT,
@@ -54,7 +71,7 @@ async function measure(args: string[], env: NodeJS.ProcessEnv, port: number): Pr
     stdio: 'ignore',
   });
   try {
-    await untilOk(`http://127.0.0.1:${port}/readyz`, child);
+    await untilOk(port, child);
     const startup_ms = Math.round(performance.now() - started);
     const cpu_ms = cpuMs(child.pid!);
     await new Promise((r) => setTimeout(r, IDLE_MS));
@@ -92,7 +109,7 @@ async function pairs(
 
 export async function runStartup(cli: string, postgresUrl?: string): Promise<Row[]> {
   const bare: Row = { name: 'bare fastify (baseline)', samples: [] };
-  for (let i = 0; i < RUNS; i++) bare.samples.push(await measure(['-e', BARE], {}, 39_901));
+  for (let i = 0; i < RUNS; i++) bare.samples.push(await measure(['-e', BARE], {}));
 
   const first: Row = { name: 'vouch, PGlite + sandbox, first start', samples: [] };
   const restart: Row = { name: 'vouch, PGlite + sandbox, restart', samples: [] };
@@ -100,8 +117,8 @@ export async function runStartup(cli: string, postgresUrl?: string): Promise<Row
     const dir = mkdtempSync(join(tmpdir(), 'vouch-bench-'));
     const env = { VOUCH_DATA_DIR: dir };
     return [
-      () => measure([cli, 'start'], env, 39_902),
-      () => measure([cli, 'start'], env, 39_903),
+      () => measure([cli, 'start'], env),
+      () => measure([cli, 'start'], env),
       async () => rmSync(dir, { recursive: true, force: true }),
     ];
   });
@@ -121,8 +138,8 @@ export async function runStartup(cli: string, postgresUrl?: string): Promise<Row
       url.pathname = `/${name}`;
       const env = { DATABASE_URL: url.toString(), VOUCH_SECRET: 'b'.repeat(64) };
       return [
-        () => measure([cli, 'start'], env, 39_904),
-        () => measure([cli, 'start'], env, 39_905),
+        () => measure([cli, 'start'], env),
+        () => measure([cli, 'start'], env),
         async () => void (await admin.query(`drop database if exists ${name} with (force)`)),
       ];
     });
