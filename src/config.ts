@@ -67,6 +67,10 @@ const schema = z.object({
     blankToUndefined,
     z.coerce.number().int().min(1).max(500, 'must be between 1 and 500').default(10),
   ),
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(
+    blankToUndefined,
+    z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+  ),
   VOUCH_DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./.vouch')),
   VOUCH_PUBLIC_URL: z.preprocess(
     blankToUndefined,
@@ -215,6 +219,8 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  /** Repeated statements run as named prepared statements (`db/prepared-statements.ts`). */
+  databasePreparedStatements: boolean;
   dataDir: string;
   publicUrl: string;
   /** False when VOUCH_PUBLIC_URL was not given and `publicUrl` is the local default. */
@@ -276,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
     databasePoolSize: v.DATABASE_POOL_SIZE,
+    databasePreparedStatements: v.DATABASE_PREPARED_STATEMENTS === 'on',
     dataDir: v.VOUCH_DATA_DIR,
     publicUrl: (v.VOUCH_PUBLIC_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
     publicUrlSet: v.VOUCH_PUBLIC_URL !== undefined,

@@ -11,6 +11,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl)
     return openPostgres(config.databaseUrl, config.databasePoolSize, {
       statementTimeoutMs: config.statementTimeoutMs,
+      preparedStatements: config.databasePreparedStatements,
     });
   const pgdata = join(config.dataDir, 'pgdata');
   placeTemplate(pgdata);

@@ -117,6 +117,14 @@ describe('configuration from the environment', () => {
     expect(problemsOf({ VOUCH_STATEMENT_TIMEOUT_MS: '5' })[0]).toMatch(/^VOUCH_STATEMENT_TIMEOUT_MS:/);
   });
 
+  it('runs repeated statements prepared unless DATABASE_PREPARED_STATEMENTS=off', () => {
+    expect(loadConfig({}).databasePreparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).databasePreparedStatements).toBe(false);
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: 'no' })).toEqual([
+      'DATABASE_PREPARED_STATEMENTS: must be on or off',
+    ]);
+  });
+
   it('takes Stripe Connect OAuth settings only as a pair', () => {
     expect(loadConfig({}).stripeConnect).toBeUndefined();
     expect(

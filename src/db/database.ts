@@ -5,6 +5,7 @@ import pg from 'pg';
 import { ConnectionLock } from './connection-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import { pgliteWasm } from './pglite-wasm.js';
+import { PreparingClient } from './prepared-statements.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -62,10 +63,11 @@ export function transactionExecutor(tx: Tx): SqlExecutor {
 export function openPostgres(
   url: string,
   poolSize = 10,
-  options: { statementTimeoutMs?: number } = {},
+  options: { statementTimeoutMs?: number; preparedStatements?: boolean } = {},
 ): Database {
   const timeout = options.statementTimeoutMs ?? 0;
   const pool = new pg.Pool({
+    ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
     connectionString: url,
     max: poolSize,
     application_name: 'vouch',

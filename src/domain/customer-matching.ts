@@ -19,3 +19,22 @@ export function emailToMatch(seen: Pick<CustomerSeen, 'email' | 'via'>): string 
 /** How a customer matched by email came to be the friend's, as its link records it. */
 export const emailLinkHow = (via: CustomerSeen['via']): 'checkout' | 'matched_email' =>
   via === 'checkout' ? 'checkout' : 'matched_email';
+
+/** An open lead that waits for its friend's customer by email (`leadMatchesRepository.waitingForEmails`). */
+export type WaitingLead = { id: string; email: string; referredAt: Date; customersAtSignup: string[] };
+
+/**
+ * Whether a new customer can be a waiting lead's: one with its email, created no earlier than the referral
+ * (Stripe counts in seconds, so a customer created in the referral's second is after it), and not one the
+ * email already had when the lead was recorded.
+ */
+export function canBeNewCustomerOf(
+  lead: WaitingLead,
+  customer: { customerId: string; email: string; createdAt: Date },
+): boolean {
+  return (
+    lead.email === customer.email &&
+    lead.referredAt.getTime() < customer.createdAt.getTime() + 1000 &&
+    !lead.customersAtSignup.includes(customer.customerId)
+  );
+}

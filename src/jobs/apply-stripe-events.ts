@@ -13,6 +13,7 @@ import { applyCouponDeleted, applyPromotionCodeSwitchedOff } from '../services/a
 import { applyCustomer, type OngoingSyncs, ongoingSyncsOnce } from '../services/apply-customer.js';
 import { applyCheckout, applyInvoice } from '../services/apply-order.js';
 import { applyDispute, applyPayment, applyRefund } from '../services/apply-payment.js';
+import { type BatchReads, readAhead } from '../services/batch-reads.js';
 import { translateEvent } from '../stripe/event-translation.js';
 import { inSdkVersion, storedEvent } from '../stripe/event-version.js';
 import type { StripeGateway } from '../stripe/gateway.js';
@@ -101,10 +102,9 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const now = deps.now();
     const ongoing = ongoingSyncsOnce(tx);
     const held = new Set(locked.map(textKey));
-    for (const { key, commands } of ready) {
-      if (!held.has(textKey(key))) continue;
-      for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl, ongoing);
-    }
+    const commands = ready.filter((r) => held.has(textKey(r.key))).flatMap((r) => r.commands);
+    const reads = await readAhead(tx, commands);
+    for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl, ongoing, reads);
     await events.markProcessed(locked, now);
     return locked.length;
   });
@@ -117,16 +117,17 @@ async function applyCommand(
   now: Date,
   publicUrl: string | undefined,
   ongoing: OngoingSyncs,
+  reads: BatchReads,
 ) {
   switch (command.kind) {
     case 'payment_seen':
-      return applyPayment(tx, command, now);
+      return applyPayment(tx, command, now, reads);
     case 'refund_seen':
       return applyRefund(tx, command, now);
     case 'dispute_seen':
       return applyDispute(tx, command, now);
     case 'customer_seen':
-      return applyCustomer(tx, command, now, publicUrl, ongoing);
+      return applyCustomer(tx, command, now, publicUrl, ongoing, reads);
     case 'checkout_completed':
       return applyCheckout(tx, command, now);
     case 'invoice_paid':

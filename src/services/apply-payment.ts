@@ -1,14 +1,33 @@
 import type { Tx } from '../db/database.js';
-import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
+import { chargeLockKey, customerLockKey, paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { DisputeSeen, PaymentSeen, RefundSeen } from '../domain/event-commands.js';
-import { reevaluateChargeLeads, reevaluateCustomerLeads } from './lead-verdicts.js';
+import { type BatchReads, nothingRead } from './batch-reads.js';
+import { reevaluateChargeLeads, reevaluateCustomerLeads, reevaluateLeads } from './lead-verdicts.js';
 
-/** Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. */
-export async function applyPayment(tx: Tx, payment: PaymentSeen, now: Date): Promise<void> {
+/**
+ * Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. `reads` is
+ * what its batch did ahead (`batch-reads.ts`): the locks, perhaps the charge stored and its customer's leads.
+ */
+export async function applyPayment(
+  tx: Tx,
+  payment: PaymentSeen,
+  now: Date,
+  reads: BatchReads = nothingRead(),
+): Promise<void> {
   const facts = paymentFactsRepository(tx);
-  if (payment.customerId)
-    await facts.lockChargeAndCustomer(payment.connectionId, payment.chargeId, payment.customerId);
-  else await facts.lockCharge(payment.connectionId, payment.chargeId);
+  const charge = chargeLockKey(payment.connectionId, payment.chargeId);
+  const customer = payment.customerId ? customerLockKey(payment.connectionId, payment.customerId) : undefined;
+  if (!reads.held.has(charge) || (customer && !reads.held.has(customer))) {
+    if (payment.customerId)
+      await facts.lockChargeAndCustomer(payment.connectionId, payment.chargeId, payment.customerId);
+    else await facts.lockCharge(payment.connectionId, payment.chargeId);
+  }
+  // Stored ahead: this is its first command, and it is new.
+  if (reads.stored.delete(charge)) {
+    const leads = customer ? reads.links.get(customer) : [];
+    if (leads) return reevaluateLeads(tx, leads, payment.cause, now);
+    return reevaluateCustomerLeads(tx, payment.connectionId, payment.customerId, payment.cause, now);
+  }
   const changed = await facts.savePayment(payment.connectionId, {
     chargeId: payment.chargeId,
     customerId: payment.customerId,

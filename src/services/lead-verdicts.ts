@@ -190,9 +190,17 @@ export async function reevaluateCustomerLeads(
   now: Date,
 ): Promise<void> {
   if (!customerId) return;
-  for (const leadId of await customerLinksRepository(tx).leadsOfCustomer(connectionId, customerId)) {
-    await reevaluateLead(tx, leadId, cause, now);
-  }
+  await reevaluateLeads(
+    tx,
+    await customerLinksRepository(tx).leadsOfCustomer(connectionId, customerId),
+    cause,
+    now,
+  );
+}
+
+/** Re-runs the verdicts of these leads, one after another. */
+export async function reevaluateLeads(tx: Tx, leadIds: string[], cause: Cause, now: Date): Promise<void> {
+  for (const leadId of leadIds) await reevaluateLead(tx, leadId, cause, now);
 }
 
 /**

@@ -36,6 +36,21 @@ export function customerLinksRepository(db: Executor) {
       return rows.map((r) => r.lead_id!);
     },
 
+    /** `leadsOfCustomer` of each of these customers, in one statement. */
+    async leadsOfCustomers(connectionId: string, customerIds: string[]): Promise<Map<string, string[]>> {
+      const leads = new Map<string, string[]>(customerIds.map((id) => [id, []]));
+      if (customerIds.length === 0) return leads;
+      const rows = await db
+        .selectFrom('customer_links')
+        .select(['customer_id', 'lead_id'])
+        .where('connection_id', '=', connectionId)
+        .where('customer_id', 'in', customerIds)
+        .where('lead_id', 'is not', null)
+        .execute();
+      for (const row of rows) leads.get(row.customer_id)?.push(row.lead_id!);
+      return leads;
+    },
+
     async customersOfLead(
       leadId: string,
     ): Promise<Array<{ connection_id: string; customer_id: string; how: CustomerLinkHow }>> {

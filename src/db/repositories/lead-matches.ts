@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { WaitingLead } from '../../domain/customer-matching.js';
 import type { Executor } from '../database.js';
 
 /** The leads a Stripe customer of a connection may be: named by id, or waiting for a customer by email. */
@@ -18,29 +19,28 @@ export function leadMatchesRepository(db: Executor) {
     },
 
     /**
-     * Open leads with this normalised email, in campaigns of this connection that wait for the business's
-     * own checkout, that this customer can be the new customer of: referred before the customer was created,
-     * and the customer not one that already had the email when the lead was recorded.
+     * Open leads with these normalised emails, in campaigns of this connection that wait for the business's
+     * own checkout: the leads a new customer with one of the emails may be (`canBeNewCustomerOf` decides).
      */
-    async waitingForCustomer(
-      connectionId: string,
-      customer: { customerId: string; email: string; createdAt: Date },
-    ): Promise<string[]> {
+    async waitingForEmails(connectionId: string, emails: string[]): Promise<WaitingLead[]> {
+      if (emails.length === 0) return [];
       const rows = await db
         .selectFrom('leads as l')
         .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
-        .select('l.id')
+        .select(['l.id', 'l.email_normalized', 'l.referred_at', 'l.customers_at_signup'])
         .where('c.connection_id', '=', connectionId)
-        .where('l.email_normalized', '=', customer.email)
+        .where('l.email_normalized', 'in', [...new Set(emails)])
         .where('l.status', 'in', ['pending', 'qualified', 'unqualified'])
-        // Stripe counts in seconds: a customer created in the referral's second is after it.
-        .where('l.referred_at', '<', new Date(customer.createdAt.getTime() + 1000))
-        .where(sql<boolean>`not (${customer.customerId} = any(coalesce(l.customers_at_signup, '{}')))`)
         .where(
           sql<boolean>`coalesce(c.settings->'customers'->>'create', 'wait_for_checkout') = 'wait_for_checkout'`,
         )
         .execute();
-      return rows.map((r) => r.id);
+      return rows.map((r) => ({
+        id: r.id,
+        email: r.email_normalized,
+        referredAt: r.referred_at,
+        customersAtSignup: r.customers_at_signup ?? [],
+      }));
     },
   };
 }

@@ -31,6 +31,21 @@ const asPayment = (r: {
   observedAt: r.observed_at,
 });
 
+const paymentRow = (p: PaymentRecord) => ({
+  customer_id: p.customerId,
+  amount: p.amount,
+  currency: p.currency,
+  settled_amount: p.settledAmount,
+  status: p.status,
+  created_at: p.createdAt,
+  observed_at: p.observedAt,
+});
+
+/** Advisory lock keys of a charge and of a customer (see `lockCharge` and `lockCustomer`). */
+export const chargeLockKey = (connectionId: string, chargeId: string) => `${connectionId}:${chargeId}`;
+export const customerLockKey = (connectionId: string, customerId: string) =>
+  `${connectionId}:customer:${customerId}`;
+
 /**
  * Stores Stripe's money facts keyed by their ids. A version replaces the stored one only when the domain's
  * order says it is newer (`compareVersions`), so duplicated or reordered events end in the same rows.
@@ -42,7 +57,7 @@ export function paymentFactsRepository(db: Executor) {
      * two workers), so the second to commit sees the first and the verdict reads both.
      */
     async lockCharge(connectionId: string, chargeId: string): Promise<void> {
-      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:${chargeId}`}))`.execute(db);
+      await this.lockInOrder([chargeLockKey(connectionId, chargeId)]);
     },
 
     /**
@@ -50,30 +65,46 @@ export function paymentFactsRepository(db: Executor) {
      * `lockCharge` where both are needed, so the order is always charge then customer.
      */
     async lockCustomer(connectionId: string, customerId: string): Promise<void> {
-      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:customer:${customerId}`}))`.execute(
+      await this.lockInOrder([customerLockKey(connectionId, customerId)]);
+    },
+
+    /** `lockCharge` then `lockCustomer` in one statement. */
+    async lockChargeAndCustomer(connectionId: string, chargeId: string, customerId: string): Promise<void> {
+      await this.lockInOrder([
+        chargeLockKey(connectionId, chargeId),
+        customerLockKey(connectionId, customerId),
+      ]);
+    },
+
+    /** Takes these locks (`chargeLockKey`, `customerLockKey`) in one statement, in the order given. */
+    async lockInOrder(keys: string[]): Promise<void> {
+      if (keys.length === 0) return;
+      await sql`select count(pg_advisory_xact_lock(hashtext(s.key)))
+                from (select u.key from unnest(${keys}::text[]) with ordinality as u(key, n) order by u.n) as s`.execute(
         db,
       );
     },
 
-    /** `lockCharge` then `lockCustomer` in one statement (its two locks are taken left to right). */
-    async lockChargeAndCustomer(connectionId: string, chargeId: string, customerId: string): Promise<void> {
-      await sql`select pg_advisory_xact_lock(hashtext(${`${connectionId}:${chargeId}`})),
-                       pg_advisory_xact_lock(hashtext(${`${connectionId}:customer:${customerId}`}))`.execute(
-        db,
-      );
+    /**
+     * Stores these payments where their charge is new, in one statement; returns the charges stored. A
+     * known charge is left as it is, for `savePayment` to compare.
+     */
+    async insertNewPayments(connectionId: string, payments: PaymentRecord[]): Promise<Set<string>> {
+      if (payments.length === 0) return new Set();
+      const rows = await db
+        .insertInto('payments')
+        .values(
+          payments.map((p) => ({ connection_id: connectionId, charge_id: p.chargeId, ...paymentRow(p) })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .returning('charge_id')
+        .execute();
+      return new Set(rows.map((r) => r.charge_id));
     },
 
     /** True when the stored payment changed. */
     async savePayment(connectionId: string, p: PaymentRecord): Promise<boolean> {
-      const row = {
-        customer_id: p.customerId,
-        amount: p.amount,
-        currency: p.currency,
-        settled_amount: p.settledAmount,
-        status: p.status,
-        created_at: p.createdAt,
-        observed_at: p.observedAt,
-      };
+      const row = paymentRow(p);
       // Most charges are new: one statement stores them; a known one is compared with what is stored.
       const inserted = await db
         .insertInto('payments')
