@@ -173,7 +173,7 @@ beforeAll(async () => {
       payment_method: 'pm_card_visa',
       confirm: true,
     });
-  const customers = [];
+  const customers: Array<{ id: string }> = [];
   for (const email of [...FRIENDS, 'stranger@example.com'])
     customers.push(await stripe.customers.create({ email }));
   await pay(customers[0]!.id, 2000);

@@ -4,9 +4,11 @@
  * query, so it is refused as a 400 naming the field instead of failing as a 500.
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Any NUL or surrogate at all: most text has none, and this is cheaper than looking for a lone one. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
 export function isStorableText(text: string): boolean {
-  return !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+  return !SUSPECT.test(text) || (!text.includes('\u0000') && !LONE_SURROGATE.test(text));
 }
 
 /** Why a text was refused, in words a client can act on. */

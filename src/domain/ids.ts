@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 
 /** Crockford base32: no I, L, O or U, so ids read aloud without ambiguity. */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
@@ -27,11 +27,13 @@ export const ID_PREFIXES = {
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];
 
 let lastTime = 0;
-let lastRandom: Buffer = Buffer.alloc(10);
+/** `lastTime` encoded, made once per millisecond. */
+let lastTimeText = '';
+const lastRandom = new Uint8Array(10);
 
 /** The lowest `length` 5-bit groups of a big-endian byte string, most significant first. */
 function encode(bytes: Uint8Array, length: number): string {
-  const out = new Array<string>(length);
+  let out = '';
   let acc = 0;
   let accBits = 0;
   let i = bytes.length - 1;
@@ -40,24 +42,22 @@ function encode(bytes: Uint8Array, length: number): string {
       acc |= bytes[i--]! << accBits;
       accBits += 8;
     }
-    out[k] = ALPHABET[acc & 31]!;
+    out = ALPHABET[acc & 31]! + out;
     acc >>>= 5;
     accBits -= 5;
   }
-  return out.join('');
+  return out;
 }
 
-/** Adds one to a big-endian byte string, so ids made in the same millisecond still sort in order. */
-function increment(buf: Buffer): Buffer {
-  const next = Buffer.from(buf);
-  for (let i = next.length - 1; i >= 0; i--) {
-    if (next[i]! < 255) {
-      next[i]! += 1;
-      return next;
+/** Adds one to a big-endian byte string in place, so ids made in the same millisecond still sort in order. */
+function increment(bytes: Uint8Array): void {
+  for (let i = bytes.length - 1; i >= 0; i--) {
+    if (bytes[i]! < 255) {
+      bytes[i]! += 1;
+      return;
     }
-    next[i] = 0;
+    bytes[i] = 0;
   }
-  return next;
 }
 
 /**
@@ -66,14 +66,15 @@ function increment(buf: Buffer): Buffer {
  */
 export function createId(prefix: IdPrefix, now = Date.now()): string {
   if (now <= lastTime) {
-    lastRandom = increment(lastRandom);
+    increment(lastRandom);
   } else {
     lastTime = now;
-    lastRandom = randomBytes(10);
+    randomFillSync(lastRandom);
+    const time = Buffer.alloc(6);
+    time.writeUIntBE(lastTime, 0, 6);
+    lastTimeText = encode(time, 10);
   }
-  const time = Buffer.alloc(6);
-  time.writeUIntBE(lastTime, 0, 6);
-  return `${prefix}_${encode(time, 10)}${encode(lastRandom, 16)}`;
+  return `${prefix}_${lastTimeText}${encode(lastRandom, 16)}`;
 }
 
 /**
