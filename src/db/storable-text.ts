@@ -5,6 +5,7 @@
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Any NUL or surrogate at all: most text has none, and this is cheaper than looking for a lone one. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for.
 const SUSPECT = /[\u0000\uD800-\uDFFF]/;
 
 export function isStorableText(text: string): boolean {
