@@ -4,6 +4,8 @@ import type { Database, Tx } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import {
   type EventKey,
+  eventKeyText,
+  keyOfPending,
   type PendingEvent,
   stripeEventsRepository,
 } from '../db/repositories/stripe-events.js';
@@ -39,9 +41,6 @@ export type ApplyDeps = {
 
 type Ready = { key: EventKey; row: PendingEvent; commands: EventCommand[] };
 
-const keyOf = (row: PendingEvent): EventKey => ({ connectionId: row.connection_id, id: row.id });
-const textKey = (k: EventKey) => `${k.connectionId} ${k.id}`;
-
 /**
  * Applies waiting inbox events. Each is read in the SDK's version and translated into commands first
  * (`src/stripe/event-translation.ts`, which reads from Stripe outside any transaction); then the batch's
@@ -66,7 +65,7 @@ export async function applyStripeEvents(
       const client = deps.gateway?.forConnection(connection);
       const event = await inSdkVersion(storedEvent(row.payload), client);
       const commands = await translateEvent(event, { connection, gateway: deps.gateway });
-      ready.push({ key: keyOf(row), row, commands });
+      ready.push({ key: keyOfPending(row), row, commands });
     } catch (error) {
       await recordFailure(deps, row, error);
     }
@@ -101,8 +100,8 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const locked = await events.lockPending(ready.map((r) => r.key));
     const now = deps.now();
     const ongoing = ongoingSyncsOnce(tx);
-    const held = new Set(locked.map(textKey));
-    const commands = ready.filter((r) => held.has(textKey(r.key))).flatMap((r) => r.commands);
+    const held = new Set(locked.map(eventKeyText));
+    const commands = ready.filter((r) => held.has(eventKeyText(r.key))).flatMap((r) => r.commands);
     const reads = await readAhead(tx, commands);
     for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl, ongoing, reads);
     await events.markProcessed(locked, now);

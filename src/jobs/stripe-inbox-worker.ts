@@ -1,4 +1,9 @@
-import { type PendingEvent, stripeEventsRepository } from '../db/repositories/stripe-events.js';
+import {
+  eventKeyText,
+  keyOfPending,
+  type PendingEvent,
+  stripeEventsRepository,
+} from '../db/repositories/stripe-events.js';
 import type { InboxWaker } from '../services/stripe-inbox.js';
 import { serialKey } from '../stripe/event-translation.js';
 import { type ApplyDeps, applyStripeEvents, connectionsOf } from './apply-stripe-events.js';
@@ -20,8 +25,6 @@ export type InboxWorkerOptions = ApplyDeps & {
  * inbox instead, where it is anyway.
  */
 const MAX_HANDED = 10_000;
-
-const keyOf = (e: PendingEvent) => `${e.connection_id} ${e.id}`;
 
 /** A stable small hash of a string: which lane an event's key goes to. */
 function laneOf(key: string, lanes: number): number {
@@ -111,8 +114,8 @@ export class StripeInboxWorker extends DrainingWorker implements InboxWaker {
     if (rows.length < limit) this.#fromInbox = false;
     if (this.#handed.length > 0) {
       // Read from the inbox now, they are no longer waiting here.
-      const read = new Set(rows.map(keyOf));
-      this.#handed = this.#handed.filter((e) => !read.has(keyOf(e)));
+      const read = new Set(rows.map((e) => eventKeyText(keyOfPending(e))));
+      this.#handed = this.#handed.filter((e) => !read.has(eventKeyText(keyOfPending(e))));
     }
     return rows.length > 0 ? rows : this.#handed.splice(0, limit);
   }

@@ -17,6 +17,12 @@ export type InboxEvent = {
 /** An event in the inbox, by its key. */
 export type EventKey = { connectionId: string; id: string };
 
+/** An event's key as one string, for sets and maps: Stripe ids are unique per account, not across them. */
+export const eventKeyText = (k: EventKey) => `${k.connectionId} ${k.id}`;
+
+/** A waiting event's key. */
+export const keyOfPending = (e: PendingEvent): EventKey => ({ connectionId: e.connection_id, id: e.id });
+
 /** What the worker needs of a waiting event. */
 export type PendingEvent = Pick<StripeEventRow, 'connection_id' | 'id' | 'type' | 'payload' | 'attempts'>;
 
@@ -38,9 +44,8 @@ export function stripeEventsRepository(db: Executor) {
      * once, at its first place.
      */
     async insertMany(events: InboxEvent[]): Promise<boolean[]> {
-      const keyOf = (e: { connectionId: string; id: string }) => `${e.connectionId} ${e.id}`;
       const firsts = new Map<string, InboxEvent>();
-      for (const e of events) if (!firsts.has(keyOf(e))) firsts.set(keyOf(e), e);
+      for (const e of events) if (!firsts.has(eventKeyText(e))) firsts.set(eventKeyText(e), e);
       const rows = await db
         .insertInto('stripe_events')
         .values(
@@ -57,8 +62,8 @@ export function stripeEventsRepository(db: Executor) {
         .onConflict((oc) => oc.columns(['connection_id', 'id']).doNothing())
         .returning(['connection_id', 'id'])
         .execute();
-      const inserted = new Set(rows.map((r) => keyOf({ connectionId: r.connection_id, id: r.id })));
-      return events.map((e) => firsts.get(keyOf(e)) === e && inserted.has(keyOf(e)));
+      const inserted = new Set(rows.map((r) => eventKeyText({ connectionId: r.connection_id, id: r.id })));
+      return events.map((e) => firsts.get(eventKeyText(e)) === e && inserted.has(eventKeyText(e)));
     },
 
     async find(connectionId: string, id: string): Promise<StripeEventRow | undefined> {
