@@ -1,6 +1,6 @@
-// Compiles TypeScript to dist/, copies the SQL migrations and static assets beside the compiled code, and
-// makes the embedded database a first `vouch start` copies (src/db/pglite-template.ts): migrated, with the
-// job queue's schema and queues in place.
+// Compiles TypeScript to dist/, copies the SQL migrations and static assets beside the compiled code, bundles
+// the CLI (scripts/bundle-cli.mjs), and makes the embedded database a first `vouch start` copies
+// (src/db/pglite-template.ts): migrated, with the job queue's schema and queues in place.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +12,7 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
 });
 cpSync('src/db/migrations', 'dist/src/db/migrations', { recursive: true });
 cpSync('src/http/assets', 'dist/src/http/assets', { recursive: true });
+await import('./bundle-cli.mjs');
 
 const { TEMPLATE_DIR, writeTemplate } = await import('../dist/src/db/pglite-template.js');
 const { JobQueue } = await import('../dist/src/jobs/queue.js');

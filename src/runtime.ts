@@ -12,7 +12,7 @@ import { loadMigrations, migrate } from './db/migrate.js';
 import { freePort } from './free-port.js';
 import { buildApp } from './http/app.js';
 import type { JobQueue } from './jobs/queue.js';
-import { type Role, startWorkers } from './jobs/workers.js';
+import { prepareWorkers, type Role } from './jobs/workers.js';
 import { ensurePortFree, explainListenError } from './listen-error.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
@@ -22,6 +22,9 @@ import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
 import { VERSION } from './version.js';
 
 export type { Role };
+
+/** How long after the API serves the background work starts (see `startVouch`). */
+const BACKGROUND_START_DELAY_MS = 1_000;
 
 export type RunningVouch = {
   database: Database;
@@ -33,13 +36,19 @@ export type RunningVouch = {
   stripeApiBase: string | undefined;
   /** Base URL the API listens on, when this process serves it. */
   url: string | undefined;
+  /**
+   * The background work (jobs, schedules, runners) starts once the API serves: resolves when it has
+   * started, rejects when it could not.
+   */
+  working: Promise<void>;
   /** Stops accepting work, lets in-flight requests and jobs finish, then closes the database. */
   stop(): Promise<void>;
 };
 
 /**
  * Starts Vouch: claims the data dir (embedded mode), applies migrations under a lock, ensures the
- * bootstrap key, starts the job queue and, for the api role, the HTTP server.
+ * bootstrap key, opens the job queue and, for the api role, the HTTP server (in the sandbox, once Vouch is
+ * connected to it). Resolves once the API serves; the background work starts right after (`working`).
  */
 export async function startVouch(config: Config, role: Role, logger: Logger): Promise<RunningVouch> {
   const started = Date.now();
@@ -97,8 +106,9 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       logger.warn(
         'VOUCH_WEBHOOK_ALLOW_PRIVATE=true: outgoing webhooks may be sent to loopback and private network addresses',
       );
-    // An API-only process only enqueues; worker processes do the background work.
-    const workers = await startWorkers({
+    // An API-only process only enqueues; worker processes do the background work, started once the API
+    // serves: their first rounds would only delay it.
+    const workers = await prepareWorkers({
       database,
       logger,
       now: () => new Date(),
@@ -111,6 +121,11 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     });
     cleanups.push(() => workers.stop());
     const { queue } = workers;
+
+    // Before the API listens, so that a ready Vouch is one connected to its sandbox.
+    if (sandbox && role !== 'worker') {
+      await ensureSandboxConnection({ database, gateway, box, publicUrl, logger });
+    }
 
     let app: FastifyInstance | undefined;
     let url: string | undefined;
@@ -144,10 +159,6 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       const listening = app;
       // Closing the HTTP server first: no new requests, in-flight ones finish before the queue stops.
       cleanups.push(() => listening.close());
-    }
-
-    if (sandbox && role !== 'worker') {
-      await ensureSandboxConnection({ database, gateway, box, publicUrl, logger });
     }
 
     let adminSocket: Server | undefined;
@@ -186,6 +197,18 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       `Vouch is running${url ? ` at ${url}` : ''} (${role}, ${embedded ? 'embedded PGlite' : 'Postgres'})`,
     );
 
+    // The first requests after a start do not queue behind the background work's first rounds (the embedded
+    // database has one connection): it starts a moment later, or at once in a process without the API.
+    let delay: NodeJS.Timeout | undefined;
+    const working =
+      role === 'worker'
+        ? workers.run()
+        : new Promise<void>((resolve) => {
+            delay = setTimeout(resolve, BACKGROUND_START_DELAY_MS);
+          }).then(() => workers.run());
+    working.catch(() => {}); // reported by whoever awaits `working`
+    // Stopped before it started: it never does (`workers.stop` also makes a late `run` do nothing).
+    cleanups.push(() => clearTimeout(delay));
     let stopping: Promise<void> | undefined;
     return {
       database,
@@ -194,6 +217,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       url,
       sandbox,
       stripeApiBase,
+      working,
       stop() {
         stopping ??= runCleanups();
         return stopping;

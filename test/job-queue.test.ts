@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineJob } from '../src/jobs/job-definition.js';
 import { maintenanceJob } from '../src/jobs/maintenance-job.js';
 import { JobQueue } from '../src/jobs/queue.js';
+import { prepareWorkers } from '../src/jobs/workers.js';
 import { drained } from './helpers/drained.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -77,5 +78,46 @@ describe('job queue in the same database', () => {
       const rows = await t.database.db.selectFrom('maintenance_runs').selectAll().execute();
       return rows.length > before.length;
     });
+  });
+});
+
+describe('background work started after the API', () => {
+  const later = defineJob<{ tag: string }>({
+    name: 'test-later',
+    retryLimit: 0,
+    async handle(data) {
+      seen.push(data.tag);
+    },
+  });
+  const logger = pino({ level: 'silent' });
+  const context = () => ({ database: t.database, logger, now: () => new Date() });
+
+  it('a job sent while the queue is only open runs once the queue works', async () => {
+    const queue = await JobQueue.open({ database: t.database, logger, definitions: [later] });
+    try {
+      await queue.send('test-later', { tag: 'sent before work' });
+      await queue.work({ definitions: [later], context: context(), pollingIntervalSeconds: 0.5 });
+      await waitFor(() => seen.includes('sent before work'));
+    } finally {
+      await queue.stop();
+    }
+  });
+
+  it('a stop while the queue starts to work waits for it, then stops it', async () => {
+    const queue = await JobQueue.open({ database: t.database, logger, definitions: [later] });
+    const working = queue.work({ definitions: [later], context: context(), pollingIntervalSeconds: 0.5 });
+    await queue.stop();
+    await working;
+  });
+
+  it('workers stopped before they ran never start, and run() then does nothing', async () => {
+    const workers = await prepareWorkers({
+      database: t.database,
+      logger,
+      now: () => new Date(),
+      role: 'all',
+    });
+    await workers.stop();
+    await workers.run();
   });
 });

@@ -18,9 +18,10 @@ export async function runStart(role: Role): Promise<void> {
   // Signal handlers go in before anything starts: a SIGTERM during start-up (a deploy rolling on) waits for
   // start-up to finish, then shuts down cleanly, instead of killing the process half-way.
   let vouch: RunningVouch | undefined;
-  let signalled: NodeJS.Signals | 'parent exited' | undefined;
+  /** Why Vouch stops: a signal, its parent gone, or its background work failing to start. */
+  let signalled: NodeJS.Signals | 'parent exited' | 'failed' | undefined;
   let signalledAt = 0;
-  const stop = (running: RunningVouch) => {
+  const stop = (running: RunningVouch, code = 0) => {
     const force = setTimeout(() => {
       logger.error('shutdown took too long; exiting');
       process.exit(1);
@@ -29,7 +30,7 @@ export async function runStart(role: Role): Promise<void> {
     running.stop().then(
       () => {
         logger.info('stopped');
-        process.exit(0);
+        process.exit(code);
       },
       (err: unknown) => {
         logger.error({ err }, 'error while shutting down');
@@ -58,4 +59,12 @@ export async function runStart(role: Role): Promise<void> {
   const { startVouch } = await import('../runtime.js');
   vouch = await startVouch(config, role, logger);
   if (signalled) stop(vouch);
+  // The background work starts after the API: if it cannot, Vouch stops rather than run without it.
+  const running = vouch;
+  running.working.catch((err: unknown) => {
+    if (signalled) return;
+    signalled = 'failed';
+    logger.error({ err }, 'the background work could not start; stopping');
+    stop(running, 1);
+  });
 }

@@ -9,32 +9,34 @@ const QUEUE_SCHEMA_LOCK_KEY = 727_002;
 export type QueueRole = 'producer' | 'worker';
 
 /**
- * The job queue, in the same Postgres as the data (pg-boss). Producers only enqueue; workers also run
- * handlers and the schedules.
+ * The job queue, in the same Postgres as the data (pg-boss). Opening it makes what enqueueing needs (the
+ * queue's schema and queues); `work` then runs handlers, schedules and pg-boss's maintenance, in a second
+ * pg-boss instance on the same database, so that a process can serve requests before its background work
+ * has started.
  */
 export class JobQueue implements JobSender {
   readonly #workers = new Map<string, string[]>();
+  #runner: PgBoss | undefined;
+  #starting: Promise<void> | undefined;
 
   private constructor(
     private readonly boss: PgBoss,
+    private readonly database: Database,
     private readonly logger: Logger,
   ) {}
 
-  static async start(options: {
+  /** Opens the queue for enqueueing: creates or upgrades its schema and creates the missing queues. */
+  static async open(options: {
     database: Database;
     logger: Logger;
-    role: QueueRole;
     definitions: JobDefinition[];
-    context: JobContext;
-    pollingIntervalSeconds?: number;
   }): Promise<JobQueue> {
-    const { database, logger, role, definitions, context } = options;
-    const isWorker = role === 'worker';
+    const { database, logger, definitions } = options;
     const boss = new PgBoss({
       db: database.queueExecutor as PgBoss.Db,
       schema: 'pgboss',
-      supervise: isWorker,
-      schedule: isWorker,
+      supervise: false,
+      schedule: false,
       migrate: true,
     });
     boss.on('error', (err) => logger.error({ err }, 'job queue error'));
@@ -42,7 +44,10 @@ export class JobQueue implements JobSender {
     // the same at once (a second process fails, or deadlocks); one process at a time does both.
     await database.withLock(QUEUE_SCHEMA_LOCK_KEY, async () => {
       await boss.start();
+      // One read instead of a call per queue: a restart finds them all (an existing queue is never changed).
+      const existing = new Set((await boss.getQueues()).map((queue) => queue.name));
       for (const def of definitions) {
+        if (existing.has(def.name)) continue;
         await boss.createQueue(def.name, {
           name: def.name,
           retryLimit: def.retryLimit ?? 5,
@@ -52,13 +57,20 @@ export class JobQueue implements JobSender {
         });
       }
     });
-    const queue = new JobQueue(boss, logger);
-    if (isWorker) {
-      for (const def of definitions) {
-        await queue.#work(def, context, options.pollingIntervalSeconds ?? def.pollingIntervalSeconds ?? 2);
-        if (def.schedule) await boss.schedule(def.name, def.schedule, {}, { tz: 'UTC' });
-      }
-    }
+    return new JobQueue(boss, database, logger);
+  }
+
+  /** Opens the queue and, for the worker role, runs the jobs and schedules at once. */
+  static async start(options: {
+    database: Database;
+    logger: Logger;
+    role: QueueRole;
+    definitions: JobDefinition[];
+    context: JobContext;
+    pollingIntervalSeconds?: number;
+  }): Promise<JobQueue> {
+    const queue = await JobQueue.open(options);
+    if (options.role === 'worker') await queue.work(options);
     return queue;
   }
 
@@ -67,25 +79,64 @@ export class JobQueue implements JobSender {
    * template made by the build) starts with them in place.
    */
   static async install(database: Database, definitions: JobDefinition[]): Promise<void> {
-    const logger = pino({ level: 'silent' });
-    const context = { database, logger, now: () => new Date() };
-    const queue = await JobQueue.start({ database, logger, role: 'producer', definitions, context });
+    const queue = await JobQueue.open({ database, logger: pino({ level: 'silent' }), definitions });
     await queue.stop();
   }
 
-  async #work(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
-    for (let i = 0; i < (def.concurrency ?? 1); i++)
-      await this.#startWorker(def, context, pollingIntervalSeconds);
+  /**
+   * Runs this process's workers for every job, the schedules and pg-boss's maintenance (supervision and
+   * cron), until `stop`.
+   */
+  async work(options: {
+    definitions: JobDefinition[];
+    context: JobContext;
+    pollingIntervalSeconds?: number | undefined;
+  }): Promise<void> {
+    if (this.#runner) throw new Error('The job queue already works');
+    const runner = new PgBoss({
+      db: this.database.queueExecutor as PgBoss.Db,
+      schema: 'pgboss',
+      supervise: true,
+      schedule: true,
+      migrate: false,
+    });
+    runner.on('error', (err) => this.logger.error({ err }, 'job queue error'));
+    this.#runner = runner;
+    this.#starting = (async () => {
+      // Its cron creates a queue of pg-boss's own: under the same lock as the rest of the schema.
+      await this.database.withLock(QUEUE_SCHEMA_LOCK_KEY, () => runner.start());
+      for (const def of options.definitions) {
+        const interval = options.pollingIntervalSeconds ?? def.pollingIntervalSeconds ?? 2;
+        await this.#work(runner, def, options.context, interval);
+        if (def.schedule) await runner.schedule(def.name, def.schedule, {}, { tz: 'UTC' });
+      }
+    })();
+    await this.#starting;
   }
 
-  async #startWorker(def: JobDefinition, context: JobContext, pollingIntervalSeconds: number): Promise<void> {
+  async #work(
+    runner: PgBoss,
+    def: JobDefinition,
+    context: JobContext,
+    pollingIntervalSeconds: number,
+  ): Promise<void> {
+    for (let i = 0; i < (def.concurrency ?? 1); i++)
+      await this.#startWorker(runner, def, context, pollingIntervalSeconds);
+  }
+
+  async #startWorker(
+    runner: PgBoss,
+    def: JobDefinition,
+    context: JobContext,
+    pollingIntervalSeconds: number,
+  ): Promise<void> {
     let workerId = '';
-    workerId = await this.boss.work<object>(
+    workerId = await runner.work<object>(
       def.name,
       { pollingIntervalSeconds, batchSize: def.batchSize ?? 1 },
       async (jobs) => {
         // A worker that found a job looks again at once: a backlog drains without waiting for polls.
-        if (jobs.length > 0 && workerId) setImmediate(() => this.boss.notifyWorker(workerId));
+        if (jobs.length > 0 && workerId) setImmediate(() => runner.notifyWorker(workerId));
         let failure: unknown;
         for (const job of jobs) {
           const log = this.logger.child({ job: def.name, job_id: job.id });
@@ -110,7 +161,7 @@ export class JobQueue implements JobSender {
    * processed at once. Other processes still find the job at their next poll.
    */
   notify(name: string): void {
-    for (const id of this.#workers.get(name) ?? []) this.boss.notifyWorker(id);
+    for (const id of this.#workers.get(name) ?? []) this.#runner?.notifyWorker(id);
   }
 
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
@@ -127,7 +178,11 @@ export class JobQueue implements JobSender {
 
   /** Stops taking new jobs and waits (up to `timeoutMs`) for running ones to finish. */
   async stop(timeoutMs = 30_000): Promise<void> {
-    await this.boss.stop({ graceful: true, wait: true, close: false, timeout: timeoutMs });
+    const options = { graceful: true, wait: true, close: false, timeout: timeoutMs };
+    // A stop while the workers start waits for them to have started (or failed to), then stops them.
+    await this.#starting?.catch(() => {});
+    await this.#runner?.stop(options);
+    await this.boss.stop(options);
   }
 }
 

@@ -64,9 +64,14 @@ export type Wakers = {
 };
 
 export type Workers = {
-  /** Enqueues jobs (and, outside the api role, runs them). */
+  /** Enqueues jobs (and, once running outside the api role, runs them). */
   queue: JobQueue;
   wakers: Wakers;
+  /**
+   * Starts the background work: the jobs, schedules and the job queue's maintenance, then the runners
+   * (nothing in the api role). Runs once; later calls answer the same promise.
+   */
+  run(): Promise<void>;
   /** Stops taking work, lets each worker finish its current step, then stops the queue. */
   stop(): Promise<void>;
 };
@@ -74,11 +79,13 @@ export type Workers = {
 type Worker = { start(): void; stop(): Promise<void> };
 
 /**
- * Starts the background work of a process. Every role gets the job queue; `worker` and `all` also run the
- * jobs and schedules, the runners that call Stripe (when given a gateway and a public URL) and the outgoing
- * webhook runner (when given a secret box and a public URL).
+ * Prepares the background work of a process without starting it: opens the job queue (every role
+ * enqueues) and makes the runners, whose wakers the HTTP app needs. `run` starts it: in `worker` and `all`
+ * the jobs and schedules, the runners that call Stripe (when given a gateway and a public URL) and the
+ * outgoing webhook runner (when given a secret box and a public URL). A process can so serve requests
+ * first; what they enqueue or wake meanwhile waits for `run`.
  */
-export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
+export async function prepareWorkers(deps: WorkerDeps): Promise<Workers> {
   const { database, logger, now, gateway, box, publicUrl } = deps;
   const options = deps.options ?? {};
   const pollMs = options.pollMs;
@@ -114,14 +121,7 @@ export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
       ? new OutgoingWebhookRunner({ ...base, ...options.outgoingWebhooks, box, publicUrl, pollMs })
       : undefined;
 
-  const queue = await JobQueue.start({
-    database,
-    logger,
-    role: runs ? 'worker' : 'producer',
-    definitions: jobDefinitions,
-    context: { ...base, gateway, box, publicUrl, inboxWorker, retention: deps.retention },
-    pollingIntervalSeconds: options.jobPollingIntervalSeconds,
-  });
+  const queue = await JobQueue.open({ database, logger, definitions: jobDefinitions });
   const all: Array<Worker | undefined> = [
     inboxWorker,
     syncRunner,
@@ -132,18 +132,45 @@ export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
     rewardRunner,
   ];
   const workers = all.filter((w) => w !== undefined);
-  for (const worker of workers) worker.start();
 
+  let running: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
   return {
     queue,
     wakers: { inboxWorker, syncRunner, promotionCodeRunner, rewardRunner, taskRunner },
+    run() {
+      running ??= (async () => {
+        if (!runs || stopping) return;
+        await queue.work({
+          definitions: jobDefinitions,
+          context: { ...base, gateway, box, publicUrl, inboxWorker, retention: deps.retention },
+          pollingIntervalSeconds: options.jobPollingIntervalSeconds,
+        });
+        // Stopped while the queue started: the runners never start.
+        if (stopping) return;
+        for (const worker of workers) worker.start();
+      })();
+      return running;
+    },
     stop() {
       stopping ??= (async () => {
+        await running?.catch(() => {});
         for (const worker of [...workers].reverse()) await worker.stop();
         await queue.stop();
       })();
       return stopping;
     },
   };
+}
+
+/** Prepares the background work of a process and starts it at once (see `prepareWorkers`). */
+export async function startWorkers(deps: WorkerDeps): Promise<Workers> {
+  const workers = await prepareWorkers(deps);
+  try {
+    await workers.run();
+  } catch (error) {
+    await workers.stop().catch(() => {});
+    throw error;
+  }
+  return workers;
 }

@@ -44,6 +44,15 @@ type Responses = Record<string, unknown>;
  */
 export function registerErrorResponses(app: FastifyInstance): Map<string, ErrorCode[]> {
   const codesByOperation = new Map<string, ErrorCode[]>();
+  // Many operations answer the same codes: one described schema each, as describing copies the schema.
+  const described = new Map<string, z.ZodType>();
+  const describe = (text: string) => {
+    const known = described.get(text);
+    if (known) return known;
+    const schema = errorSchema.describe(text);
+    described.set(text, schema);
+    return schema;
+  };
   app.addHook('onRoute', (route: RouteOptions) => {
     const schema = route.schema;
     const methods = [route.method].flat().filter((m) => DOCUMENTED_METHODS.has(m));
@@ -67,7 +76,7 @@ export function registerErrorResponses(app: FastifyInstance): Map<string, ErrorC
       });
       codesByOperation.set(`${method} ${path}`, codes);
       for (const [status, list] of byStatus(codes)) {
-        responses[status] ??= errorSchema.describe(
+        responses[status] ??= describe(
           `${STATUS_MEANING[status] ?? 'Error'}: ${list.map((c) => `\`${c}\``).join(', ')}.`,
         );
       }
