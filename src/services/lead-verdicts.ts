@@ -24,27 +24,9 @@ const EVENT_FOR: Partial<Record<LeadStatus, string>> = {
   pending: 'lead.pending',
 };
 
-function mergeFactSets(sets: FactSet[]): FactSet {
-  return {
-    payments: new Map(sets.flatMap((s) => [...s.payments])),
-    refunds: new Map(sets.flatMap((s) => [...s.refunds])),
-    disputes: new Map(sets.flatMap((s) => [...s.disputes])),
-  };
-}
-
 /** The facts of every Stripe customer linked to a lead. */
 export async function leadFacts(db: Executor, leadId: string): Promise<FactSet> {
-  const links = await customerLinksRepository(db).customersOfLead(leadId);
-  return mergeFactSets(
-    await Promise.all(
-      [...new Set(links.map((l) => l.connection_id))].map((connectionId) =>
-        paymentFactsRepository(db).factsFor(
-          connectionId,
-          links.filter((l) => l.connection_id === connectionId).map((l) => l.customer_id),
-        ),
-      ),
-    ),
-  );
+  return paymentFactsRepository(db).factsOfLead(leadId);
 }
 
 /** A lead's verdict now, from its facts and its campaign's rules (pure domain rules, facts read here). */

@@ -41,6 +41,17 @@ const paymentRow = (p: PaymentRecord) => ({
   observed_at: p.observedAt,
 });
 
+/** A refund or a dispute, as `factsOfLead` reads them together. */
+type TakenBack = {
+  kind: 'refund' | 'dispute';
+  id: string;
+  charge_id: string;
+  amount: number;
+  settled_amount: number;
+  status: string;
+  created_at: Date;
+};
+
 /** Advisory lock keys of a charge and of a customer (see `lockCharge` and `lockCustomer`). */
 export const chargeLockKey = (connectionId: string, chargeId: string) => `${connectionId}:${chargeId}`;
 export const customerLockKey = (connectionId: string, customerId: string) =>
@@ -239,66 +250,64 @@ export function paymentFactsRepository(db: Executor) {
       return row?.customer_id ?? null;
     },
 
-    /** Every fact about the charges of these customers. */
-    async factsFor(connectionId: string, customerIds: string[]): Promise<FactSet> {
-      if (customerIds.length === 0) return { payments: new Map(), refunds: new Map(), disputes: new Map() };
+    /**
+     * Every fact about the charges of the customers linked to a lead, in two statements: the payments
+     * through the lead's customer links, then their refunds and disputes together.
+     */
+    async factsOfLead(leadId: string): Promise<FactSet> {
       const payments = await db
-        .selectFrom('payments')
-        .selectAll()
-        .where('connection_id', '=', connectionId)
-        .where('customer_id', 'in', customerIds)
+        .selectFrom('payments as p')
+        .innerJoin('customer_links as k', (join) =>
+          join.onRef('k.connection_id', '=', 'p.connection_id').onRef('k.customer_id', '=', 'p.customer_id'),
+        )
+        .selectAll('p')
+        .where('k.lead_id', '=', leadId)
         .execute();
-      const charges = payments.map((p) => p.charge_id);
-      const refunds = charges.length
-        ? await db
-            .selectFrom('refunds')
-            .selectAll()
-            .where('connection_id', '=', connectionId)
-            .where('charge_id', 'in', charges)
-            .execute()
-        : [];
-      const disputes = charges.length
-        ? await db
-            .selectFrom('disputes')
-            .selectAll()
-            .where('connection_id', '=', connectionId)
-            .where('charge_id', 'in', charges)
-            .execute()
-        : [];
-      const currencyOf = new Map(payments.map((p) => [p.charge_id, p.currency]));
-      return {
+      const refunds = new Map<string, RefundFact>();
+      const disputes = new Map<string, DisputeFact>();
+      const facts: FactSet = {
         payments: new Map(
           payments.map((p) => [p.charge_id, { ...asPayment(p), amount: p.amount, currency: p.currency }]),
         ),
-        refunds: new Map(
-          refunds.map((r) => [
-            r.refund_id,
-            {
-              refundId: r.refund_id,
-              chargeId: r.charge_id,
-              createdAt: r.created_at,
-              settledAmount: r.settled_amount,
-              status: r.status as RefundFact['status'],
-              amount: r.amount,
-              currency: currencyOf.get(r.charge_id),
-            },
-          ]),
-        ),
-        disputes: new Map(
-          disputes.map((d) => [
-            d.dispute_id,
-            {
-              disputeId: d.dispute_id,
-              chargeId: d.charge_id,
-              createdAt: d.created_at,
-              settledAmount: d.settled_amount,
-              status: d.status as DisputeFact['status'],
-              amount: d.amount,
-              currency: currencyOf.get(d.charge_id),
-            },
-          ]),
-        ),
+        refunds,
+        disputes,
       };
+      if (payments.length === 0) return facts;
+      const currencyOf = new Map(payments.map((p) => [p.charge_id, p.currency]));
+      const { rows } = await sql<TakenBack>`
+        select 'refund' as kind, r.refund_id as id, r.charge_id, r.amount, r.settled_amount, r.status, r.created_at
+          from refunds r
+          join unnest(${payments.map((p) => p.connection_id)}::text[], ${payments.map((p) => p.charge_id)}::text[])
+            as c(connection_id, charge_id) on r.connection_id = c.connection_id and r.charge_id = c.charge_id
+        union all
+        select 'dispute', d.dispute_id, d.charge_id, d.amount, d.settled_amount, d.status, d.created_at
+          from disputes d
+          join unnest(${payments.map((p) => p.connection_id)}::text[], ${payments.map((p) => p.charge_id)}::text[])
+            as c(connection_id, charge_id) on d.connection_id = c.connection_id and d.charge_id = c.charge_id`.execute(
+        db,
+      );
+      for (const row of rows) {
+        const common = {
+          chargeId: row.charge_id,
+          createdAt: row.created_at,
+          settledAmount: Number(row.settled_amount),
+          amount: Number(row.amount),
+          currency: currencyOf.get(row.charge_id),
+        };
+        if (row.kind === 'refund')
+          refunds.set(row.id, {
+            ...common,
+            refundId: row.id,
+            status: row.status as RefundFact['status'],
+          });
+        else
+          disputes.set(row.id, {
+            ...common,
+            disputeId: row.id,
+            status: row.status as DisputeFact['status'],
+          });
+      }
+      return facts;
     },
   };
 }
