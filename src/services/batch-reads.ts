@@ -43,7 +43,11 @@ export const nothingRead = (): BatchReads => ({
 
 function byConnection<T extends { connectionId: string }>(items: T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(item.connectionId, [...(groups.get(item.connectionId) ?? []), item]);
+  for (const item of items) {
+    const group = groups.get(item.connectionId);
+    if (group) group.push(item);
+    else groups.set(item.connectionId, [item]);
+  }
   return groups;
 }
 
