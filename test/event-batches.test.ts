@@ -2,17 +2,15 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, type EventObj, startEmulator } from '../emulator/index.js';
 import { SecretBox } from '../src/crypto/secret-box.js';
-import { connectionsRepository } from '../src/db/repositories/connections.js';
 import { stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../src/db/tables.js';
 import { type ApplyDeps, applyStripeEvents } from '../src/jobs/apply-stripe-events.js';
 import { campaignsService } from '../src/services/campaigns.js';
-import { connectionsService } from '../src/services/connections.js';
 import { leadsService } from '../src/services/leads.js';
 import { referrersService } from '../src/services/referrers.js';
 import { StripeGateway } from '../src/stripe/gateway.js';
 import { isSubscribed } from '../src/stripe/webhook-events.js';
-import { copyConnection, retireConnection } from './helpers/connection-copy.js';
+import { copyConnection, retireConnection, templateConnection } from './helpers/connection-copy.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -159,10 +157,7 @@ beforeAll(async () => {
   const box = new SecretBox('t'.repeat(64));
   gateway = new StripeGateway(box, emulator.url);
   const stripe = sdkFor(emulator);
-  const connections = connectionsService({ database: db.database, gateway, box, publicUrl: PUBLIC_URL });
-  const connected = await connections.connect({ api_key: 'sk_test_event_batches_key' });
-  await connections.disconnect(connected.id);
-  template = (await connectionsRepository(db.database.db).findById(connected.id))!;
+  template = await templateConnection(db.database, { gateway, box }, 'sk_test_event_batches_key');
   referredAt = new Date(Date.now() - 60_000);
 
   const pay = (customer: string, amount: number) =>

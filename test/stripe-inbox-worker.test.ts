@@ -2,13 +2,11 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatorHandle, type EventObj, startEmulator } from '../emulator/index.js';
 import { SecretBox } from '../src/crypto/secret-box.js';
-import { connectionsRepository } from '../src/db/repositories/connections.js';
 import { type PendingEvent, stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../src/db/tables.js';
 import { StripeInboxWorker } from '../src/jobs/stripe-inbox-worker.js';
-import { connectionsService } from '../src/services/connections.js';
 import { StripeGateway } from '../src/stripe/gateway.js';
-import { copyConnection, retireConnection } from './helpers/connection-copy.js';
+import { copyConnection, retireConnection, templateConnection } from './helpers/connection-copy.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 
@@ -17,7 +15,7 @@ import { createTestDatabase, type TestDatabase } from './helpers/test-database.j
  * the inbox's waiting rows otherwise: either way each event is applied once, with no event left behind.
  */
 
-const PUBLIC_URL = 'http://127.0.0.1:9';
+const _PUBLIC_URL = 'http://127.0.0.1:9';
 /** Longer than any test here: an event applied within a test was not found by a poll. */
 const NO_POLL_MS = 600_000;
 
@@ -36,10 +34,7 @@ beforeAll(async () => {
   const box = new SecretBox('t'.repeat(64));
   gateway = new StripeGateway(box, emulator.url);
   const stripe = sdkFor(emulator);
-  const connections = connectionsService({ database: db.database, gateway, box, publicUrl: PUBLIC_URL });
-  const connected = await connections.connect({ api_key: 'sk_test_inbox_worker_key' });
-  await connections.disconnect(connected.id);
-  template = (await connectionsRepository(db.database.db).findById(connected.id))!;
+  template = await templateConnection(db.database, { gateway, box }, 'sk_test_inbox_worker_key');
   for (let i = 0; i < 6; i++) {
     const customer = await stripe.customers.create({ email: `friend${i}@example.com` });
     await stripe.paymentIntents.create({

@@ -1,7 +1,10 @@
+import type { SecretBox } from '../../src/crypto/secret-box.js';
 import type { Database } from '../../src/db/database.js';
 import { connectionsRepository } from '../../src/db/repositories/connections.js';
 import type { ConnectionRow } from '../../src/db/tables.js';
 import { createId } from '../../src/domain/ids.js';
+import { connectionsService } from '../../src/services/connections.js';
+import type { StripeGateway } from '../../src/stripe/gateway.js';
 
 /**
  * A new active connection with the key and account of `template` (a real connection, disconnected), without
@@ -37,4 +40,19 @@ export async function retireConnection(database: Database, connectionId: string)
     status: 'disconnected',
     disconnected_at: new Date(),
   });
+}
+
+/**
+ * A real connection for `apiKey`, disconnected again, to copy from: connecting creates its webhook endpoint
+ * and disconnecting removes it, so nothing reaches Vouch by webhook.
+ */
+export async function templateConnection(
+  database: Database,
+  stripe: { gateway: StripeGateway; box: SecretBox },
+  apiKey: string,
+): Promise<ConnectionRow> {
+  const connections = connectionsService({ database, ...stripe, publicUrl: 'http://127.0.0.1:9' });
+  const connected = await connections.connect({ api_key: apiKey });
+  await connections.disconnect(connected.id);
+  return (await connectionsRepository(database.db).findById(connected.id))!;
 }
