@@ -11,6 +11,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type VouchProcess = {
   child: ChildProcess;
+  /** Vouch's pid (taskset execs node in the same process). */
+  pid: number;
   /** `http://127.0.0.1:<port>` */
   base: string;
   /** The first log lines (at most `keepLines`, each cut at 400 characters). */
@@ -27,6 +29,8 @@ export type StartOptions = {
   env: NodeJS.ProcessEnv;
   /** Extra node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** The CLI started, relative to the repository (the build's by default). */
+  cli?: string;
   keepLines?: number;
   /** How long to wait for /readyz. */
   timeoutMs?: number;
@@ -34,11 +38,14 @@ export type StartOptions = {
 
 export async function startVouch(options: StartOptions): Promise<VouchProcess> {
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(...onCpu0([...(options.nodeArgs ?? []), 'dist/src/cli/main.js', 'start']), {
-    cwd: ROOT,
-    env: { ...options.env, PORT: String(options.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    ...onCpu0([...(options.nodeArgs ?? []), options.cli ?? 'dist/src/cli/main.js', 'start']),
+    {
+      cwd: ROOT,
+      env: { ...options.env, PORT: String(options.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: string[] = [];
   let lines = 0;
   const keep = (chunk: Buffer) => {
@@ -61,7 +68,7 @@ export async function startVouch(options: StartOptions): Promise<VouchProcess> {
     if (child.exitCode !== null) throw new Error(`vouch exited with ${child.exitCode}:\n${logs.join('\n')}`);
     try {
       if ((await fetch(`${base}/readyz`)).status === 200)
-        return { child, base, logs, lines: () => lines, stop };
+        return { child, pid: child.pid!, base, logs, lines: () => lines, stop };
     } catch {}
     await sleep(50);
   }

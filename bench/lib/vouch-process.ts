@@ -3,13 +3,10 @@
  * server, the built CLI started as `vouch start` against the emulator in the bench process (on CPU 0 when
  * pinned), its API, and its memory and CPU read from /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { onCpu0 } from './settings.js';
+import { startVouch as startVouchProcess, type VouchProcess } from './spawn-vouch.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The built CLI measured (VOUCH_BENCH_CLI, relative to the repository: another build to compare with). */
 export const VOUCH_CLI = process.env.VOUCH_BENCH_CLI ?? 'dist/src/cli/main.js';
 
@@ -37,15 +34,9 @@ export async function benchDatabase(postgresUrl: string, name: string) {
   };
 }
 
-export type Vouch = {
-  child: ChildProcess;
-  pid: number;
+export type Vouch = VouchProcess & {
   /** The API at `base`, with the bench's secret key: JSON in and out, CSV when the body is a string. */
   api: (method: string, path: string, body?: object | string) => Promise<Json>;
-  /** Log lines at warn and above, and the first few of them. */
-  lines: () => number;
-  logs: string[];
-  stop: () => Promise<void>;
 };
 
 /**
@@ -65,11 +56,11 @@ export async function startVouch(options: {
     () => false,
   );
   if (taken) throw new Error(`port ${options.port} is in use (a Vouch left over from an interrupted run?)`);
-  const child = spawn(...onCpu0([VOUCH_CLI, 'start']), {
-    cwd: ROOT,
+  const vouch = await startVouchProcess({
+    port: options.port,
+    cli: VOUCH_CLI,
     env: {
       PATH: process.env.PATH,
-      PORT: String(options.port),
       HOST: '127.0.0.1',
       DATABASE_URL: options.databaseUrl,
       VOUCH_SECRET: 'b'.repeat(64),
@@ -80,19 +71,7 @@ export async function startVouch(options: {
       VOUCH_BOOTSTRAP_API_KEY: options.key,
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const logs: string[] = [];
-  let lines = 0;
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line.trim()) continue;
-      lines++;
-      if (logs.length < 20) logs.push(line.slice(0, 400));
-    }
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
   const api = async (method: string, path: string, body?: object | string): Promise<Json> => {
     const csv = typeof body === 'string';
     const res = await fetch(`${base}${path}`, {
@@ -107,23 +86,7 @@ export async function startVouch(options: {
     if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return JSON.parse(text) as Json;
   };
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  };
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`vouch exited with ${child.exitCode}: ${logs.join('\n')}`);
-    try {
-      // taskset execs node in the same process, so the pid is Vouch's.
-      if ((await fetch(`${base}/readyz`)).status === 200)
-        return { child, pid: child.pid!, api, lines: () => lines, logs, stop };
-    } catch {}
-    await sleep(50);
-  }
-  await stop();
-  throw new Error('vouch did not come up');
+  return { ...vouch, api };
 }
 
 export const mb = (kb: number) => Math.round(kb / 1024);
