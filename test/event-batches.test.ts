@@ -4,6 +4,7 @@ import { type EmulatorHandle, type EventObj, startEmulator } from '../emulator/i
 import { SecretBox } from '../src/crypto/secret-box.js';
 import { stripeEventsRepository } from '../src/db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../src/db/tables.js';
+import { ID_PREFIXES } from '../src/domain/ids.js';
 import { type ApplyDeps, applyStripeEvents } from '../src/jobs/apply-stripe-events.js';
 import { campaignsService } from '../src/services/campaigns.js';
 import { leadsService } from '../src/services/leads.js';
@@ -151,6 +152,34 @@ async function finalState(program: Program) {
   return { leads, payments, unprocessed };
 }
 
+/** Every lead's whole timeline and the campaign's domain events, in their order, without the run's own ids. */
+async function histories(program: Program) {
+  const q = db.database.db;
+  const timelines = [];
+  for (const id of program.leadIds)
+    timelines.push(
+      await q
+        .selectFrom('lead_events')
+        .select(['type', 'message', 'status', 'data'])
+        .where('lead_id', '=', id)
+        .orderBy('id')
+        .execute(),
+    );
+  const events = await q
+    .selectFrom('domain_events')
+    .select(['type', 'lead_id', 'data'])
+    .where('lead_id', 'in', program.leadIds)
+    .orderBy('id')
+    .execute();
+  const domain = events.map((e) => ({ ...e, lead_id: program.leadIds.indexOf(e.lead_id!) }));
+  // The program's own ids (campaign, referrer, leads) differ from run to run; Stripe's do not.
+  const ownIds = new RegExp(`\\b(${Object.values(ID_PREFIXES).join('|')})_[0-9a-z]{26}\\b`, 'g');
+  return JSON.parse(JSON.stringify({ timelines, domain }).replace(ownIds, '$1_*')) as {
+    timelines: typeof timelines;
+    domain: typeof domain;
+  };
+}
+
 beforeAll(async () => {
   emulator = await startEmulator();
   db = await createTestDatabase();
@@ -211,6 +240,40 @@ describe('a batch of Stripe events', () => {
       expect(causes).toHaveLength(1);
       expect(causes[0]!.stripe_object).toMatch(/^ch_/);
     }
+  });
+
+  it('re-runs the verdicts of leads its new charges reach together, as one by one would', async () => {
+    // Every friend's customer linked first: the batch is then the charges alone, all stored ahead. The
+    // friends paid once each have their verdicts re-run together; the one who paid twice, one by one.
+    const customers = rest.filter((e) => e.type === 'customer.created');
+    const charges = rest.filter((e) => e.type === 'charge.succeeded');
+    const run = async (apply: (program: Program) => Promise<void>) =>
+      withProgram(async (program) => {
+        for (const event of [first, ...customers]) await applyBatch(program, [event]);
+        await apply(program);
+        return { ...(await finalState(program)), ...(await histories(program)) };
+      });
+    const together = await run(async (program) => {
+      expect(await applyBatch(program, charges)).toBe(charges.length);
+    });
+    const alone = await run(async (program) => {
+      for (const event of charges) await applyBatch(program, [event]);
+    });
+    expect(together).toEqual(alone);
+    expect(together.leads.map((l) => l.lead.status)).toEqual(['qualified', 'qualified', 'qualified']);
+    // Each paid friend: a payment counted per charge, then qualified; the one who paid twice at the second.
+    expect(
+      together.timelines.map((t) =>
+        t.map((e) => e.type).filter((type) => !['lead.created', 'lead.customer_linked'].includes(type)),
+      ),
+    ).toEqual([
+      ['lead.payment_counted', 'lead.qualified'],
+      ['lead.payment_counted', 'lead.qualified'],
+      ['lead.payment_counted', 'lead.payment_counted', 'lead.qualified'],
+    ]);
+    expect(together.domain.filter((e) => e.type === 'lead.qualified').map((e) => e.lead_id)).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it('applies a charge stored ahead once, however often its events repeat in the batch', async () => {

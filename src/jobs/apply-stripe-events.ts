@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../db/database.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
+import { chargeLockKey } from '../db/repositories/payment-facts.js';
 import {
   type EventKey,
   eventKeyText,
@@ -10,11 +11,17 @@ import {
   stripeEventsRepository,
 } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
-import type { EventCommand } from '../domain/event-commands.js';
+import type { EventCommand, PaymentSeen } from '../domain/event-commands.js';
 import { applyCouponDeleted, applyPromotionCodeSwitchedOff } from '../services/apply-code-change.js';
 import { applyCustomer, type OngoingSyncs, ongoingSyncsOnce } from '../services/apply-customer.js';
 import { applyCheckout, applyInvoice } from '../services/apply-order.js';
-import { applyDispute, applyPayment, applyRefund } from '../services/apply-payment.js';
+import {
+  applyDispute,
+  applyPayment,
+  applyPaymentsStoredAhead,
+  applyRefund,
+  storedAhead,
+} from '../services/apply-payment.js';
 import { type BatchReads, readAhead } from '../services/batch-reads.js';
 import { translateEvent } from '../stripe/event-translation.js';
 import { inSdkVersion, storedEvent } from '../stripe/event-version.js';
@@ -103,10 +110,30 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const held = new Set(locked.map(eventKeyText));
     const commands = ready.filter((r) => held.has(eventKeyText(r.key))).flatMap((r) => r.commands);
     const reads = await readAhead(tx, commands);
-    for (const command of commands) await applyCommand(tx, command, now, deps.publicUrl, ongoing, reads);
+    for (let i = 0; i < commands.length; ) {
+      const run = paymentsStoredAheadFrom(commands, i, reads);
+      if (run.length > 1) await applyPaymentsStoredAhead(tx, run, now, reads);
+      else await applyCommand(tx, commands[i]!, now, deps.publicUrl, ongoing, reads);
+      i += Math.max(1, run.length);
+    }
     await events.markProcessed(locked, now);
     return locked.length;
   });
+}
+
+/** The consecutive payments from `start` that were stored up front, each charge once. */
+function paymentsStoredAheadFrom(commands: EventCommand[], start: number, reads: BatchReads): PaymentSeen[] {
+  const run: PaymentSeen[] = [];
+  const charges = new Set<string>();
+  for (let i = start; i < commands.length; i++) {
+    const command = commands[i]!;
+    if (command.kind !== 'payment_seen' || !storedAhead(command, reads)) break;
+    const charge = chargeLockKey(command.connectionId, command.chargeId);
+    if (charges.has(charge)) break;
+    charges.add(charge);
+    run.push(command);
+  }
+  return run;
 }
 
 /** Applies one command with the service for its kind, inside the batch's transaction. */

@@ -2,7 +2,12 @@ import type { Tx } from '../db/database.js';
 import { chargeLockKey, customerLockKey, paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { DisputeSeen, PaymentSeen, RefundSeen } from '../domain/event-commands.js';
 import { type BatchReads, nothingRead } from './batch-reads.js';
-import { reevaluateChargeLeads, reevaluateCustomerLeads, reevaluateLeads } from './lead-verdicts.js';
+import {
+  reevaluateChargeLeads,
+  reevaluateCustomerLeads,
+  reevaluateLeads,
+  reevaluateLeadsTogether,
+} from './lead-verdicts.js';
 
 /**
  * Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. `reads` is
@@ -40,6 +45,31 @@ export async function applyPayment(
   });
   if (!changed) return;
   await reevaluateCustomerLeads(tx, payment.connectionId, payment.customerId, payment.cause, now);
+}
+
+/** Whether this payment was stored up front by its batch (and this is its first command). */
+export const storedAhead = (payment: PaymentSeen, reads: BatchReads): boolean =>
+  reads.stored.has(chargeLockKey(payment.connectionId, payment.chargeId));
+
+/**
+ * Consecutive payments of a batch that were all stored up front (`storedAhead`, each charge once): no other
+ * payment of the batch reaches their leads (`readAhead`), so those leads' verdicts are re-run together
+ * (`reevaluateLeadsTogether`), in the payments' order.
+ */
+export async function applyPaymentsStoredAhead(
+  tx: Tx,
+  payments: PaymentSeen[],
+  now: Date,
+  reads: BatchReads,
+): Promise<void> {
+  const leads: Array<{ leadId: string; cause: PaymentSeen['cause'] }> = [];
+  for (const payment of payments) {
+    reads.stored.delete(chargeLockKey(payment.connectionId, payment.chargeId));
+    if (!payment.customerId) continue;
+    const customer = customerLockKey(payment.connectionId, payment.customerId);
+    for (const leadId of reads.links.get(customer)!) leads.push({ leadId, cause: payment.cause });
+  }
+  await reevaluateLeadsTogether(tx, leads, now);
 }
 
 /** Stores a refund (even before its charge is known), then re-runs the verdicts it may change. */

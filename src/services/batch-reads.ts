@@ -100,8 +100,9 @@ const record = (p: PaymentSeen): PaymentRecord => ({
  * need (charges first, then customers, each in a fixed order, so two batches never wait on each other),
  * finds the leads waiting for its new customers, stores its new charges and reads their customers' leads.
  * A payment is left to its own command where a command of the batch may link its customer (a customer
- * that a lead waits for or names, an order's buyer) or a refund or dispute of the batch touches its charge:
- * then every verdict still changes at the event that changed it, and what was read here stays true.
+ * that a lead waits for or names, an order's buyer), a refund or dispute of the batch touches its charge,
+ * or an earlier payment of the batch is its customer's: then every verdict still changes at the event that
+ * changed it, and what was read here stays true.
  */
 export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<BatchReads> {
   const payments = commands.filter((c): c is PaymentSeen => c.kind === 'payment_seen');
@@ -141,20 +142,39 @@ export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<Batch
         : [],
     ),
   );
-  const ahead = new Map<string, PaymentSeen>();
+  // The customers whose older charges the batch's refunds and disputes change: their verdicts run there.
+  for (const c of commands)
+    if (c.kind === 'refund_seen' || c.kind === 'dispute_seen') {
+      const customerId = await facts.customerOfCharge(c.connectionId, c.chargeId);
+      if (customerId) linking.add(customerLockKey(c.connectionId, customerId));
+    }
+  const candidates: PaymentSeen[] = [];
+  const seen = new Set<string>();
   for (const p of payments) {
     const charge = chargeLockKey(p.connectionId, p.chargeId);
     const customer = p.customerId ? customerLockKey(p.connectionId, p.customerId) : undefined;
-    if (ahead.has(charge) || touched.has(charge) || (customer && linking.has(customer))) continue;
-    ahead.set(charge, p);
+    if (seen.has(charge) || touched.has(charge) || (customer && linking.has(customer))) continue;
+    seen.add(charge);
+    candidates.push(p);
   }
-  for (const [connectionId, group] of byConnection([...ahead.values()])) {
-    const stored = await facts.insertNewPayments(connectionId, group.map(record));
-    for (const chargeId of stored) reads.stored.add(chargeLockKey(connectionId, chargeId));
+  for (const [connectionId, group] of byConnection(candidates)) {
     const customerIds = [...new Set(group.flatMap((p) => (p.customerId ? [p.customerId] : [])))];
     const links = await customerLinksRepository(tx).leadsOfCustomers(connectionId, customerIds);
     for (const [customerId, leads] of links)
       reads.links.set(customerLockKey(connectionId, customerId), leads);
+  }
+  // A lead that an earlier payment of the batch reaches (the same customer's, or another customer's of the
+  // lead) sees this one from its own command: each lead's verdicts then change at the charge that changed them.
+  const reached = new Set<string>();
+  const ahead = candidates.filter((p) => {
+    const leads = p.customerId ? reads.links.get(customerLockKey(p.connectionId, p.customerId))! : [];
+    if (leads.some((lead) => reached.has(lead))) return false;
+    for (const lead of leads) reached.add(lead);
+    return true;
+  });
+  for (const [connectionId, group] of byConnection(ahead)) {
+    const stored = await facts.insertNewPayments(connectionId, group.map(record));
+    for (const chargeId of stored) reads.stored.add(chargeLockKey(connectionId, chargeId));
   }
   return reads;
 }

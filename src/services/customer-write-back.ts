@@ -1,6 +1,7 @@
 import type { Tx } from '../db/database.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import { type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import type { SyncRow } from '../db/tables.js';
 import { readSyncConfig, type SyncConfig } from '../domain/sync-config.js';
 import { type CustomerFields, customerUpdate, type ReturnValues } from '../domain/sync-mapping.js';
 
@@ -38,8 +39,13 @@ export function queueWriteBack(
  * this campaign's customers queues the new numbers for the referrer's customers. A write already waiting
  * takes the new numbers instead, so a burst of changes becomes one request.
  */
-export async function queueCountsWriteBack(tx: Tx, campaignId: string, referrerId: string): Promise<void> {
-  const syncs = await syncsRepository(tx).writingFor(campaignId);
+export async function queueCountsWriteBack(
+  tx: Tx,
+  campaignId: string,
+  referrerId: string,
+  syncsOf: (campaignId: string) => Promise<SyncRow[]> = (id) => syncsRepository(tx).writingFor(id),
+): Promise<void> {
+  const syncs = await syncsOf(campaignId);
   let referrer: ReferrerWithCounts | undefined;
   for (const sync of syncs) {
     const config = readSyncConfig(sync.config);

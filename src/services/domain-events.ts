@@ -17,18 +17,25 @@ export type NewDomainEvent = {
  * the transaction that makes the change, so the event exists exactly when the change does.
  */
 export async function recordDomainEvent(db: Executor, event: NewDomainEvent): Promise<string> {
-  const id = createId('dev');
-  await db
-    .insertInto('domain_events')
-    .values({
-      id,
-      type: event.type,
-      campaign_id: event.campaign_id,
-      lead_id: event.lead_id ?? null,
-      referrer_id: event.referrer_id ?? null,
-      data: JSON.stringify(event.data ?? {}),
-      created_at: event.at,
-    })
-    .execute();
-  return id;
+  const row = domainEventRow(event);
+  await recordDomainEventRows(db, [row]);
+  return row.id;
+}
+
+/** The row of a domain event, its id taken now (ids follow the order events happen in). */
+export function domainEventRow(event: NewDomainEvent) {
+  return {
+    id: createId('dev'),
+    type: event.type,
+    campaign_id: event.campaign_id,
+    lead_id: event.lead_id ?? null,
+    referrer_id: event.referrer_id ?? null,
+    data: JSON.stringify(event.data ?? {}),
+    created_at: event.at,
+  };
+}
+
+/** Records domain events made with `domainEventRow`, in one statement. */
+export async function recordDomainEventRows(db: Executor, rows: ReturnType<typeof domainEventRow>[]) {
+  if (rows.length > 0) await db.insertInto('domain_events').values(rows).execute();
 }

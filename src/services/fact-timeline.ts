@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
-import { leadsRepository } from '../db/repositories/leads.js';
 import type { LeadStatus } from '../db/tables.js';
 import type { FactOutcome, NotCountedReason } from '../domain/fact-explanation.js';
 import { createId } from '../domain/ids.js';
 import { formatMoney } from '../domain/qualification.js';
+import type { EventWrites } from './event-writes.js';
 
 const FACT_EVENT_TYPES = [
   'lead.payment_counted',
@@ -61,32 +62,38 @@ function describe(
   return `${what} counted: net spend ${net}${of}.`;
 }
 
+/** Per lead, the facts already on its timeline with their outcome (`type:stripe_object`), in one read. */
+export async function recordedFacts(tx: Tx, leadIds: string[]): Promise<Map<string, Set<string>>> {
+  const recorded = new Map<string, Set<string>>(leadIds.map((id) => [id, new Set()]));
+  if (leadIds.length === 0) return recorded;
+  const rows = await tx
+    .selectFrom('lead_events')
+    .select(['lead_id', 'type', 'data'])
+    .where(sql<boolean>`lead_id = any(${leadIds}::text[])`)
+    .where('type', 'in', [...FACT_EVENT_TYPES])
+    .execute();
+  for (const r of rows)
+    recorded.get(r.lead_id)?.add(`${r.type}:${(r.data as { stripe_object?: string }).stripe_object}`);
+  return recorded;
+}
+
 /**
  * Puts each Stripe fact considered for a lead on its timeline once per outcome: counted (with the running
  * total) or not counted (with why). A fact whose outcome changes later (a pending payment that succeeds) is
- * recorded again with the new outcome.
+ * recorded again with the new outcome. `recorded` is the lead's from `recordedFacts`, kept up to date here.
  */
-export async function recordFactOutcomes(
-  tx: Tx,
+export function recordFactOutcomes(
+  writes: EventWrites,
   lead: { id: string; status: LeadStatus },
   outcomes: FactOutcome[],
+  recorded: Set<string>,
   context: { currency: string; target: number | null; window: { start: Date; end: Date }; now: Date },
-): Promise<void> {
-  if (outcomes.length === 0) return;
-  const recorded = await tx
-    .selectFrom('lead_events')
-    .select(['type', 'data'])
-    .where('lead_id', '=', lead.id)
-    .where('type', 'in', [...FACT_EVENT_TYPES])
-    .execute();
-  const seen = new Set(
-    recorded.map((r) => `${r.type}:${(r.data as { stripe_object?: string }).stripe_object}`),
-  );
-  const events = leadsRepository(tx);
+): void {
   for (const o of outcomes) {
     const type = typeOf(o);
-    if (seen.has(`${type}:${o.id}`)) continue;
-    await events.addEvent({
+    if (recorded.has(`${type}:${o.id}`)) continue;
+    recorded.add(`${type}:${o.id}`);
+    writes.leadEvent({
       id: createId('lev'),
       lead_id: lead.id,
       type,

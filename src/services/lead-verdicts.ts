@@ -1,9 +1,10 @@
+import { sql } from 'kysely';
 import type { Executor, Tx } from '../db/database.js';
 import { codeRedemptionsRepository } from '../db/repositories/code-redemptions.js';
 import { customerLinksRepository } from '../db/repositories/customer-links.js';
-import { leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
-import type { LeadStatus } from '../db/tables.js';
+import { syncsRepository } from '../db/repositories/syncs.js';
+import type { LeadStatus, SyncRow } from '../db/tables.js';
 import { type QualificationRules, readSettings } from '../domain/campaign-settings.js';
 import { decideCodeVerdict } from '../domain/code-verdict.js';
 import type { Cause } from '../domain/event-commands.js';
@@ -12,8 +13,8 @@ import { createId } from '../domain/ids.js';
 import type { FactSet } from '../domain/payment-facts.js';
 import { decideVerdict, type Verdict, windowEndsAt } from '../domain/qualification.js';
 import { queueCountsWriteBack } from './customer-write-back.js';
-import { recordDomainEvent } from './domain-events.js';
-import { recordFactOutcomes } from './fact-timeline.js';
+import { EventWrites } from './event-writes.js';
+import { recordedFacts, recordFactOutcomes } from './fact-timeline.js';
 import { takePlaceOnPayment } from './lead-places.js';
 import { grantRewards, takeBackRewards } from './reward-grants.js';
 
@@ -29,15 +30,16 @@ export async function leadFacts(db: Executor, leadId: string): Promise<FactSet> 
   return paymentFactsRepository(db).factsOfLead(leadId);
 }
 
-/** A lead's verdict now, from its facts and its campaign's rules (pure domain rules, facts read here). */
+/** A lead's verdict now, from its facts (read here unless given) and its campaign's rules (pure domain rules). */
 export async function verdictOf(
   db: Executor,
   lead: { id: string; status: LeadStatus; referred_at: Date; referrer_id: string },
   rules: QualificationRules,
   currency: string,
   now: Date,
+  known?: FactSet,
 ): Promise<{ verdict: Verdict; facts: FactSet; referredAt: Date }> {
-  const facts = await leadFacts(db, lead.id);
+  const facts = known ?? (await leadFacts(db, lead.id));
   // Stripe's times have whole seconds: a payment in the same second as the referral is inside the window.
   const referredAt = new Date(Math.floor(lead.referred_at.getTime() / 1000) * 1000);
   const verdict: Verdict =
@@ -67,18 +69,9 @@ export async function verdictOf(
   return { verdict, facts, referredAt };
 }
 
-/**
- * Recomputes a lead's verdict from every fact of its linked customers and records a change on its timeline
- * (with the Stripe object that caused it) and as a domain event. Run inside the transaction that stored the
- * fact, so the verdict and the fact commit together.
- */
-export async function reevaluateLead(
-  tx: Tx,
-  leadId: string,
-  cause: Cause,
-  now: Date,
-): Promise<LeadStatus | undefined> {
-  const lead = await tx
+/** These leads with their campaigns' settings, locked, in id order (so two batches never wait on each other). */
+async function leadsForVerdict(tx: Tx, leadIds: string[]) {
+  return tx
     .selectFrom('leads as l')
     .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
     .leftJoin('connections as k', 'k.id', 'c.connection_id')
@@ -92,17 +85,97 @@ export async function reevaluateLead(
       'l.referrer_id',
       'l.counted',
       'c.settings',
+      'c.connection_id',
       'k.default_currency',
     ])
-    .where('l.id', '=', leadId)
+    .where(sql<boolean>`l.id = any(${leadIds}::text[])`)
+    .orderBy('l.id')
     .forUpdate('l')
-    .executeTakeFirst();
+    .execute();
+}
+
+type LeadForVerdict = Awaited<ReturnType<typeof leadsForVerdict>>[number];
+
+/** What settling a verdict may share with the other verdicts of its transaction. */
+type Shared = { writes: EventWrites; syncsOf: (campaignId: string) => Promise<SyncRow[]> };
+
+const shareIn = (tx: Tx): Shared => {
+  const syncs = new Map<string, Promise<SyncRow[]>>();
+  return {
+    writes: new EventWrites(),
+    syncsOf: (campaignId) => {
+      const read = syncs.get(campaignId) ?? syncsRepository(tx).writingFor(campaignId);
+      syncs.set(campaignId, read);
+      return read;
+    },
+  };
+};
+
+/**
+ * Recomputes a lead's verdict from every fact of its linked customers and records a change on its timeline
+ * (with the Stripe object that caused it) and as a domain event. Run inside the transaction that stored the
+ * fact, so the verdict and the fact commit together.
+ */
+export async function reevaluateLead(
+  tx: Tx,
+  leadId: string,
+  cause: Cause,
+  now: Date,
+): Promise<LeadStatus | undefined> {
+  const [lead] = await leadsForVerdict(tx, [leadId]);
   if (!lead) return undefined;
-  const rules = readSettings(lead.settings).qualification;
-  if (!rules || lead.status === 'rejected') return lead.status;
+  if (!rulesOf(lead)) return lead.status;
+  const facts = await leadFacts(tx, leadId);
+  const recorded = (await recordedFacts(tx, [leadId])).get(leadId)!;
+  const shared = shareIn(tx);
+  const status = await settleVerdict(tx, lead, facts, recorded, cause, now, shared);
+  await shared.writes.flush(tx);
+  return status;
+}
+
+/**
+ * Re-runs the verdicts of leads that one batch's new payments reached, in order, each lead once: the
+ * leads, their facts and their timelines read together for all of them, and what they add to timelines
+ * written together at the end. Nothing else of the transaction may touch these leads meanwhile.
+ */
+export async function reevaluateLeadsTogether(
+  tx: Tx,
+  items: Array<{ leadId: string; cause: Cause }>,
+  now: Date,
+): Promise<void> {
+  if (items.length === 0) return;
+  const ids = items.map((i) => i.leadId);
+  const leads = new Map((await leadsForVerdict(tx, ids)).map((l) => [l.id, l]));
+  const ruled = [...leads.values()].filter(rulesOf).map((l) => l.id);
+  const facts = await paymentFactsRepository(tx).factsOfLeads(ruled);
+  const recorded = await recordedFacts(tx, ruled);
+  const shared = shareIn(tx);
+  for (const { leadId, cause } of items) {
+    const lead = leads.get(leadId);
+    if (lead && facts.has(leadId))
+      await settleVerdict(tx, lead, facts.get(leadId)!, recorded.get(leadId)!, cause, now, shared);
+  }
+  await shared.writes.flush(tx);
+}
+
+/** A lead's qualification rules, unless it has none to follow (none set, or the lead rejected). */
+const rulesOf = (lead: LeadForVerdict): QualificationRules | undefined =>
+  lead.status === 'rejected' ? undefined : readSettings(lead.settings).qualification;
+
+/** The verdict of a lead read and locked with its facts and timeline: recorded, and acted on when it changed. */
+async function settleVerdict(
+  tx: Tx,
+  lead: LeadForVerdict,
+  facts: FactSet,
+  recorded: Set<string>,
+  cause: Cause,
+  now: Date,
+  { writes, syncsOf }: Shared,
+): Promise<LeadStatus> {
+  const rules = rulesOf(lead)!;
   const currency = lead.default_currency ?? 'usd';
-  const computed = await verdictOf(tx, lead, rules, currency, now);
-  const { facts, referredAt } = computed;
+  const computed = await verdictOf(tx, lead, rules, currency, now, facts);
+  const { referredAt } = computed;
   let verdict = computed.verdict;
   // A public sign-up that holds no place yet takes one at its first payment; with none left it cannot qualify.
   if (!lead.counted && (verdict.netSpend > 0 || verdict.status === 'qualified')) {
@@ -120,7 +193,7 @@ export async function reevaluateLead(
   const status = verdict.status as LeadStatus;
   const sameQualifiedAt = (verdict.qualifiedAt?.getTime() ?? null) === (lead.qualified_at?.getTime() ?? null);
   // Every fact considered goes on the timeline once: counted with the running total, or not, and why.
-  await recordFactOutcomes(tx, lead, explainFacts(rules.window_days, referredAt, facts), {
+  recordFactOutcomes(writes, lead, explainFacts(rules.window_days, referredAt, facts), recorded, {
     currency,
     target: rules.method === 'spend' ? rules.target_amount : null,
     window: { start: referredAt, end: windowEndsAt(referredAt, rules.window_days) },
@@ -130,32 +203,32 @@ export async function reevaluateLead(
   await tx
     .updateTable('leads')
     .set({ status, net_spend: verdict.netSpend, qualified_at: verdict.qualifiedAt, updated_at: now })
-    .where('id', '=', leadId)
+    .where('id', '=', lead.id)
     .execute();
   if (status === lead.status) return status;
   if (status === 'qualified' || lead.status === 'qualified')
-    await queueCountsWriteBack(tx, lead.campaign_id, lead.referrer_id);
-  if (status === 'qualified') await grantRewards(tx, leadId, verdict.qualifiedAt ?? now, now);
-  else if (lead.status === 'qualified') await takeBackRewards(tx, leadId, now);
+    await queueCountsWriteBack(tx, lead.campaign_id, lead.referrer_id, syncsOf);
+  if (status === 'qualified') await grantRewards(tx, lead, verdict.qualifiedAt ?? now, now);
+  else if (lead.status === 'qualified') await takeBackRewards(tx, lead.id, now);
   const details = {
     net_spend: verdict.netSpend,
     stripe_object: cause.stripeObject ?? null,
     stripe_event: cause.eventId ?? null,
     cause: cause.type,
   };
-  await leadsRepository(tx).addEvent({
+  writes.leadEvent({
     id: createId('lev'),
-    lead_id: leadId,
+    lead_id: lead.id,
     type: EVENT_FOR[status] ?? `lead.${status}`,
     message: verdict.reason + (cause.stripeObject ? ` (${cause.type}: ${cause.stripeObject})` : ''),
     status,
     data: JSON.stringify(details),
     created_at: now,
   });
-  await recordDomainEvent(tx, {
+  writes.domainEvent({
     type: EVENT_FOR[status] ?? `lead.${status}`,
     campaign_id: lead.campaign_id,
-    lead_id: leadId,
+    lead_id: lead.id,
     referrer_id: lead.referrer_id,
     data: details,
     at: now,

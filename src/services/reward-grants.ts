@@ -60,26 +60,30 @@ const CREATED_MESSAGE: Record<string, string> = {
   budget: 'Not given: the campaign’s reward budget is spent.',
 };
 
+/** What `grantRewards` needs of a lead and its campaign. */
+type LeadToReward = {
+  id: string;
+  campaign_id: string;
+  referrer_id: string;
+  settings: Record<string, unknown>;
+  connection_id: string | null;
+};
+
 /**
  * A lead qualified (in the caller's transaction): each recipient's reward is created once, whatever the
  * number of qualifications (unique per lead and recipient). A reward cancelled because the lead lost its
- * qualification comes back; one issued, reversed or refused by a cap stays as it is.
+ * qualification comes back; one issued, reversed or refused by a cap stays as it is. The lead comes with its
+ * campaign's settings, as the verdict read it.
  */
-export async function grantRewards(tx: Tx, leadId: string, qualifiedAt: Date, now: Date): Promise<void> {
-  const lead = await tx
-    .selectFrom('leads as l')
-    .innerJoin('campaigns as c', 'c.id', 'l.campaign_id')
-    .select(['l.id', 'l.campaign_id', 'l.referrer_id', 'c.settings', 'c.connection_id'])
-    .where('l.id', '=', leadId)
-    .executeTakeFirst();
-  const rules = lead ? readSettings(lead.settings).rewards : undefined;
-  if (!lead || !rules || !lead.connection_id) return;
+export async function grantRewards(tx: Tx, lead: LeadToReward, qualifiedAt: Date, now: Date): Promise<void> {
+  const rules = readSettings(lead.settings).rewards;
+  if (!rules || !lead.connection_id) return;
   const repo = rewardsRepository(tx);
   // One referrer's rewards are decided one at a time, so the cap holds under concurrent qualifications.
   await tx.selectFrom('referrers').select('id').where('id', '=', lead.referrer_id).forUpdate().execute();
   if (rules.budget)
     await tx.selectFrom('campaigns').select('id').where('id', '=', lead.campaign_id).forUpdate().execute();
-  const existing = await repo.ofLead(leadId);
+  const existing = await repo.ofLead(lead.id);
   const tally = await repo.tally(
     lead.campaign_id,
     lead.referrer_id,

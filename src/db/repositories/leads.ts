@@ -76,6 +76,11 @@ export function leadsRepository(db: Executor) {
       await db.insertInto('lead_events').values(row).execute();
     },
 
+    /** Several timeline events in one statement. */
+    async addEvents(rows: Insertable<LeadEventsTable>[]): Promise<void> {
+      if (rows.length > 0) await db.insertInto('lead_events').values(rows).execute();
+    },
+
     async timeline(leadId: string): Promise<LeadEventRow[]> {
       return db.selectFrom('lead_events').selectAll().where('lead_id', '=', leadId).orderBy('id').execute();
     },

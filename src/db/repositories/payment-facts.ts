@@ -41,7 +41,7 @@ const paymentRow = (p: PaymentRecord) => ({
   observed_at: p.observedAt,
 });
 
-/** A refund or a dispute, as `factsOfLead` reads them together. */
+/** A refund or a dispute, as `factsOfLeads` reads them together. */
 type TakenBack = {
   kind: 'refund' | 'dispute';
   id: string;
@@ -50,6 +50,13 @@ type TakenBack = {
   settled_amount: number;
   status: string;
   created_at: Date;
+};
+
+/** A lead's facts while they are read. */
+type Gathered = {
+  payments: Map<string, PaymentFact>;
+  refunds: Map<string, RefundFact>;
+  disputes: Map<string, DisputeFact>;
 };
 
 /** Advisory lock keys of a charge and of a customer (see `lockCharge` and `lockCustomer`). */
@@ -250,64 +257,83 @@ export function paymentFactsRepository(db: Executor) {
       return row?.customer_id ?? null;
     },
 
-    /**
-     * Every fact about the charges of the customers linked to a lead, in two statements: the payments
-     * through the lead's customer links, then their refunds and disputes together.
-     */
+    /** Every fact about the charges of the customers linked to a lead (`factsOfLeads`). */
     async factsOfLead(leadId: string): Promise<FactSet> {
+      return (await this.factsOfLeads([leadId])).get(leadId)!;
+    },
+
+    /**
+     * Every fact about the charges of the customers linked to each of these leads, in two statements: the
+     * payments through the leads' customer links, then their refunds and disputes together.
+     */
+    async factsOfLeads(leadIds: string[]): Promise<Map<string, FactSet>> {
+      const sets = new Map<string, Gathered>(
+        leadIds.map((id) => [id, { payments: new Map(), refunds: new Map(), disputes: new Map() }]),
+      );
+      if (leadIds.length === 0) return sets;
       const payments = await db
         .selectFrom('payments as p')
         .innerJoin('customer_links as k', (join) =>
           join.onRef('k.connection_id', '=', 'p.connection_id').onRef('k.customer_id', '=', 'p.customer_id'),
         )
         .selectAll('p')
-        .where('k.lead_id', '=', leadId)
+        .select('k.lead_id')
+        .where(sql<boolean>`k.lead_id = any(${leadIds}::text[])`)
         .execute();
-      const refunds = new Map<string, RefundFact>();
-      const disputes = new Map<string, DisputeFact>();
-      const facts: FactSet = {
-        payments: new Map(
-          payments.map((p) => [p.charge_id, { ...asPayment(p), amount: p.amount, currency: p.currency }]),
-        ),
-        refunds,
-        disputes,
-      };
-      if (payments.length === 0) return facts;
-      const currencyOf = new Map(payments.map((p) => [p.charge_id, p.currency]));
-      const { rows } = await sql<TakenBack>`
-        select 'refund' as kind, r.refund_id as id, r.charge_id, r.amount, r.settled_amount, r.status, r.created_at
+      if (payments.length === 0) return sets;
+      // A charge's facts go to every lead linked to its customer.
+      const chargeKey = (connectionId: string, chargeId: string) => `${connectionId}\n${chargeId}`;
+      const owners = new Map<string, { sets: Gathered[]; currency: string }>();
+      for (const p of payments) {
+        const set = sets.get(p.lead_id!)!;
+        set.payments.set(p.charge_id, { ...asPayment(p), amount: p.amount, currency: p.currency });
+        const key = chargeKey(p.connection_id, p.charge_id);
+        const owner = owners.get(key) ?? { sets: [], currency: p.currency };
+        owner.sets.push(set);
+        owners.set(key, owner);
+      }
+      const charges = [...owners.keys()].map((key) => key.split('\n') as [string, string]);
+      const connectionIds = charges.map((c) => c[0]);
+      const chargeIds = charges.map((c) => c[1]);
+      const { rows } = await sql<TakenBack & { connection_id: string }>`
+        select 'refund' as kind, r.connection_id, r.refund_id as id, r.charge_id, r.amount, r.settled_amount,
+               r.status, r.created_at
           from refunds r
-          join unnest(${payments.map((p) => p.connection_id)}::text[], ${payments.map((p) => p.charge_id)}::text[])
+          join unnest(${connectionIds}::text[], ${chargeIds}::text[])
             as c(connection_id, charge_id) on r.connection_id = c.connection_id and r.charge_id = c.charge_id
         union all
-        select 'dispute', d.dispute_id, d.charge_id, d.amount, d.settled_amount, d.status, d.created_at
+        select 'dispute', d.connection_id, d.dispute_id, d.charge_id, d.amount, d.settled_amount, d.status,
+               d.created_at
           from disputes d
-          join unnest(${payments.map((p) => p.connection_id)}::text[], ${payments.map((p) => p.charge_id)}::text[])
+          join unnest(${connectionIds}::text[], ${chargeIds}::text[])
             as c(connection_id, charge_id) on d.connection_id = c.connection_id and d.charge_id = c.charge_id`.execute(
         db,
       );
       for (const row of rows) {
+        const owner = owners.get(chargeKey(row.connection_id, row.charge_id))!;
         const common = {
           chargeId: row.charge_id,
           createdAt: row.created_at,
           settledAmount: Number(row.settled_amount),
           amount: Number(row.amount),
-          currency: currencyOf.get(row.charge_id),
+          currency: owner.currency,
         };
-        if (row.kind === 'refund')
-          refunds.set(row.id, {
-            ...common,
-            refundId: row.id,
-            status: row.status as RefundFact['status'],
-          });
-        else
-          disputes.set(row.id, {
-            ...common,
-            disputeId: row.id,
-            status: row.status as DisputeFact['status'],
-          });
+        for (const set of owner.sets) {
+          if (row.kind === 'refund')
+            set.refunds.set(row.id, {
+              ...common,
+              refundId: row.id,
+              status: row.status as RefundFact['status'],
+            });
+          else
+            set.disputes.set(row.id, {
+              ...common,
+              disputeId: row.id,
+              status: row.status as DisputeFact['status'],
+            });
+        }
       }
-      return facts;
+      return sets;
     },
   };
 }
