@@ -11,9 +11,11 @@ import { canBeNewCustomerOf, emailToMatch, leadIdsInMetadata } from '../domain/c
 import type {
   CheckoutCompleted,
   CustomerSeen,
+  DisputeSeen,
   EventCommand,
   InvoicePaid,
   PaymentSeen,
+  RefundSeen,
 } from '../domain/event-commands.js';
 import { normalizeEmail } from '../domain/people.js';
 
@@ -135,19 +137,18 @@ export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<Batch
     ),
     ...customers.filter(mayBeLinked).map((c) => customerLockKey(c.connectionId, c.customerId)),
   ]);
-  const touched = new Set(
-    commands.flatMap((c) =>
-      c.kind === 'refund_seen' || c.kind === 'dispute_seen'
-        ? [chargeLockKey(c.connectionId, c.chargeId)]
-        : [],
-    ),
+  // The batch's refunds and disputes: their charges, and their customers' verdicts, change at their commands.
+  const takenBack = commands.filter(
+    (c): c is RefundSeen | DisputeSeen => c.kind === 'refund_seen' || c.kind === 'dispute_seen',
   );
-  // The customers whose older charges the batch's refunds and disputes change: their verdicts run there.
-  for (const c of commands)
-    if (c.kind === 'refund_seen' || c.kind === 'dispute_seen') {
-      const customerId = await facts.customerOfCharge(c.connectionId, c.chargeId);
-      if (customerId) linking.add(customerLockKey(c.connectionId, customerId));
-    }
+  const touched = new Set(takenBack.map((c) => chargeLockKey(c.connectionId, c.chargeId)));
+  for (const [connectionId, group] of byConnection(takenBack)) {
+    const customerIds = await facts.customersOfCharges(
+      connectionId,
+      group.map((c) => c.chargeId),
+    );
+    for (const customerId of customerIds) linking.add(customerLockKey(connectionId, customerId));
+  }
   const candidates: PaymentSeen[] = [];
   const seen = new Set<string>();
   for (const p of payments) {

@@ -247,6 +247,19 @@ export function paymentFactsRepository(db: Executor) {
       return row !== undefined;
     },
 
+    /** The customers of these charges, where known. */
+    async customersOfCharges(connectionId: string, chargeIds: string[]): Promise<string[]> {
+      const rows = await db
+        .selectFrom('payments')
+        .select('customer_id')
+        .distinct()
+        .where('connection_id', '=', connectionId)
+        .where(sql<boolean>`charge_id = any(${chargeIds}::text[])`)
+        .where('customer_id', 'is not', null)
+        .execute();
+      return rows.map((r) => r.customer_id!);
+    },
+
     async customerOfCharge(connectionId: string, chargeId: string): Promise<string | null> {
       const row = await db
         .selectFrom('payments')
