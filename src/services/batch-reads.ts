@@ -7,6 +7,7 @@ import {
   type PaymentRecord,
   paymentFactsRepository,
 } from '../db/repositories/payment-facts.js';
+import { parseClientReference } from '../domain/client-reference.js';
 import { canBeNewCustomerOf, emailToMatch, leadIdsInMetadata } from '../domain/customer-matching.js';
 import type {
   CheckoutCompleted,
@@ -103,8 +104,9 @@ const record = (p: PaymentSeen): PaymentRecord => ({
  * finds the leads waiting for its new customers, stores its new charges and reads their customers' leads.
  * A payment is left to its own command where a command of the batch may link its customer (a customer
  * that a lead waits for or names, an order's buyer), a refund or dispute of the batch touches its charge,
- * or an earlier payment of the batch is its customer's: then every verdict still changes at the event that
- * changed it, and what was read here stays true.
+ * or another command of the batch reaches one of its leads (an earlier payment, a refund or dispute of
+ * another charge): then every verdict still changes at the event that changed it, and what was read here
+ * stays true.
  */
 export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<BatchReads> {
   const payments = commands.filter((c): c is PaymentSeen => c.kind === 'payment_seen');
@@ -120,7 +122,14 @@ export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<Batch
   const facts = paymentFactsRepository(tx);
   await facts.lockInOrder(held);
   const reads: BatchReads = { ...nothingRead(), held: new Set(held) };
-  const orders = commands.filter(isOrder);
+  // An order links its buyer only through a referral in its client reference or a referrer's code.
+  const orders = commands
+    .filter(isOrder)
+    .filter(
+      (o) =>
+        o.promotionCodeIds.length > 0 ||
+        (o.kind === 'checkout_completed' && parseClientReference(o.clientReference) !== undefined),
+    );
   const orderEmails = new Set(orders.flatMap((o) => (o.buyer.email ? [normalizeEmail(o.buyer.email)] : [])));
   reads.waiting = await readWaiting(tx, customers, orderEmails);
   if (payments.length === 0) return reads;
@@ -137,18 +146,11 @@ export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<Batch
     ),
     ...customers.filter(mayBeLinked).map((c) => customerLockKey(c.connectionId, c.customerId)),
   ]);
-  // The batch's refunds and disputes: their charges, and their customers' verdicts, change at their commands.
+  // The batch's refunds and disputes: their charges are applied at their own commands.
   const takenBack = commands.filter(
     (c): c is RefundSeen | DisputeSeen => c.kind === 'refund_seen' || c.kind === 'dispute_seen',
   );
   const touched = new Set(takenBack.map((c) => chargeLockKey(c.connectionId, c.chargeId)));
-  for (const [connectionId, group] of byConnection(takenBack)) {
-    const customerIds = await facts.customersOfCharges(
-      connectionId,
-      group.map((c) => c.chargeId),
-    );
-    for (const customerId of customerIds) linking.add(customerLockKey(connectionId, customerId));
-  }
   const candidates: PaymentSeen[] = [];
   const seen = new Set<string>();
   for (const p of payments) {
@@ -158,15 +160,29 @@ export async function readAhead(tx: Tx, commands: EventCommand[]): Promise<Batch
     seen.add(charge);
     candidates.push(p);
   }
-  for (const [connectionId, group] of byConnection(candidates)) {
-    const customerIds = [...new Set(group.flatMap((p) => (p.customerId ? [p.customerId] : [])))];
-    const links = await customerLinksRepository(tx).leadsOfCustomers(connectionId, customerIds);
+  // The leads of the candidates' customers, and of the customers whose older charges are taken back.
+  const customersOf = new Map<string, Set<string>>();
+  const note = (connectionId: string, customerId: string) =>
+    customersOf.set(connectionId, (customersOf.get(connectionId) ?? new Set()).add(customerId));
+  for (const p of candidates) if (p.customerId) note(p.connectionId, p.customerId);
+  const takenBackFrom: string[] = [];
+  for (const [connectionId, group] of byConnection(takenBack))
+    for (const customerId of await facts.customersOfCharges(
+      connectionId,
+      group.map((c) => c.chargeId),
+    )) {
+      note(connectionId, customerId);
+      takenBackFrom.push(customerLockKey(connectionId, customerId));
+    }
+  for (const [connectionId, customerIds] of customersOf) {
+    const links = await customerLinksRepository(tx).leadsOfCustomers(connectionId, [...customerIds]);
     for (const [customerId, leads] of links)
       reads.links.set(customerLockKey(connectionId, customerId), leads);
   }
-  // A lead that an earlier payment of the batch reaches (the same customer's, or another customer's of the
-  // lead) sees this one from its own command: each lead's verdicts then change at the charge that changed them.
-  const reached = new Set<string>();
+  // A lead that another command of the batch reaches (an earlier payment, of the same customer or another of
+  // the lead's, or a refund or dispute) sees this payment from its own command: each lead's verdicts then
+  // change at the Stripe object that changed them.
+  const reached = new Set(takenBackFrom.flatMap((customer) => reads.links.get(customer) ?? []));
   const ahead = candidates.filter((p) => {
     const leads = p.customerId ? reads.links.get(customerLockKey(p.connectionId, p.customerId))! : [];
     if (leads.some((lead) => reached.has(lead))) return false;
