@@ -44,6 +44,7 @@ import { apiKeyRoutes } from './routes/api-keys.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { codePerformanceRoutes } from './routes/code-performance.js';
 import { couponRoutes } from './routes/coupons.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(snippetRoutes());
+  await app.register(dashboardRoutes());
   if (deps.gateway && deps.box) {
     const stripeDeps = {
       database: deps.database,

@@ -1,0 +1,5 @@
+import { SignInPage } from './sign-in-page';
+
+export function SetupPage() {
+  return <SignInPage setup />;
+}

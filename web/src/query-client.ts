@@ -1,0 +1,17 @@
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './api';
+
+/** Server state for the whole dashboard: a refusal (4xx) is not retried, a failure to reach Vouch is, twice. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 10_000,
+      retry: (failures, error) =>
+        failures < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+      // Polling (refetchInterval) pauses while the page is hidden.
+      refetchIntervalInBackground: false,
+      refetchOnWindowFocus: true,
+    },
+    mutations: { retry: false },
+  },
+});

@@ -1,0 +1,57 @@
+import { type ComponentType, lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AppLayout } from './layout/app-layout';
+import { NotFound } from './layout/not-found';
+
+/** A page loaded on first visit, so the first screen carries only its own code. */
+function page<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return <Page />;
+}
+
+export const router = createBrowserRouter(
+  [
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        { index: true, element: page(() => import('./overview/overview-page'), 'OverviewPage') },
+        { path: 'campaigns', element: page(() => import('./campaigns/campaigns-page'), 'CampaignsPage') },
+        { path: 'referrers', element: page(() => import('./referrers/referrers-page'), 'ReferrersPage') },
+        { path: 'leads', element: page(() => import('./leads/leads-page'), 'LeadsPage') },
+        { path: 'syncs', element: page(() => import('./syncs/syncs-page'), 'SyncsPage') },
+        { path: 'codes', element: page(() => import('./codes/codes-page'), 'CodesPage') },
+        { path: 'rewards', element: page(() => import('./rewards/rewards-page'), 'RewardsPage') },
+        {
+          path: 'settings/stripe',
+          element: page(() => import('./stripe/connections-page'), 'ConnectionsPage'),
+        },
+        {
+          path: 'settings/stripe/:id',
+          element: page(() => import('./stripe/connection-page'), 'ConnectionPage'),
+        },
+        { path: 'settings/api-keys', element: page(() => import('./keys/api-keys-page'), 'ApiKeysPage') },
+        {
+          path: 'settings/webhooks',
+          element: page(() => import('./webhooks/endpoints-page'), 'EndpointsPage'),
+        },
+        {
+          path: 'settings/webhooks/:id',
+          element: page(() => import('./webhooks/endpoint-page'), 'EndpointPage'),
+        },
+        {
+          path: 'settings/teammates',
+          element: page(() => import('./teammates/teammates-page'), 'TeammatesPage'),
+        },
+        {
+          path: 'settings/audit-log',
+          element: page(() => import('./audit-log/audit-log-page'), 'AuditLogPage'),
+        },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+    { path: 'sign-in', element: page(() => import('./account/sign-in-page'), 'SignInPage') },
+    { path: 'setup', element: page(() => import('./account/setup-page'), 'SetupPage') },
+  ],
+  { basename: '/dashboard' },
+);

@@ -1,0 +1,131 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type Item, type RequestBody, type Success, unwrap } from '../api';
+
+export type Connection = Success<'/v1/stripe/connections/{id}', 'get'>;
+export type Health = Success<'/v1/stripe/connections/{id}/health', 'get'>;
+export type DeadEvent = Item<'/v1/stripe/connections/{id}/events'>;
+export type ConnectBody = RequestBody<'/v1/stripe/connections', 'post'>;
+
+const PAGE = 20;
+
+export const stripeKeys = {
+  all: ['stripe'] as const,
+  connections: (after: string | undefined) => ['stripe', 'connections', { after }] as const,
+  connection: (id: string) => ['stripe', 'connection', id] as const,
+  health: (id: string) => ['stripe', 'connection', id, 'health'] as const,
+  deadEvents: (id: string, after: string | undefined) =>
+    ['stripe', 'connection', id, 'dead', { after }] as const,
+};
+
+export function useConnections(after: string | undefined) {
+  return useQuery({
+    queryKey: stripeKeys.connections(after),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/stripe/connections', { params: { query: { limit: PAGE, starting_after: after } } }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useConnection(id: string) {
+  return useQuery({
+    queryKey: stripeKeys.connection(id),
+    queryFn: () => unwrap(api.GET('/v1/stripe/connections/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** The health checks, live: every 30 seconds while the page is visible. */
+export function useHealth(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: stripeKeys.health(id),
+    queryFn: () => unwrap(api.GET('/v1/stripe/connections/{id}/health', { params: { path: { id } } })),
+    refetchInterval: 30_000,
+    enabled,
+  });
+}
+
+export function useDeadEvents(id: string, after: string | undefined) {
+  return useQuery({
+    queryKey: stripeKeys.deadEvents(id, after),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/stripe/connections/{id}/events', {
+          params: { path: { id }, query: { status: 'dead', limit: PAGE, starting_after: after } },
+        }),
+      ),
+    refetchInterval: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every change to a connection can change the list, the connection, its health and its events. */
+function useInvalidateStripe() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: stripeKeys.all });
+}
+
+export function useConnect() {
+  const invalidate = useInvalidateStripe();
+  return useMutation({
+    mutationFn: (body: ConnectBody) => unwrap(api.POST('/v1/stripe/connections', { body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useOAuthLink() {
+  return useMutation({
+    mutationFn: (name: string | undefined) =>
+      unwrap(api.POST('/v1/stripe/oauth/authorize', { body: name ? { name } : {} })),
+  });
+}
+
+export function useDisconnect(id: string) {
+  const invalidate = useInvalidateStripe();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/v1/stripe/connections/{id}/disconnect', { params: { path: { id } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReconcile(id: string) {
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/stripe/connections/{id}/reconcile', { params: { path: { id } } })),
+  });
+}
+
+export function useRepairWebhook(id: string) {
+  const invalidate = useInvalidateStripe();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST('/v1/stripe/connections/{id}/webhook', { params: { path: { id } } })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSetWebhookSecret(id: string) {
+  const invalidate = useInvalidateStripe();
+  return useMutation({
+    mutationFn: (secret: string) =>
+      unwrap(
+        api.POST('/v1/stripe/connections/{id}/webhook_secret', {
+          params: { path: { id } },
+          body: { secret },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReplayEvent(id: string) {
+  const invalidate = useInvalidateStripe();
+  return useMutation({
+    mutationFn: (eventId: string) =>
+      unwrap(
+        api.POST('/v1/stripe/connections/{id}/events/{event_id}/replay', {
+          params: { path: { id, event_id: eventId } },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
