@@ -2,8 +2,11 @@ import { existsSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from './domain/accounts.js';
+import { type Actor, keyRoleSchema, roleSchema } from './domain/roles.js';
 import { OperatorError, VouchError } from './errors.js';
 import type { ApiKeysService } from './services/api-keys.js';
+import type { UsersService } from './services/users.js';
 
 /**
  * In embedded mode one process owns the database, so the CLI asks that process over a Unix socket in
@@ -32,25 +35,54 @@ export const serverInfoSchema = z.object({
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
+/** Who runs a command: the operator's login name, for the audit log. */
+const operator = z.string().min(1).max(100);
+
 const commandSchema = z.discriminatedUnion('command', [
   z.object({
     command: z.literal('keys.create'),
     name: z.string().min(1).max(100),
     kind: z.enum(['secret', 'publishable']),
+    role: keyRoleSchema.optional(),
     campaign_ids: z.array(z.string().min(1).max(64)).min(1).optional(),
+    operator,
   }),
   z.object({ command: z.literal('keys.list'), include_revoked: z.boolean() }),
-  z.object({ command: z.literal('keys.revoke'), id: z.string().min(1) }),
+  z.object({ command: z.literal('keys.revoke'), id: z.string().min(1), operator }),
+  z.object({
+    command: z.literal('users.create'),
+    email: z.string().min(1).max(254),
+    name: z.string().min(1).max(100),
+    role: roleSchema,
+    password: z.string().max(PASSWORD_MAX_LENGTH),
+    operator,
+  }),
+  z.object({
+    command: z.literal('users.reset_password'),
+    email: z.string().min(1).max(254),
+    password: z.string().max(PASSWORD_MAX_LENGTH),
+    operator,
+  }),
   z.object({ command: z.literal('info') }),
 ]);
 export type AdminCommand = z.infer<typeof commandSchema>;
 /** The commands that work on the database alone, with or without a running server. */
-export type KeysCommand = Exclude<AdminCommand, { command: 'info' }>;
+export type DatabaseCommand = Exclude<AdminCommand, { command: 'info' }>;
 
-export async function runAdminCommand(apiKeys: ApiKeysService, command: KeysCommand): Promise<unknown> {
+/** What the commands work with. */
+export type AdminServices = { apiKeys: ApiKeysService; users: UsersService };
+
+/** The operator at the command line, as the audit log records them. */
+const cliActor = (name: string): Actor => ({ kind: 'cli', id: 'cli', label: name });
+
+export async function runAdminCommand(services: AdminServices, command: DatabaseCommand): Promise<unknown> {
+  const { apiKeys, users } = services;
   switch (command.command) {
     case 'keys.create':
-      return apiKeys.create({ name: command.name, kind: command.kind, campaign_ids: command.campaign_ids });
+      return apiKeys.create(
+        { name: command.name, kind: command.kind, role: command.role, campaign_ids: command.campaign_ids },
+        cliActor(command.operator),
+      );
     case 'keys.list': {
       const all = [];
       let startingAfter: string | undefined;
@@ -66,13 +98,20 @@ export async function runAdminCommand(apiKeys: ApiKeysService, command: KeysComm
       }
     }
     case 'keys.revoke':
-      return apiKeys.revoke(command.id);
+      return apiKeys.revoke(command.id, cliActor(command.operator));
+    case 'users.create':
+      return users.create(
+        { email: command.email, name: command.name, role: command.role, password: command.password },
+        cliActor(command.operator),
+      );
+    case 'users.reset_password':
+      return users.resetPassword(command.email, command.password, cliActor(command.operator));
   }
 }
 
 export async function startAdminSocket(
   dataDir: string,
-  apiKeys: ApiKeysService,
+  services: AdminServices,
   info: ServerInfo,
 ): Promise<Server | undefined> {
   const path = adminSocketPath(dataDir);
@@ -85,7 +124,7 @@ export async function startAdminSocket(
       res.setHeader('content-type', 'application/json');
       try {
         const command = commandSchema.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        const result = command.command === 'info' ? info : await runAdminCommand(apiKeys, command);
+        const result = command.command === 'info' ? info : await runAdminCommand(services, command);
         res.end(JSON.stringify({ ok: true, result }));
       } catch (error) {
         const message =

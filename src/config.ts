@@ -26,6 +26,14 @@ export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   authFailuresPerClient: 30,
 };
 
+/** How long a dashboard session lasts: unused (idle), and at most whatever happens (absolute). */
+export type SessionSettings = { idleMs: number; absoluteMs: number };
+const HOUR_MS = 60 * 60_000;
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = {
+  idleMs: 12 * HOUR_MS,
+  absoluteMs: 7 * 24 * HOUR_MS,
+};
+
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
@@ -153,6 +161,24 @@ const schema = z.object({
       .max(1_000_000)
       .default(DEFAULT_PUBLIC_LIMITS.authFailuresPerClient),
   ),
+  VOUCH_SESSION_IDLE_HOURS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number of hours from 1 to 720' })
+      .int('must be a whole number of hours from 1 to 720')
+      .min(1, 'must be a whole number of hours from 1 to 720')
+      .max(720, 'must be a whole number of hours from 1 to 720')
+      .default(DEFAULT_SESSION_SETTINGS.idleMs / HOUR_MS),
+  ),
+  VOUCH_SESSION_MAX_DAYS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number of days from 1 to 365' })
+      .int('must be a whole number of days from 1 to 365')
+      .min(1, 'must be a whole number of days from 1 to 365')
+      .max(365, 'must be a whole number of days from 1 to 365')
+      .default(DEFAULT_SESSION_SETTINGS.absoluteMs / (24 * HOUR_MS)),
+  ),
   VOUCH_STATEMENT_TIMEOUT_MS: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -235,6 +261,8 @@ export type Config = {
   redirectRateLimit: number;
   /** Public sign-ups and wrong API keys, limited per client across all processes. */
   publicLimits: PublicLimits;
+  /** Dashboard sessions: how long one may go unused, and how long it may last at most. */
+  sessions: SessionSettings;
   /** Longest a database statement may run before it is cancelled (0: no limit); Postgres server only. */
   statementTimeoutMs: number;
   /** Outgoing webhooks may go to loopback and private addresses too (VOUCH_WEBHOOK_ALLOW_PRIVATE). */
@@ -294,6 +322,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signupsPerClient: v.VOUCH_SIGNUP_LIMIT_PER_CLIENT,
       signupsPerReferrer: v.VOUCH_SIGNUP_LIMIT_PER_REFERRER,
       authFailuresPerClient: v.VOUCH_AUTH_FAILURE_LIMIT,
+    },
+    sessions: {
+      idleMs: v.VOUCH_SESSION_IDLE_HOURS * HOUR_MS,
+      absoluteMs: v.VOUCH_SESSION_MAX_DAYS * 24 * HOUR_MS,
     },
     statementTimeoutMs: v.VOUCH_STATEMENT_TIMEOUT_MS,
     webhookAllowPrivate: v.VOUCH_WEBHOOK_ALLOW_PRIVATE === 'true',

@@ -38,6 +38,15 @@ export const notFound = (resource: string, id: string, param = 'id') =>
 export const conflict = (code: string, message: string, param?: string) =>
   new VouchError(409, 'invalid_request_error', code, message, param);
 
+/** The caller's role is below what the operation needs. */
+export const roleForbidden = (needed: string, role: string) =>
+  new VouchError(
+    403,
+    'permission_error',
+    'role_forbidden',
+    `This needs the ${needed} role${needed === 'owner' ? '' : ' or higher'}; you have ${role}. Ask an owner for a higher role, or use a key that has it.`,
+  );
+
 /** A failure whose message tells an operator all they need; the CLI prints it without a stack trace. */
 export class OperatorError extends Error {
   override name = 'OperatorError';

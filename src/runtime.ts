@@ -17,6 +17,8 @@ import { ensurePortFree, explainListenError } from './listen-error.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
+import { issueSetupToken } from './services/setup.js';
+import { usersService } from './services/users.js';
 import { StripeGateway } from './stripe/gateway.js';
 import { type StripeSandbox, startStripeSandbox } from './stripe/sandbox.js';
 import { VERSION } from './version.js';
@@ -147,6 +149,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         bodyLimit: config.bodyLimit,
         redirectRateLimit: config.redirectRateLimit,
         publicLimits: config.publicLimits,
+        sessions: config.sessions,
         trustProxy: config.trustProxy,
         sandbox: sandbox !== undefined,
         outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate },
@@ -159,27 +162,39 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       const listening = app;
       // Closing the HTTP server first: no new requests, in-flight ones finish before the queue stops.
       cleanups.push(() => listening.close());
+      // Until someone can sign in, the dashboard's set-up needs this link from anywhere but this machine. The
+      // token is in this line only: it is never logged anywhere else.
+      const setupToken = await issueSetupToken(database);
+      if (setupToken)
+        logger.warn(
+          `No one can sign in yet: create the owner at ${publicUrl}/dashboard/setup?token=${setupToken} ` +
+            '(the link works once, for a day; on this machine /dashboard/setup needs no token)',
+        );
     }
 
     let adminSocket: Server | undefined;
     if (embedded) {
       // `info` tells the CLI which Vouch it reaches: `vouch demo` seeds this sandbox, not whatever answers.
-      adminSocket = await startAdminSocket(config.dataDir, apiKeys, {
-        pid: process.pid,
-        version: VERSION,
-        role,
-        url: url ?? null,
-        database: database.kind,
-        data_dir: resolve(config.dataDir),
-        stripe_api_base: stripeApiBase ?? null,
-        sandbox: sandbox
-          ? {
-              api_base: sandbox.target.apiBase!,
-              api_key: sandbox.target.apiKey,
-              account_id: sandbox.accountId,
-            }
-          : null,
-      });
+      adminSocket = await startAdminSocket(
+        config.dataDir,
+        { apiKeys, users: usersService({ database }) },
+        {
+          pid: process.pid,
+          version: VERSION,
+          role,
+          url: url ?? null,
+          database: database.kind,
+          data_dir: resolve(config.dataDir),
+          stripe_api_base: stripeApiBase ?? null,
+          sandbox: sandbox
+            ? {
+                api_base: sandbox.target.apiBase!,
+                api_key: sandbox.target.apiKey,
+                account_id: sandbox.accountId,
+              }
+            : null,
+        },
+      );
       const socket = adminSocket;
       if (socket) cleanups.push(() => new Promise<void>((done) => socket.close(() => done())));
       else logger.warn({ data_dir: config.dataDir }, 'no admin socket: the data dir path is too long');

@@ -119,9 +119,11 @@ describe('error codes', () => {
             expect(info?.statuses, `${name} ${status} ${code}`).toContain(Number(status));
           }
         }
-        if (op.security?.length) {
+        const schemes = (op.security ?? []).flatMap((s) => Object.keys(s as object));
+        if (schemes.includes('secretKey'))
           expect(op.responses['401']?.['x-error-codes'], name).toContain('api_key_invalid');
-        }
+        if (schemes.includes('sessionCookie'))
+          expect(op.responses['401']?.['x-error-codes'], name).toContain('session_expired');
       }
     }
     const connect = doc.paths['/v1/stripe/connections']!.post!.responses;

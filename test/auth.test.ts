@@ -137,7 +137,8 @@ describe('OpenAPI', () => {
     expect(doc.openapi).toBe('3.1.0');
     const create = doc.paths['/v1/api_keys'].post;
     expect(create.requestBody.content['application/json'].schema.required).toEqual(['name']);
-    expect(create.security).toEqual([{ secretKey: [] }]);
+    expect(create.security).toEqual([{ secretKey: [] }, { sessionCookie: [] }]);
+    expect(create['x-role']).toBe('admin');
     expect(Object.keys(doc.paths['/v1/api_keys'].get.responses)).toEqual(
       expect.arrayContaining(['200', '400', '401']),
     );

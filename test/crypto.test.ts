@@ -1,4 +1,6 @@
+import { scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hashPassword, verifyPassword } from '../src/crypto/passwords.js';
 import { SecretBox } from '../src/crypto/secret-box.js';
 import { apiKeyKind, generateApiKey, hashApiKey } from '../src/domain/api-key-format.js';
 import { createId, isId } from '../src/domain/ids.js';
@@ -41,5 +43,33 @@ describe('ids and keys', () => {
     expect(hashApiKey(a).equals(hashApiKey(a))).toBe(true);
     const many = new Set(Array.from({ length: 1000 }, () => generateApiKey('secret')));
     expect(many.size).toBe(1000);
+  });
+});
+
+describe('passwords', () => {
+  it('are stored as salted scrypt hashes that say how they were made, and verify only the same password', async () => {
+    const hash = await hashPassword('correct horse battery staple');
+    expect(hash).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    expect(await hashPassword('correct horse battery staple')).not.toBe(hash);
+    expect(await verifyPassword('correct horse battery staple', hash)).toBe(true);
+    expect(await verifyPassword('correct horse battery stapl', hash)).toBe(false);
+    expect(await verifyPassword('correct horse battery staple', undefined)).toBe(false);
+    expect(await verifyPassword('anything', 'not a hash')).toBe(false);
+  });
+
+  it('a hash made with other parameters verifies with its own; absurd ones are refused', async () => {
+    const salt = Buffer.from('sixteen byte sal');
+    const digest = scryptSync('same words typed again', salt, 32, { N: 1024, r: 8, p: 1 });
+    const b64 = (b: Buffer) => b.toString('base64').replace(/=+$/, '');
+    const older = `$scrypt$ln=10,r=8,p=1$${b64(salt)}$${b64(digest)}`;
+    expect(await verifyPassword('same words typed again', older)).toBe(true);
+    expect(await verifyPassword('other words typed', older)).toBe(false);
+    expect(await verifyPassword('same words typed again', older.replace('ln=10', 'ln=30'))).toBe(false);
+  });
+
+  it('the same password composed differently is the same password', async () => {
+    const hash = await hashPassword('caf\u00e9 au lait, s\u2019il vous pla\u00eet');
+    expect(await verifyPassword('cafe\u0301 au lait, s\u2019il vous pla\u0131\u0302t', hash)).toBe(false);
+    expect(await verifyPassword('cafe\u0301 au lait, s\u2019il vous plai\u0302t', hash)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, openPostgres } from '../src/db/database.js';
+import { type Database, openPglite, openPostgres } from '../src/db/database.js';
 import {
   appliedVersion,
   loadMigrations,
@@ -31,6 +31,26 @@ const extra = (version: number, sql: string): Migration => ({
   sql,
   checksum: `c${version}`,
 });
+
+/** Runs `fn` on a database of its own, empty, for upgrades from an older version's schema. */
+async function withEmptyDatabase(fn: (database: Database) => Promise<void>): Promise<void> {
+  const server = testDatabaseUrl();
+  const name = `vouch_u_${randomBytes(6).toString('hex')}`;
+  const admin = server ? openPostgres(server, 1) : undefined;
+  if (admin) await admin.exec(`create database ${name}`);
+  const dir = server ? undefined : mkdtempSync(join(tmpdir(), 'vouch-upgrade-'));
+  const database = server ? openPostgres(databaseUrlFor(server, name), 2) : await openPglite(dir);
+  try {
+    await fn(database);
+  } finally {
+    await database.close();
+    if (admin) {
+      await admin.exec(`drop database if exists ${name} with (force)`);
+      await admin.close();
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe('migrations', () => {
   it('are applied in order, and a second run applies nothing', async () => {
@@ -65,13 +85,7 @@ describe('migrations', () => {
 
 describe('upgrading', () => {
   it("carries friends' and referrers' Stripe customer jobs queued by an older version over to tasks", async () => {
-    const server = testDatabaseUrl();
-    const name = `vouch_u_${randomBytes(6).toString('hex')}`;
-    const admin = server ? openPostgres(server, 1) : undefined;
-    if (admin) await admin.exec(`create database ${name}`);
-    const dir = server ? undefined : mkdtempSync(join(tmpdir(), 'vouch-upgrade-'));
-    const database = server ? openPostgres(databaseUrlFor(server, name), 2) : await openPglite(dir);
-    try {
+    await withEmptyDatabase(async (database) => {
       const version = shipped.findIndex((m) => m.name === 'public_surface');
       await migrate(database, shipped.slice(0, version));
       // The older version's queue, with a job of each kind waiting.
@@ -97,14 +111,24 @@ describe('upgrading', () => {
         { kind: 'stripe_lead_customer', subject_id: 'lead_waiting' },
         { kind: 'stripe_referrer_customer', subject_id: 'rfr_waiting' },
       ]);
-    } finally {
-      await database.close();
-      if (admin) {
-        await admin.exec(`drop database if exists ${name} with (force)`);
-        await admin.close();
-      }
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('keeps the keys made before roles doing all they did (admin); publishable keys become viewer', async () => {
+    await withEmptyDatabase(async (database) => {
+      const version = shipped.findIndex((m) => m.name === 'people');
+      await migrate(database, shipped.slice(0, version));
+      const key = (id: string, kind: string, digest: string) =>
+        `insert into api_keys (id, name, kind, secret_hash, last_four) ` +
+        `values ('${id}', '${id}', '${kind}', decode('${digest}', 'hex'), 'abcd')`;
+      await database.exec(`${key('key_a', 'secret', '01')}; ${key('key_b', 'publishable', '02')}`);
+      await migrate(database);
+      const roles = await database.db.selectFrom('api_keys').select(['id', 'role']).orderBy('id').execute();
+      expect(roles).toEqual([
+        { id: 'key_a', role: 'admin' },
+        { id: 'key_b', role: 'viewer' },
+      ]);
+    });
   });
 });
 

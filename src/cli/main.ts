@@ -11,6 +11,7 @@ import { runMigrate } from './migrate-command.js';
 import { runStart } from './start-command.js';
 import { stripeEmulatorCommand } from './stripe-emulator-command.js';
 import { syncCommand } from './sync-command.js';
+import { usersCommands } from './users-commands.js';
 
 const program = new Command()
   .name('vouch')
@@ -34,6 +35,7 @@ program
   .action(async () => runMigrate());
 
 program.addCommand(keysCommands());
+program.addCommand(usersCommands());
 program.addCommand(stripeEmulatorCommand());
 program.addCommand(demoCommand());
 program.addCommand(syncCommand());
@@ -48,7 +50,7 @@ function reportFailure(error: unknown): never {
     error instanceof DataDirBusyError ||
     error instanceof MigrationError ||
     error instanceof OperatorError ||
-    error instanceof VouchError || // a key command refused on the database itself: no such key, a bad name
+    error instanceof VouchError || // refused on the database itself: no such key or teammate, a taken email
     error instanceof InvalidArgumentError
   ) {
     process.stderr.write(`vouch: ${error.message}\n`);

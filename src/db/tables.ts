@@ -5,12 +5,15 @@ import type { CustomerLinkHow, LeadSource, LeadStatus, RejectionReason } from '.
 import type { PromotionCodeStatus } from '../domain/promotion-code.js';
 import type { ReferrerSource } from '../domain/referrer.js';
 import type { RewardCancelReason, RewardKind, RewardRecipient, RewardStatus } from '../domain/reward.js';
+import type { ActorKind, KeyRole, Role } from '../domain/roles.js';
 import type { SyncKind, SyncSkipReason, SyncStatus } from '../domain/sync-config.js';
 
 /** The enums are defined once, in the domain; the database checks the same values. */
 export type {
+  ActorKind,
   CampaignStatus,
   CustomerLinkHow,
+  KeyRole,
   LeadSource,
   LeadStatus,
   LimitCounts,
@@ -22,6 +25,7 @@ export type {
   RewardKind,
   RewardRecipient,
   RewardStatus,
+  Role,
   SyncKind,
   SyncSkipReason,
   SyncStatus,
@@ -40,6 +44,8 @@ export type ApiKeysTable = {
   revoked_at: Date | null;
   /** Publishable keys limited to these campaigns; null reaches every campaign. */
   campaign_ids: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  /** What a secret key may do; publishable keys are viewer (their reach is the public endpoints). */
+  role: ColumnType<KeyRole, KeyRole | undefined, KeyRole>;
 };
 
 export type MaintenanceRunsTable = {
@@ -84,8 +90,67 @@ export type Tables = {
   maintenance_runs: MaintenanceRunsTable;
   rate_limit_windows: RateLimitWindowsTable;
   tasks: TasksTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  invites: InvitesTable;
+  setup_tokens: SetupTokensTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
 };
+
+export type UsersTable = {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  created_at: Date;
+  updated_at: Date;
+  last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+};
+export type UserRow = Selectable<UsersTable>;
+
+export type SessionsTable = {
+  /** SHA-256 of the cookie's token. */
+  id: Buffer;
+  user_id: string;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+};
+
+export type InvitesTable = {
+  id: string;
+  email: string;
+  role: Role;
+  token_hash: Buffer;
+  invited_by: string | null;
+  created_at: Date;
+  expires_at: Date;
+  accepted_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+};
+export type InviteRow = Selectable<InvitesTable>;
+
+export type SetupTokensTable = {
+  token_hash: Buffer;
+  created_at: Date;
+  expires_at: Date;
+};
+
+export type AuditLogTable = {
+  id: string;
+  actor_kind: ActorKind;
+  actor_id: string;
+  actor_label: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  data: Json;
+  created_at: Date;
+};
+export type AuditLogRow = Selectable<AuditLogTable>;
 
 export type RateLimitWindowsTable = {
   key: string;

@@ -22,6 +22,9 @@ export const ID_PREFIXES = {
   rewardEvent: 'rev',
   receipt: 'rcpt',
   task: 'tsk',
+  user: 'usr',
+  invite: 'inv',
+  auditEntry: 'aud',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

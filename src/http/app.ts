@@ -8,17 +8,24 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
-import { DEFAULT_PUBLIC_LIMITS, type PublicLimits } from '../config.js';
+import {
+  DEFAULT_PUBLIC_LIMITS,
+  DEFAULT_SESSION_SETTINGS,
+  type PublicLimits,
+  type SessionSettings,
+} from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { ApiKeysService } from '../services/api-keys.js';
+import { auditLogService } from '../services/audit-log.js';
 import { campaignsService } from '../services/campaigns.js';
 import { ClickCounter } from '../services/click-counter.js';
 import { codePerformanceService } from '../services/code-performance.js';
 import { connectionHealth } from '../services/connection-health.js';
 import { connectionsService } from '../services/connections.js';
+import { invitesService } from '../services/invites.js';
 import { leadsService } from '../services/leads.js';
 import { offlineCodesService } from '../services/offline-codes.js';
 import { promotionCodesService } from '../services/promotion-codes.js';
@@ -27,9 +34,12 @@ import { SharedRateLimiter } from '../services/rate-limits.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { rewardsService } from '../services/rewards.js';
+import { type SignInLimits, sessionsService } from '../services/sessions.js';
+import { setupService } from '../services/setup.js';
 import { type InboxWaker, stripeInbox } from '../services/stripe-inbox.js';
 import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
 import { syncsService } from '../services/syncs.js';
+import { usersService } from '../services/users.js';
 import { webhookEndpointsService } from '../services/webhook-endpoints.js';
 import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
@@ -41,6 +51,7 @@ import { addErrorCodes, registerErrorResponses } from './openapi/error-responses
 import { registerAuth } from './plugins/auth.js';
 import { requestLogger } from './request-logger.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
+import { auditLogRoutes } from './routes/audit-log.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { codePerformanceRoutes } from './routes/code-performance.js';
 import { couponRoutes } from './routes/coupons.js';
@@ -54,11 +65,13 @@ import { referralLinkRoutes } from './routes/referral-links.js';
 import { referrerBulkRoutes } from './routes/referrer-bulk.js';
 import { referrerRoutes } from './routes/referrers.js';
 import { rewardRoutes } from './routes/rewards.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { snippetRoutes } from './routes/snippet.js';
 import { stripeConnectionRoutes } from './routes/stripe-connections.js';
 import { stripeOAuthRoutes } from './routes/stripe-oauth.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
 import { syncRoutes } from './routes/syncs.js';
+import { teammateRoutes } from './routes/teammates.js';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
 export type AppDeps = {
@@ -96,6 +109,10 @@ export type AppDeps = {
   publicRateLimit?: number;
   /** Public sign-ups and wrong API keys per client, shared by every process. */
   publicLimits?: PublicLimits | undefined;
+  /** Dashboard sessions: idle and absolute lifetimes. */
+  sessions?: SessionSettings | undefined;
+  /** Failed sign-ins per account and per client, shared by every process. */
+  signInLimits?: SignInLimits | undefined;
   /** Referral-link redirects per minute per client IP (links are shared widely, so this is higher). */
   redirectRateLimit?: number;
   /** How long a resolved referral link is remembered (a campaign change shows after this). */
@@ -136,11 +153,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAccessLog(app);
   registerErrorHandling(app);
-  const errorCodes = registerErrorResponses(app);
+  const operationFacts = registerErrorResponses(app);
   registerInputChecks(app);
+  const now = deps.now ?? (() => new Date());
   const limits = deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
   const limiter = new SharedRateLimiter(deps.database);
-  registerAuth(app, deps.apiKeys, limiter, limits.authFailuresPerClient);
+  const sessions = sessionsService({
+    database: deps.database,
+    limiter,
+    settings: deps.sessions ?? DEFAULT_SESSION_SETTINGS,
+    limits: deps.signInLimits,
+    now,
+  });
+  registerAuth(app, {
+    apiKeys: deps.apiKeys,
+    sessions,
+    limiter,
+    failuresPerClient: limits.authFailuresPerClient,
+  });
 
   await app.register(rateLimit, {
     global: false,
@@ -160,13 +190,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         securitySchemes: {
           secretKey: { type: 'http', scheme: 'bearer', description: 'Secret key, vch_sk_...' },
           publishableKey: { type: 'http', scheme: 'bearer', description: 'Publishable key, vch_pk_...' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'vouch_session',
+            description: 'A dashboard session (POST /v1/sessions); writes also send the x-csrf-token header',
+          },
         },
       },
     },
     transform: jsonSchemaTransform,
     transformObject: (document) =>
       'openapiObject' in document
-        ? addErrorCodes(document.openapiObject, errorCodes)
+        ? addErrorCodes(document.openapiObject, operationFacts)
         : document.swaggerObject,
   });
 
@@ -177,7 +213,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sandbox: deps.sandbox ?? false,
     }),
   );
-  const now = deps.now ?? (() => new Date());
   const campaigns = campaignsService(deps.database, deps.publicUrl, now);
   const referrers = referrersService(deps.database, deps.publicUrl, now, deps.taskRunner);
   const leads = leadsService(deps.database, now, deps.taskRunner, deps.gateway);
@@ -185,6 +220,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => clicks.close());
 
   await app.register(openapiRoutes());
+  await app.register(
+    sessionRoutes({
+      sessions,
+      setup: setupService({ database: deps.database, sessions, limiter, now }),
+      trustProxy: deps.trustProxy ?? false,
+    }),
+  );
+  await app.register(
+    teammateRoutes({
+      users: usersService({ database: deps.database, now }),
+      invites: invitesService({ database: deps.database, sessions, limiter, publicUrl: deps.publicUrl, now }),
+    }),
+  );
+  await app.register(auditLogRoutes(auditLogService(deps.database)));
   await app.register(apiKeyRoutes(deps.apiKeys));
   await app.register(campaignRoutes(campaigns));
   await app.register(referrerRoutes(referrers));

@@ -23,8 +23,10 @@ export const errorSchema = z.object({
  */
 export const errorResponses = {
   400: errorSchema.describe('The request was invalid; `param` names the parameter at fault.'),
-  401: errorSchema.describe('No valid API key was provided.'),
-  403: errorSchema.describe('The API key may not do this (a publishable key on a secret route).'),
+  401: errorSchema.describe('No valid API key or session was provided.'),
+  403: errorSchema.describe(
+    'The caller may not do this (a publishable key on a secret route, a role too low).',
+  ),
   404: errorSchema.describe('No such object.'),
   409: errorSchema.describe(
     'The request conflicts with the current state (a duplicate, a limit, a campaign status).',
@@ -33,8 +35,15 @@ export const errorResponses = {
 };
 
 type Security = Array<Record<string, string[]>>;
-export const secretKeySecurity: Security = [{ secretKey: [] }];
-export const publishableKeySecurity: Security = [{ secretKey: [] }, { publishableKey: [] }];
+/** A secret key, or a dashboard session (with the CSRF token for writes). */
+export const secretKeySecurity: Security = [{ secretKey: [] }, { sessionCookie: [] }];
+export const publishableKeySecurity: Security = [
+  { secretKey: [] },
+  { publishableKey: [] },
+  { sessionCookie: [] },
+];
+/** Only a dashboard session: the session's own routes. */
+export const sessionSecurity: Security = [{ sessionCookie: [] }];
 
 /** Stripe's limits: 50 keys of at most 40 characters, values of at most 500. */
 export const metadataSchema = z

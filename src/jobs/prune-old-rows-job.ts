@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { rateLimitsRepository } from '../db/repositories/rate-limits.js';
 import { retentionRepository } from '../db/repositories/retention.js';
+import { sessionsRepository } from '../db/repositories/sessions.js';
 import { DEFAULT_RETENTION, retentionCutoffs } from '../domain/retention.js';
 import { defineJob } from './job-definition.js';
 
@@ -14,6 +15,7 @@ export type PruneCounts = {
   webhook_deliveries: number;
   hourly_clicks_rolled_up: number;
   rate_limit_windows: number;
+  ended_sessions: number;
 };
 
 /**
@@ -63,6 +65,8 @@ export const pruneOldRowsJob = defineJob<Record<string, never>>({
       hourly_clicks_rolled_up: await inBatches((n) => repository.rollUpHourlyClicks(cutoffs.clicks, n)),
       // Rate limit counters are an hour at most; a day later they are only clutter.
       rate_limit_windows: await rateLimitsRepository(database.db).prune(new Date(at.getTime() - 86_400_000)),
+      // Sessions that ended a day ago are of no use: their cookies are refused either way.
+      ended_sessions: await sessionsRepository(database.db).prune(new Date(at.getTime() - 86_400_000)),
     };
 
     if (counts.dead_stripe_events > 0)

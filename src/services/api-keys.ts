@@ -3,13 +3,16 @@ import { apiKeysRepository } from '../db/repositories/api-keys.js';
 import type { ApiKeyRow } from '../db/tables.js';
 import { type ApiKeyKind, apiKeyKind, generateApiKey, hashApiKey } from '../domain/api-key-format.js';
 import { createId } from '../domain/ids.js';
+import type { Actor, KeyRole } from '../domain/roles.js';
 import { invalidParameter, notFound, VouchError } from '../errors.js';
+import { recordAudit } from './audit-log.js';
 
 export type ApiKey = {
   id: string;
   object: 'api_key';
   name: string;
   kind: ApiKeyKind;
+  role: KeyRole;
   /** The last four characters, to tell keys apart without revealing them. */
   last_four: string;
   /** Publishable keys: the only campaigns the key may be used for; null for every campaign. */
@@ -20,7 +23,13 @@ export type ApiKey = {
 };
 
 export type CreatedApiKey = ApiKey & { secret: string };
-export type AuthenticatedKey = { id: string; kind: ApiKeyKind; campaignIds: string[] | null };
+export type AuthenticatedKey = {
+  id: string;
+  name: string;
+  kind: ApiKeyKind;
+  role: KeyRole;
+  campaignIds: string[] | null;
+};
 
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -30,6 +39,7 @@ export function toApiKey(row: ApiKeyRow): ApiKey {
     object: 'api_key',
     name: row.name,
     kind: row.kind,
+    role: row.role,
     last_four: row.last_four,
     campaign_ids: row.campaign_ids,
     created_at: row.created_at.toISOString(),
@@ -47,12 +57,19 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
   const lastTouched = new Map<string, number>();
 
   return {
-    async create(input: {
-      name: string;
-      kind: ApiKeyKind;
-      campaign_ids?: string[] | undefined;
-    }): Promise<CreatedApiKey> {
+    async create(
+      input: {
+        name: string;
+        kind: ApiKeyKind;
+        role?: KeyRole | undefined;
+        campaign_ids?: string[] | undefined;
+      },
+      actor?: Actor,
+    ): Promise<CreatedApiKey> {
       const campaignIds = input.campaign_ids ?? null;
+      // A publishable key reaches only the public endpoints, whatever role it would be given.
+      if (input.kind === 'publishable' && input.role && input.role !== 'viewer')
+        throw invalidParameter('role', 'Only secret keys have a role; leave role out for a publishable key.');
       if (campaignIds) {
         if (input.kind !== 'publishable')
           throw invalidParameter('campaign_ids', 'Only publishable keys can be limited to campaigns.');
@@ -67,14 +84,26 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
         if (missing) throw invalidParameter('campaign_ids', `No such campaign: '${missing}'`);
       }
       const secret = generateApiKey(input.kind);
-      const row = await repo.insert({
-        id: createId('key'),
-        name: input.name,
-        kind: input.kind,
-        secret_hash: hashApiKey(secret),
-        last_four: secret.slice(-4),
-        campaign_ids: campaignIds ? [...new Set(campaignIds)] : null,
-        created_at: now(),
+      const at = now();
+      const row = await database.db.transaction().execute(async (tx) => {
+        const inserted = await apiKeysRepository(tx).insert({
+          id: createId('key'),
+          name: input.name,
+          kind: input.kind,
+          role: input.kind === 'publishable' ? 'viewer' : (input.role ?? 'admin'),
+          secret_hash: hashApiKey(secret),
+          last_four: secret.slice(-4),
+          campaign_ids: campaignIds ? [...new Set(campaignIds)] : null,
+          created_at: at,
+        });
+        const data = { name: inserted.name, kind: inserted.kind, role: inserted.role };
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'api_key.created', objectType: 'api_key', objectId: inserted.id, data },
+          at,
+        );
+        return inserted;
       });
       return { ...toApiKey(row), secret };
     },
@@ -105,9 +134,23 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
       return toApiKey(row);
     },
 
-    async revoke(id: string): Promise<ApiKey> {
-      const row = await repo.revoke(id, now());
-      if (!row) throw notFound('API key', id);
+    async revoke(id: string, actor?: Actor): Promise<ApiKey> {
+      const at = now();
+      const row = await database.db.transaction().execute(async (tx) => {
+        const revoked = await apiKeysRepository(tx).revoke(id, at);
+        if (!revoked) throw notFound('API key', id);
+        // Revoking a revoked key changes nothing, and is not recorded again.
+        if (revoked.revoked_at?.getTime() === at.getTime()) {
+          const data = { name: revoked.name, kind: revoked.kind };
+          await recordAudit(
+            tx,
+            actor,
+            { action: 'api_key.revoked', objectType: 'api_key', objectId: id, data },
+            at,
+          );
+        }
+        return revoked;
+      });
       return toApiKey(row);
     },
 
@@ -143,7 +186,7 @@ export function apiKeysService(database: Database, now: () => Date = () => new D
         lastTouched.set(row.id, at.getTime());
         await repo.touch(row.id, at);
       }
-      return { id: row.id, kind: row.kind, campaignIds: row.campaign_ids };
+      return { id: row.id, name: row.name, kind: row.kind, role: row.role, campaignIds: row.campaign_ids };
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import type { CampaignRow, CampaignStatus } from '../db/tables.js';
+import { auditData } from '../domain/accounts.js';
 import type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaign.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
@@ -12,8 +13,10 @@ import {
 } from '../domain/campaign-settings.js';
 import { checkCodeRules } from '../domain/code-rules.js';
 import { createId } from '../domain/ids.js';
+import type { Actor } from '../domain/roles.js';
 import { patchSettings, SETTINGS_FIELDS, settingsFromInput } from '../domain/settings-patch.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
+import { recordAudit } from './audit-log.js';
 
 export type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaign.js';
 
@@ -86,23 +89,34 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
   return {
     load,
 
-    async create(input: CampaignInput): Promise<Campaign> {
+    async create(input: CampaignInput, actor?: Actor): Promise<Campaign> {
       const at = now();
       if (input.code_rules) checkRules(input.code_rules, at);
-      const row = await repo.insert({
-        id: createId('cmp'),
-        name: input.name,
-        status: input.status ?? 'draft',
-        destination_url: input.destination_url ?? null,
-        participant_limit: input.participant_limit ?? null,
-        participant_limit_counts: input.participant_limit_counts ?? 'verified',
-        allowed_origins: (input.allowed_origins ?? []).map(normalizeOrigin),
-        cookie_days: input.cookie_days ?? 30,
-        auto_referral_codes: input.auto_referral_codes ?? false,
-        connection_id: await checkConnection(input.connection_id),
-        settings: JSON.stringify(settingsFromInput(input)),
-        created_at: at,
-        updated_at: at,
+      const connectionId = await checkConnection(input.connection_id);
+      const row = await database.db.transaction().execute(async (tx) => {
+        const inserted = await campaignsRepository(tx).insert({
+          id: createId('cmp'),
+          name: input.name,
+          status: input.status ?? 'draft',
+          destination_url: input.destination_url ?? null,
+          participant_limit: input.participant_limit ?? null,
+          participant_limit_counts: input.participant_limit_counts ?? 'verified',
+          allowed_origins: (input.allowed_origins ?? []).map(normalizeOrigin),
+          cookie_days: input.cookie_days ?? 30,
+          auto_referral_codes: input.auto_referral_codes ?? false,
+          connection_id: connectionId,
+          settings: JSON.stringify(settingsFromInput(input)),
+          created_at: at,
+          updated_at: at,
+        });
+        const data = auditData({ ...input });
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'campaign.created', objectType: 'campaign', objectId: inserted.id, data },
+          at,
+        );
+        return inserted;
       });
       return present(row);
     },
@@ -120,7 +134,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
       return { data: rows.slice(0, query.limit).map(present), hasMore: rows.length > query.limit };
     },
 
-    async update(id: string, changes: CampaignChanges): Promise<Campaign> {
+    async update(id: string, changes: CampaignChanges, actor?: Actor): Promise<Campaign> {
       return database.db.transaction().execute(async (tx) => {
         const txRepo = campaignsRepository(tx);
         const current = await txRepo.lock(id);
@@ -174,18 +188,31 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
           ...(settings !== undefined ? { settings } : {}),
           updated_at: now(),
         });
+        const data = auditData({ ...changes });
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'campaign.updated', objectType: 'campaign', objectId: id, data },
+          now(),
+        );
         return present(row!);
       });
     },
 
     /** Archiving is final: the campaign keeps its data, takes no one new and records nothing. */
-    async archive(id: string): Promise<Campaign> {
+    async archive(id: string, actor?: Actor): Promise<Campaign> {
       const current = await load(id);
       if (current.status === 'archived') return present(current);
       const at = now();
       const row = await database.db.transaction().execute(async (tx) => {
         // Its referrers' promotion codes are switched off in Stripe by the promotion code runner.
         await promotionCodesRepository(tx).deactivate({ campaignId: id }, at);
+        await recordAudit(
+          tx,
+          actor,
+          { action: 'campaign.archived', objectType: 'campaign', objectId: id },
+          at,
+        );
         return campaignsRepository(tx).update(id, { status: 'archived', archived_at: at, updated_at: at });
       });
       return present(row!);

@@ -4,6 +4,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import type { ConnectionRow } from '../db/tables.js';
 import { type EventDelivery, eventDelivery } from '../domain/event-delivery.js';
+import type { Actor } from '../domain/roles.js';
 import { notFound } from '../errors.js';
 import {
   createWebhookEndpoint,
@@ -16,6 +17,7 @@ import {
 import { translateStripeError } from '../stripe/errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { SUBSCRIBED_EVENTS } from '../stripe/webhook-events.js';
+import { recordAudit } from './audit-log.js';
 import { type Connection, toConnection, webhookUrl } from './connections.js';
 
 export type Problem = { code: string; severity: 'error' | 'warning' | 'info'; message: string };
@@ -273,22 +275,37 @@ export function connectionHealth(deps: {
     },
 
     /** Creates the webhook endpoint anew (deleted, disabled or pointing elsewhere), keeping the old secret valid. */
-    async repairWebhook(id: string): Promise<Connection> {
+    async repairWebhook(id: string, actor?: Actor): Promise<Connection> {
       const row = await load(id);
       const client = deps.gateway.forConnection(row);
       if (row.webhook_endpoint_id) await deleteWebhookEndpoint(client, row.webhook_endpoint_id);
       const endpoint = await createWebhookEndpoint(client, webhookUrl(deps.publicUrl, row.id));
-      const updated = await repo.update(row.id, {
-        webhook_setup: endpoint.created ? 'automatic' : endpoint.why === 'forbidden' ? 'manual' : 'none',
-        webhook_error: endpoint.created ? null : endpoint.reason,
-        webhook_endpoint_id: endpoint.created ? endpoint.id : null,
-        ...(endpoint.created
-          ? {
-              webhook_secret_sealed: deps.box.encrypt(endpoint.secret),
-              previous_webhook_secret_sealed: row.webhook_secret_sealed,
-            }
-          : {}),
-        updated_at: now(),
+      const at = now();
+      const updated = await deps.database.db.transaction().execute(async (tx) => {
+        const written = await connectionsRepository(tx).update(row.id, {
+          webhook_setup: endpoint.created ? 'automatic' : endpoint.why === 'forbidden' ? 'manual' : 'none',
+          webhook_error: endpoint.created ? null : endpoint.reason,
+          webhook_endpoint_id: endpoint.created ? endpoint.id : null,
+          ...(endpoint.created
+            ? {
+                webhook_secret_sealed: deps.box.encrypt(endpoint.secret),
+                previous_webhook_secret_sealed: row.webhook_secret_sealed,
+              }
+            : {}),
+          updated_at: at,
+        });
+        const data = {
+          webhook_setup: written!.webhook_setup,
+          webhook_endpoint_id: written!.webhook_endpoint_id,
+        };
+        const event = {
+          action: 'stripe_connection.webhook_recreated',
+          objectType: 'stripe_connection',
+          objectId: id,
+          data,
+        };
+        await recordAudit(tx, actor, event, at);
+        return written;
       });
       return toConnection(updated!, deps.publicUrl);
     },

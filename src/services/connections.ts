@@ -4,6 +4,7 @@ import { connectionsRepository } from '../db/repositories/connections.js';
 import type { ConnectionRow } from '../db/tables.js';
 import { type EventDelivery, eventDelivery } from '../domain/event-delivery.js';
 import { createId } from '../domain/ids.js';
+import type { Actor } from '../domain/roles.js';
 import { conflict, invalidParameter, notFound, VouchError } from '../errors.js';
 import {
   createWebhookEndpoint,
@@ -13,6 +14,7 @@ import {
 } from '../stripe/connect.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { SUBSCRIBED_EVENTS } from '../stripe/webhook-events.js';
+import { type AuditEvent, recordAudit } from './audit-log.js';
 
 export type Connection = {
   id: string;
@@ -97,6 +99,35 @@ export function connectionsService(deps: ConnectionsDeps) {
   const now = deps.now ?? (() => new Date());
   const repo = connectionsRepository(deps.database.db);
   const present = (row: ConnectionRow) => toConnection(row, deps.publicUrl);
+
+  /**
+   * Writes a connection row and its audit entry in one transaction (the Stripe calls before it cannot be
+   * part of one). The account, mode and last four of the key are recorded; the key never is.
+   */
+  async function audited(
+    actor: Actor | undefined,
+    action: string,
+    write: (r: ReturnType<typeof connectionsRepository>) => Promise<ConnectionRow | undefined>,
+  ): Promise<ConnectionRow | undefined> {
+    return deps.database.db.transaction().execute(async (tx) => {
+      const row = await write(connectionsRepository(tx));
+      if (!row) return undefined;
+      const event: AuditEvent = {
+        action,
+        objectType: 'stripe_connection',
+        objectId: row.id,
+        data: {
+          stripe_account_id: row.stripe_account_id,
+          mode: row.mode,
+          method: row.method,
+          key_last4: row.key_last4,
+          webhook_setup: row.webhook_setup,
+        },
+      };
+      await recordAudit(tx, actor, event, now());
+      return row;
+    });
+  }
   /**
    * Webhook secrets, opened once per SECRETS_TTL_MS rather than read and decrypted for every event.
    * This process forgets an entry when it changes the connection; a change made by another process shows
@@ -120,11 +151,14 @@ export function connectionsService(deps: ConnectionsDeps) {
      * Connecting an account that was disconnected brings its connection back (same id): its campaigns and
      * ongoing syncs resume, and the events missed meanwhile are recovered.
      */
-    async connect(input: {
-      api_key: string;
-      name?: string | undefined;
-      method?: 'api_key' | 'oauth';
-    }): Promise<Connection> {
+    async connect(
+      input: {
+        api_key: string;
+        name?: string | undefined;
+        method?: 'api_key' | 'oauth';
+      },
+      actor?: Actor,
+    ): Promise<Connection> {
       let inspection: Awaited<ReturnType<typeof inspectKey>>;
       try {
         inspection = await inspectKey(deps.gateway, input.api_key);
@@ -169,8 +203,10 @@ export function connectionsService(deps: ConnectionsDeps) {
       } as const;
       // Back as it was: the polling cursor and reconciliation mark stay, so the gap is read from Stripe.
       const row = previous
-        ? await repo.reactivate(previous.id, fields)
-        : await repo.insert({ id, ...fields, reconciled_until: at, created_at: at });
+        ? await audited(actor, 'stripe_connection.reconnected', (r) => r.reactivate(previous.id, fields))
+        : await audited(actor, 'stripe_connection.connected', (r) =>
+            r.insert({ id, ...fields, reconciled_until: at, created_at: at }),
+          );
       if (row) deps.gateway.forget(row.id);
       if (!row) {
         if (endpoint.created) await deleteWebhookEndpoint(deps.gateway.forKey(input.api_key), endpoint.id);
@@ -193,23 +229,25 @@ export function connectionsService(deps: ConnectionsDeps) {
     },
 
     /** Manual set-up and rotation: the new secret is used from now on, the previous one still accepted. */
-    async setWebhookSecret(id: string, secret: string): Promise<Connection> {
+    async setWebhookSecret(id: string, secret: string, actor?: Actor): Promise<Connection> {
       if (!WHSEC.test(secret))
         throw invalidParameter('secret', 'must be the endpoint signing secret from Stripe, whsec_...');
       const current = await load(id);
       if (current.status !== 'active')
         throw conflict('connection_disconnected', 'This connection is disconnected.');
-      const row = await repo.update(id, {
-        webhook_secret_sealed: deps.box.encrypt(secret),
-        previous_webhook_secret_sealed: current.webhook_secret_sealed,
-        updated_at: now(),
-      });
+      const row = await audited(actor, 'stripe_connection.webhook_secret_set', (r) =>
+        r.update(id, {
+          webhook_secret_sealed: deps.box.encrypt(secret),
+          previous_webhook_secret_sealed: current.webhook_secret_sealed,
+          updated_at: now(),
+        }),
+      );
       secretsCache.delete(id);
       return present(row!);
     },
 
     /** Stops traffic both ways: the endpoint is removed from Stripe and events are refused; data stays. */
-    async disconnect(id: string): Promise<Connection> {
+    async disconnect(id: string, actor?: Actor): Promise<Connection> {
       const current = await load(id);
       if (current.status === 'disconnected') return present(current);
       if (current.webhook_endpoint_id) {
@@ -222,7 +260,9 @@ export function connectionsService(deps: ConnectionsDeps) {
       deps.gateway.forget(id);
       secretsCache.delete(id);
       const at = now();
-      const row = await repo.update(id, { status: 'disconnected', disconnected_at: at, updated_at: at });
+      const row = await audited(actor, 'stripe_connection.disconnected', (r) =>
+        r.update(id, { status: 'disconnected', disconnected_at: at, updated_at: at }),
+      );
       return present(row!);
     },
 

@@ -5,6 +5,18 @@ import { rateLimited } from '../errors.js';
 /** A limit: at most `max` hits per subject in each fixed window of `windowMs`. */
 export type Limit = { name: string; max: number; windowMs: number; message: string };
 
+/**
+ * Wrong tokens of one-time links (the owner set-up link, invitations) per client. Tokens have 256 random
+ * bits, so guessing is hopeless anyway; this keeps it from even costing database reads.
+ */
+export const WRONG_LINK_TOKENS: Limit = {
+  name: 'link-token-failures',
+  max: 20,
+  windowMs: 15 * 60_000,
+  message:
+    'Too many wrong set-up or invitation links from this client; wait, and check the link you were given.',
+};
+
 const windowStart = (at: number, windowMs: number) => Math.floor(at / windowMs) * windowMs;
 const secondsUntil = (until: number, at: number) => Math.max(1, Math.ceil((until - at) / 1000));
 
@@ -39,6 +51,23 @@ export class SharedRateLimiter {
       this.#blocked.delete(key);
       return;
     }
+    throw rateLimited(limit.message, secondsUntil(until, at));
+  }
+
+  /**
+   * Refuses (429) when `subject` has used up `limit` in this window, in any process: for limits on failures
+   * (wrong passwords), where the attempt that would succeed must be refused too once the limit is reached.
+   * One read, no hit.
+   */
+  async refuseIfSpent(limit: Limit, subject: string): Promise<void> {
+    this.check(limit, subject);
+    const at = this.now();
+    const start = windowStart(at, limit.windowMs);
+    const key = `${limit.name}:${subject}`;
+    const hits = await rateLimitsRepository(this.database.db).count(key, new Date(start));
+    if (hits < limit.max) return;
+    const until = start + limit.windowMs;
+    remember(this.#blocked, key, until);
     throw rateLimited(limit.message, secondsUntil(until, at));
   }
 

@@ -4,7 +4,9 @@ import type { RewardStatus } from '../db/tables.js';
 import { toTimelineEntry } from '../domain/api-shapes.js';
 import type { RewardDetail } from '../domain/reward.js';
 import { afterApproval } from '../domain/reward-rules.js';
+import type { Actor } from '../domain/roles.js';
 import { conflict, notFound } from '../errors.js';
+import { recordAudit } from './audit-log.js';
 import { presentReward } from './reward-grants.js';
 
 /** The reward ledger: list, look at, approve, retry, cancel. */
@@ -29,6 +31,8 @@ export function rewardsService(deps: {
   /** Moves a reward from one of `from` to a new status, with a timeline entry; refuses other statuses. */
   async function move(
     id: string,
+    action: 'approved' | 'retried' | 'cancelled',
+    actor: Actor | undefined,
     from: RewardStatus[],
     next: (row: { issue_after: Date }) => { status: RewardStatus; extra?: object; message: string },
     refusal: string,
@@ -42,6 +46,13 @@ export function rewardsService(deps: {
       const { status, extra, message } = next(row);
       await rewardsRepository(tx).update(id, { status, ...extra, updated_at: at });
       await rewardsRepository(tx).addEvent(id, { type: `reward.${status}`, message, status, at });
+      const data = { from: row.status, to: status };
+      await recordAudit(
+        tx,
+        actor,
+        { action: `reward.${action}`, objectType: 'reward', objectId: id, data },
+        at,
+      );
     });
     deps.wake?.();
     return retrieve(id);
@@ -55,9 +66,11 @@ export function rewardsService(deps: {
       return { data: rows.slice(0, query.limit).map(presentReward), hasMore: rows.length > query.limit };
     },
 
-    approve: (id: string) =>
+    approve: (id: string, actor?: Actor) =>
       move(
         id,
+        'approved',
+        actor,
         ['pending_approval'],
         (row) => {
           const status = afterApproval(row.issue_after, now());
@@ -70,17 +83,21 @@ export function rewardsService(deps: {
         'Only a reward waiting for approval can be approved.',
       ),
 
-    retry: (id: string) =>
+    retry: (id: string, actor?: Actor) =>
       move(
         id,
+        'retried',
+        actor,
         ['failed'],
         () => ({ status: 'pending', extra: { issue_after: now() }, message: 'Retried on request.' }),
         'Only a failed reward can be retried.',
       ),
 
-    cancel: (id: string) =>
+    cancel: (id: string, actor?: Actor) =>
       move(
         id,
+        'cancelled',
+        actor,
         ['held', 'pending_approval', 'pending', 'failed'],
         () => ({
           status: 'cancelled',

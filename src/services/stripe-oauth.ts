@@ -1,4 +1,5 @@
 import type { SecretBox } from '../crypto/secret-box.js';
+import type { Actor } from '../domain/roles.js';
 import { VouchError } from '../errors.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { authorizeUrl, exchangeCode } from '../stripe/oauth.js';
@@ -8,9 +9,13 @@ export type OAuthSettings = { clientId: string; platformKey: string };
 
 const STATE_TTL_MS = 15 * 60_000;
 
+/** What the sealed `state` holds; `actor` is who started the connection (absent in states made before). */
+type State = { exp: number; name: string | null; actor?: Actor | null };
+
 /**
  * Connecting by Stripe Connect OAuth. The `state` handed to Stripe is sealed with VOUCH_SECRET (so it cannot
- * be forged and needs no table) and expires after 15 minutes.
+ * be forged and needs no table) and expires after 15 minutes. It carries who started the connection, for the
+ * audit log: the callback comes from the account owner's browser, with no credential of Vouch's.
  */
 export function stripeOAuth(deps: {
   gateway: StripeGateway;
@@ -38,10 +43,11 @@ export function stripeOAuth(deps: {
     redirectUri,
 
     /** The Stripe page where the account owner approves the connection. */
-    start(name: string | undefined): { url: string; expires_at: string } {
+    start(name: string | undefined, actor?: Actor): { url: string; expires_at: string } {
       const { clientId, platformKey } = settings();
       const expires = now().getTime() + STATE_TTL_MS;
-      const state = deps.box.encrypt(JSON.stringify({ exp: expires, name: name ?? null }));
+      const sealed: State = { exp: expires, name: name ?? null, actor: actor ?? null };
+      const state = deps.box.encrypt(JSON.stringify(sealed));
       return {
         url: authorizeUrl(deps.gateway, platformKey, { clientId, redirectUri, state }),
         expires_at: new Date(expires).toISOString(),
@@ -51,9 +57,9 @@ export function stripeOAuth(deps: {
     /** Stripe sent the owner back: check the state, exchange the code, connect the account. */
     async finish(params: { code?: string | undefined; state?: string | undefined }): Promise<Connection> {
       const { platformKey } = settings();
-      let state: { exp: number; name: string | null };
+      let state: State;
       try {
-        state = JSON.parse(deps.box.decrypt(params.state ?? '')) as { exp: number; name: string | null };
+        state = JSON.parse(deps.box.decrypt(params.state ?? '')) as State;
       } catch {
         throw new VouchError(
           400,
@@ -82,11 +88,10 @@ export function stripeOAuth(deps: {
           throw new VouchError(400, 'invalid_request_error', 'oauth_exchange_failed', error.message);
         },
       );
-      return deps.connections.connect({
-        api_key: accessToken,
-        method: 'oauth',
-        ...(state.name ? { name: state.name } : {}),
-      });
+      return deps.connections.connect(
+        { api_key: accessToken, method: 'oauth', ...(state.name ? { name: state.name } : {}) },
+        state.actor ?? undefined,
+      );
     },
   };
 }

@@ -11,11 +11,14 @@ import type {
   WebhookEndpointRow,
   WebhookEndpointStatus,
 } from '../db/tables.js';
+import { auditData } from '../domain/accounts.js';
 import { createId } from '../domain/ids.js';
 import { readEventBody } from '../domain/outgoing-events.js';
 import { type OutgoingEventType, PING_EVENT_TYPE } from '../domain/outgoing-webhooks.js';
+import type { Actor } from '../domain/roles.js';
 import { checkWebhookUrl } from '../domain/webhook-address.js';
 import { conflict, invalidParameter, notFound } from '../errors.js';
+import { type AuditEvent, recordAudit } from './audit-log.js';
 import type { OutgoingEvent } from './webhook-dispatch.js';
 import { type DeliveryOptions, webhookSender } from './webhook-sender.js';
 
@@ -71,7 +74,8 @@ function presentDelivery(row: WebhookDeliveryRow, attempts?: WebhookAttemptRow[]
 export function webhookEndpointsService(
   deps: DeliveryOptions & { database: Database; box: SecretBox; logger: Logger; now: () => Date },
 ) {
-  const endpoints = webhookEndpointsRepository(deps.database.db);
+  const db = deps.database.db;
+  const endpoints = webhookEndpointsRepository(db);
   const deliveries = webhookDeliveriesRepository(deps.database.db);
   const sender = webhookSender(deps);
   const unique = (types: OutgoingEventType[]) => [...new Set(types)];
@@ -82,6 +86,20 @@ export function webhookEndpointsService(
     const verdict = checkWebhookUrl(url, policy);
     if (!verdict.ok) throw invalidParameter('url', `Invalid url: ${verdict.reason}`);
     return url;
+  }
+
+  /** Runs a change of endpoints and its audit entry in one transaction. */
+  async function audited<T>(
+    actor: Actor | undefined,
+    at: Date,
+    change: (repo: ReturnType<typeof webhookEndpointsRepository>) => Promise<T>,
+    event: (result: T) => AuditEvent,
+  ): Promise<T> {
+    return db.transaction().execute(async (tx) => {
+      const result = await change(webhookEndpointsRepository(tx));
+      await recordAudit(tx, actor, event(result), at);
+      return result;
+    });
   }
 
   async function load(id: string): Promise<WebhookEndpointRow> {
@@ -105,18 +123,29 @@ export function webhookEndpointsService(
   }
 
   return {
-    async create(input: NewEndpoint) {
+    async create(input: NewEndpoint, actor?: Actor) {
       const secret = generateEndpointSecret();
       const at = deps.now();
-      const row = await endpoints.insert({
-        id: createId('whe'),
-        url: checkUrl(input.url),
-        description: input.description ?? null,
-        event_types: unique(input.event_types),
-        secret_sealed: deps.box.encrypt(secret),
-        created_at: at,
-        updated_at: at,
-      });
+      const row = await audited(
+        actor,
+        at,
+        (repo) =>
+          repo.insert({
+            id: createId('whe'),
+            url: checkUrl(input.url),
+            description: input.description ?? null,
+            event_types: unique(input.event_types),
+            secret_sealed: deps.box.encrypt(secret),
+            created_at: at,
+            updated_at: at,
+          }),
+        (r) => ({
+          action: 'webhook_endpoint.created',
+          objectType: 'webhook_endpoint',
+          objectId: r.id,
+          data: auditData({ url: r.url, event_types: r.event_types, description: r.description }),
+        }),
+      );
       return { ...presentEndpoint(row, at), secret };
     },
 
@@ -130,23 +159,43 @@ export function webhookEndpointsService(
       return presentEndpoint(await load(id), deps.now());
     },
 
-    async update(id: string, changes: EndpointChanges) {
+    async update(id: string, changes: EndpointChanges, actor?: Actor) {
       await load(id);
       const at = deps.now();
-      const row = await endpoints.update(id, {
-        ...(changes.url !== undefined ? { url: checkUrl(changes.url) } : {}),
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-        ...(changes.event_types !== undefined ? { event_types: unique(changes.event_types) } : {}),
-        ...(changes.status !== undefined ? { status: changes.status } : {}),
-        updated_at: at,
-      });
-      if (!row) throw notFound('webhook endpoint', id);
+      const row = await audited(
+        actor,
+        at,
+        async (repo) => {
+          const updated = await repo.update(id, {
+            ...(changes.url !== undefined ? { url: checkUrl(changes.url) } : {}),
+            ...(changes.description !== undefined ? { description: changes.description } : {}),
+            ...(changes.event_types !== undefined ? { event_types: unique(changes.event_types) } : {}),
+            ...(changes.status !== undefined ? { status: changes.status } : {}),
+            updated_at: at,
+          });
+          if (!updated) throw notFound('webhook endpoint', id);
+          return updated;
+        },
+        () => ({
+          action: 'webhook_endpoint.updated',
+          objectType: 'webhook_endpoint',
+          objectId: id,
+          data: auditData({ ...changes }),
+        }),
+      );
       return presentEndpoint(row, at);
     },
 
     /** Deletes the endpoint and its delivery log; to stop deliveries but keep the log, disable it. */
-    async remove(id: string) {
-      if (!(await endpoints.delete(id))) throw notFound('webhook endpoint', id);
+    async remove(id: string, actor?: Actor) {
+      await audited(
+        actor,
+        deps.now(),
+        async (repo) => {
+          if (!(await repo.delete(id))) throw notFound('webhook endpoint', id);
+        },
+        () => ({ action: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: id }),
+      );
       return { id, object: 'webhook_endpoint' as const, deleted: true as const };
     },
 
@@ -154,18 +203,31 @@ export function webhookEndpointsService(
      * A new secret signs from now on, shown once. The previous one also signs (a second `v1`) for
      * `previousValidHours`, so receivers can switch without losing a delivery; 0 drops it at once.
      */
-    async rotateSecret(id: string, previousValidHours: number) {
+    async rotateSecret(id: string, previousValidHours: number, actor?: Actor) {
       const current = await load(id);
       const secret = generateEndpointSecret();
       const at = deps.now();
-      const row = await endpoints.update(id, {
-        secret_sealed: deps.box.encrypt(secret),
-        previous_secret_sealed: previousValidHours > 0 ? current.secret_sealed : null,
-        previous_secret_expires_at:
-          previousValidHours > 0 ? new Date(at.getTime() + previousValidHours * HOUR_MS) : null,
-        updated_at: at,
-      });
-      if (!row) throw notFound('webhook endpoint', id);
+      const row = await audited(
+        actor,
+        at,
+        async (repo) => {
+          const updated = await repo.update(id, {
+            secret_sealed: deps.box.encrypt(secret),
+            previous_secret_sealed: previousValidHours > 0 ? current.secret_sealed : null,
+            previous_secret_expires_at:
+              previousValidHours > 0 ? new Date(at.getTime() + previousValidHours * HOUR_MS) : null,
+            updated_at: at,
+          });
+          if (!updated) throw notFound('webhook endpoint', id);
+          return updated;
+        },
+        () => ({
+          action: 'webhook_endpoint.secret_rotated',
+          objectType: 'webhook_endpoint',
+          objectId: id,
+          data: { previous_secret_valid_hours: previousValidHours },
+        }),
+      );
       return { ...presentEndpoint(row, at), secret };
     },
 

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import type { PublicLimits } from '../../src/config.js';
+import type { PublicLimits, SessionSettings } from '../../src/config.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
 import { startWorkers } from '../../src/jobs/workers.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
+import type { SignInLimits } from '../../src/services/sessions.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -30,6 +31,11 @@ export async function startTestApp(
     publicLimits?: PublicLimits;
     /** Another app's database: two apps on one database behave as two processes sharing a Postgres. */
     sharedDb?: TestDatabase;
+    /** The app's clock (sessions, expiries), for tests that move time on. */
+    now?: () => Date;
+    trustProxy?: boolean | string;
+    sessions?: SessionSettings;
+    signInLimits?: SignInLimits;
   } = {},
 ): Promise<TestApp> {
   const db = options.sharedDb ?? (await createTestDatabase());
@@ -64,6 +70,10 @@ export async function startTestApp(
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     ...(options.publicRateLimit ? { publicRateLimit: options.publicRateLimit } : {}),
     ...(options.publicLimits ? { publicLimits: options.publicLimits } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.sessions ? { sessions: options.sessions } : {}),
+    ...(options.signInLimits ? { signInLimits: options.signInLimits } : {}),
   });
   await app.ready();
   const secret = await apiKeys.create({ name: 'test secret', kind: 'secret' });

@@ -24,6 +24,17 @@ export function rateLimitsRepository(db: Executor) {
       return row.hits;
     },
 
+    /** The hits of `key` in the window starting at `windowStart` (0 when it was last hit in another). */
+    async count(key: string, windowStart: Date): Promise<number> {
+      const row = await db
+        .selectFrom('rate_limit_windows')
+        .select('hits')
+        .where('key', '=', key)
+        .where('window_start', '=', windowStart)
+        .executeTakeFirst();
+      return row?.hits ?? 0;
+    },
+
     /** Forgets windows that ended before `before`. */
     async prune(before: Date): Promise<number> {
       const result = await db

@@ -123,6 +123,1757 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/setup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether Vouch still needs its first owner (then the dashboard shows its set-up page) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'setup';
+              /** @description True until the first owner is created */
+              needed: boolean;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create the first owner and sign them in; works once, while no one can sign in
+     * @description Allowed from the server itself (a loopback address, not forwarded by a proxy), or with the token of the one-time set-up link Vouch logs at start-up while it has no owner. Sets the session cookie.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            name: string;
+            /** @description At least 10 characters */
+            password: string;
+            /** @description The token of the set-up link */
+            token?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'session';
+              user: {
+                id: string;
+                email: string;
+                name: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+              };
+              /** @description Send it as the x-csrf-token header with every request that changes something; keep it in memory */
+              csrf_token: string;
+              /** @description The session ends then, however active */
+              expires_at: string;
+              /** @description The session ends then unless it is used before */
+              idle_expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `setup_token_required`, `setup_token_invalid`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `setup_done`, `user_exists`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in with email and password; sets the session cookie
+     * @description A wrong email and a wrong password answer the same 401 sign_in_failed. Failed sign-ins are limited per account and per client (429 until Retry-After), across every Vouch process.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'session';
+              user: {
+                id: string;
+                email: string;
+                name: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+              };
+              /** @description Send it as the x-csrf-token header with every request that changes something; keep it in memory */
+              csrf_token: string;
+              /** @description The session ends then, however active */
+              expires_at: string;
+              /** @description The session ends then unless it is used before */
+              idle_expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `sign_in_failed`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in teammate, and the CSRF token their writes must send (x-csrf-token) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'session';
+              user: {
+                id: string;
+                email: string;
+                name: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+              };
+              /** @description Send it as the x-csrf-token header with every request that changes something; keep it in memory */
+              csrf_token: string;
+              /** @description The session ends then, however active */
+              expires_at: string;
+              /** @description The session ends then unless it is used before */
+              idle_expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `session_missing`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Sign out: this session ends and its cookie is cleared */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'sign_out';
+              /** @description How many sessions ended: 1, or every one of the teammate */
+              sessions_ended: number;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `session_missing`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `csrf_token_invalid`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/session/sign_out_everywhere': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** End every session of the signed-in teammate, on every device, this one included */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'sign_out';
+              /** @description How many sessions ended: 1, or every one of the teammate */
+              sessions_ended: number;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `session_missing`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `csrf_token_invalid`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List teammates, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many objects to return, 1 to 100 (default 10). */
+          limit?: number;
+          /** @description Cursor: the id of the last object on the previous page. */
+          starting_after?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                id: string;
+                /** @enum {string} */
+                object: 'user';
+                email: string;
+                name: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+                /** @description ISO 8601, UTC */
+                created_at: string;
+                last_sign_in_at: string | null;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a teammate: their sessions end at once; what they did stays in the audit log
+     * @description The last owner cannot be removed (409 last_owner).
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              object: 'user';
+              email: string;
+              name: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              last_sign_in_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `last_owner`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a teammate's role; it applies at once, to every session they have
+     * @description The last owner cannot be demoted (409 last_owner): make another teammate an owner first.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+             * @enum {string}
+             */
+            role: 'viewer' | 'editor' | 'admin' | 'owner';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              object: 'user';
+              email: string;
+              name: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              last_sign_in_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `last_owner`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open invitations (not accepted, withdrawn or expired), newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many objects to return, 1 to 100 (default 10). */
+          limit?: number;
+          /** @description Cursor: the id of the last object on the previous page. */
+          starting_after?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                id: string;
+                /** @enum {string} */
+                object: 'invite';
+                email: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+                /** @description The id of the teammate who invited; null once they are removed */
+                invited_by: string | null;
+                /** @description ISO 8601, UTC */
+                created_at: string;
+                /** @description ISO 8601, UTC */
+                expires_at: string;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Invite someone as a teammate: the answer holds the link to send them, shown only this once
+     * @description The link works for 7 days, once. A new invitation for the same email replaces the open one.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+            /**
+             * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+             * @enum {string}
+             */
+            role: 'viewer' | 'editor' | 'admin' | 'owner';
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              object: 'invite';
+              email: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description The id of the teammate who invited; null once they are removed */
+              invited_by: string | null;
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              /** @description ISO 8601, UTC */
+              expires_at: string;
+              /** @description The link to send the invitee; shown only in this response */
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `user_exists`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invites/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Withdraw an invitation: its link stops working */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              object: 'invite';
+              email: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description The id of the teammate who invited; null once they are removed */
+              invited_by: string | null;
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              /** @description ISO 8601, UTC */
+              expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `invite_accepted`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invites/lookup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an invitation link is for (email and role), for the page where it is accepted */
+    get: {
+      parameters: {
+        query: {
+          /** @description The token of the invitation link */
+          token: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'invite';
+              email: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description ISO 8601, UTC */
+              expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `invite_invalid`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `invite_accepted`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The object is gone: `invite_expired`, `invite_revoked`. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/invites/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Accept an invitation: become a teammate with the invitation's role, and sign in
+     * @description Works once per invitation; sets the session cookie.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The token of the invitation link */
+            token: string;
+            name: string;
+            /** @description At least 10 characters */
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'session';
+              user: {
+                id: string;
+                email: string;
+                name: string;
+                /**
+                 * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin' | 'owner';
+              };
+              /** @description Send it as the x-csrf-token header with every request that changes something; keep it in memory */
+              csrf_token: string;
+              /** @description The session ends then, however active */
+              expires_at: string;
+              /** @description The session ends then unless it is used before */
+              idle_expires_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `invite_invalid`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `invite_accepted`, `user_exists`. */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The object is gone: `invite_expired`, `invite_revoked`. */
+        410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/audit_log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed what, and when: newest first, filtered by actor or object */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many objects to return, 1 to 100 (default 10). */
+          limit?: number;
+          /** @description Cursor: the id of the last object on the previous page. */
+          starting_after?: string;
+          /** @description A user's or API key's id, or cli */
+          actor_id?: string;
+          /** @description campaign, api_key, user, invite, ... */
+          object_type?: string;
+          object_id?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                id: string;
+                /** @enum {string} */
+                object: 'audit_entry';
+                actor: {
+                  /** @enum {string} */
+                  kind: 'user' | 'api_key' | 'cli';
+                  /** @description A user's or API key's id; cli for the command line */
+                  id: string;
+                  /** @description The teammate's email, the key's name, or the operator's login */
+                  label: string;
+                };
+                /** @description What was done: campaign.updated, api_key.created, teammate.role_changed, ... */
+                action: string;
+                object_type: string;
+                object_id: string;
+                /** @description What changed: field names and their new values (an object as JSON text), never secrets */
+                data: {
+                  [key: string]: string | number | boolean | null | string[];
+                };
+                /** @description ISO 8601, UTC */
+                created_at: string;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/api_keys': {
     parameters: {
       query?: never;
@@ -162,6 +1913,11 @@ export interface paths {
                 name: string;
                 /** @enum {string} */
                 kind: 'secret' | 'publishable';
+                /**
+                 * @description What the key may do, as a teammate of that role would (publishable keys: viewer, unused)
+                 * @enum {string}
+                 */
+                role: 'viewer' | 'editor' | 'admin';
                 last_four: string;
                 /** @description Publishable keys: the only campaigns the key may be used for; null for every campaign */
                 campaign_ids: string[] | null;
@@ -184,7 +1940,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -249,6 +2005,11 @@ export interface paths {
              * @enum {string}
              */
             kind?: 'secret' | 'publishable';
+            /**
+             * @description Secret keys: what the key may do (default admin); at most the role of whoever creates it
+             * @enum {string}
+             */
+            role?: 'viewer' | 'editor' | 'admin';
             /** @description Publishable keys only: limit the key to these campaigns (default: every campaign) */
             campaign_ids?: string[];
           };
@@ -268,6 +2029,11 @@ export interface paths {
               name: string;
               /** @enum {string} */
               kind: 'secret' | 'publishable';
+              /**
+               * @description What the key may do, as a teammate of that role would (publishable keys: viewer, unused)
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin';
               last_four: string;
               /** @description Publishable keys: the only campaigns the key may be used for; null for every campaign */
               campaign_ids: string[] | null;
@@ -288,7 +2054,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -297,7 +2063,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -400,6 +2166,11 @@ export interface paths {
               name: string;
               /** @enum {string} */
               kind: 'secret' | 'publishable';
+              /**
+               * @description What the key may do, as a teammate of that role would (publishable keys: viewer, unused)
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin';
               last_four: string;
               /** @description Publishable keys: the only campaigns the key may be used for; null for every campaign */
               campaign_ids: string[] | null;
@@ -419,7 +2190,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -517,6 +2288,11 @@ export interface paths {
               name: string;
               /** @enum {string} */
               kind: 'secret' | 'publishable';
+              /**
+               * @description What the key may do, as a teammate of that role would (publishable keys: viewer, unused)
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin';
               last_four: string;
               /** @description Publishable keys: the only campaigns the key may be used for; null for every campaign */
               campaign_ids: string[] | null;
@@ -536,7 +2312,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -545,7 +2321,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -902,7 +2678,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1500,7 +3276,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -1509,7 +3285,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -1892,7 +3668,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2366,7 +4142,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2375,7 +4151,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2760,7 +4536,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -2769,7 +4545,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -2900,7 +4676,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3031,7 +4807,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3040,7 +4816,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`, `origin_not_allowed`, `campaign_not_allowed`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`, `origin_not_allowed`, `campaign_not_allowed`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3185,7 +4961,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3312,7 +5088,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3321,7 +5097,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3453,7 +5229,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3462,7 +5238,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3581,7 +5357,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3590,7 +5366,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3717,7 +5493,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3726,7 +5502,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3854,7 +5630,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3863,7 +5639,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -3972,7 +5748,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -3981,7 +5757,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4144,7 +5920,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4299,7 +6075,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4308,7 +6084,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `origin_not_allowed`, `campaign_not_allowed`. */
+        /** @description The key or the caller may not do this: `csrf_token_invalid`, `role_forbidden`, `origin_not_allowed`, `campaign_not_allowed`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -4543,7 +6319,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4761,7 +6537,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -4770,7 +6546,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5117,7 +6893,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5242,7 +7018,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5251,7 +7027,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5407,7 +7183,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5549,7 +7325,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5558,7 +7334,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5713,7 +7489,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5722,7 +7498,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -5889,7 +7665,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -5898,7 +7674,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6057,7 +7833,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6165,7 +7941,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6174,7 +7950,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6292,7 +8068,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6402,7 +8178,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -6411,7 +8187,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -6753,7 +8529,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7154,7 +8930,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7163,7 +8939,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -7310,7 +9086,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7582,7 +9358,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7702,7 +9478,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7949,7 +9725,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -7958,7 +9734,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8079,7 +9855,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8221,7 +9997,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8230,7 +10006,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8388,7 +10164,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8551,7 +10327,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8660,7 +10436,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8669,7 +10445,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -8818,7 +10594,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8934,7 +10710,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -8943,7 +10719,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9121,7 +10897,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9276,7 +11052,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9442,7 +11218,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9451,7 +11227,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9615,7 +11391,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9624,7 +11400,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9788,7 +11564,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -9797,7 +11573,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -9953,7 +11729,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10117,7 +11893,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10321,7 +12097,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10330,7 +12106,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -10475,7 +12251,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10602,7 +12378,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10611,7 +12387,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -10738,7 +12514,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10876,7 +12652,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10885,7 +12661,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -10986,7 +12762,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -10995,7 +12771,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -11126,7 +12902,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11135,7 +12911,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -11695,7 +13471,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -11704,7 +13480,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -12266,7 +14042,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -12817,7 +14593,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13370,7 +15146,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description No valid API key was sent: `api_key_missing`, `api_key_invalid`. */
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
         401: {
           headers: {
             [name: string]: unknown;
@@ -13379,7 +15155,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;

@@ -111,6 +111,41 @@ export const ERROR_CODES = {
     type: 'authentication_error',
     meaning: 'The API key is malformed, unknown or revoked.',
   },
+  session_missing: {
+    statuses: [401],
+    type: 'authentication_error',
+    meaning: 'Not signed in: no session cookie (the operation is for the dashboard).',
+  },
+  session_expired: {
+    statuses: [401],
+    type: 'authentication_error',
+    meaning: 'The session cookie belongs to a session that ended (signed out, idle, past its lifetime).',
+  },
+  sign_in_failed: {
+    statuses: [401],
+    type: 'authentication_error',
+    meaning: 'Wrong email or password (the same answer for both).',
+  },
+  csrf_token_invalid: {
+    statuses: [403],
+    type: 'permission_error',
+    meaning: 'A signed-in write without the x-csrf-token header of GET /v1/session.',
+  },
+  role_forbidden: {
+    statuses: [403],
+    type: 'permission_error',
+    meaning: "The caller's role is below the one the operation needs; the message names it.",
+  },
+  setup_token_required: {
+    statuses: [403],
+    type: 'permission_error',
+    meaning: 'Creating the first owner from another machine takes the set-up link Vouch logged.',
+  },
+  setup_token_invalid: {
+    statuses: [403],
+    type: 'permission_error',
+    meaning: 'The set-up link is not valid or has expired.',
+  },
   secret_key_required: {
     statuses: [403],
     type: 'permission_error',
@@ -132,6 +167,41 @@ export const ERROR_CODES = {
     meaning: 'Too many requests (or wrong API keys) from this client; retry after Retry-After seconds.',
   },
   // The state of the objects
+  setup_done: {
+    statuses: [409],
+    type: 'invalid_request_error',
+    meaning: 'Vouch has an owner already; sign in instead.',
+  },
+  last_owner: {
+    statuses: [409],
+    type: 'invalid_request_error',
+    meaning: 'The only owner cannot be demoted or removed; make another teammate an owner first.',
+  },
+  user_exists: {
+    statuses: [409],
+    type: 'invalid_request_error',
+    meaning: 'A teammate with this email exists already.',
+  },
+  invite_invalid: {
+    statuses: [404],
+    type: 'invalid_request_error',
+    meaning: 'The invitation link is not one Vouch made.',
+  },
+  invite_expired: {
+    statuses: [410],
+    type: 'invalid_request_error',
+    meaning: 'The invitation has expired (after 7 days).',
+  },
+  invite_revoked: {
+    statuses: [410],
+    type: 'invalid_request_error',
+    meaning: 'The invitation was withdrawn.',
+  },
+  invite_accepted: {
+    statuses: [409],
+    type: 'invalid_request_error',
+    meaning: 'The invitation was accepted already.',
+  },
   campaign_archived: {
     statuses: [409],
     type: 'invalid_request_error',

@@ -1,13 +1,14 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
-import type { AuthLevel } from '../plugins/auth.js';
+import type { Role } from '../../domain/roles.js';
+import { type AuthLevel, neededRole } from '../plugins/auth.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { operationErrors } from './operation-errors.js';
 
 const STATUS_MEANING: Record<number, string> = {
   400: 'The request is invalid; `param` names the parameter at fault',
-  401: 'No valid API key was sent',
+  401: 'No valid API key or session was sent',
   403: 'The key or the caller may not do this',
   404: 'No such object',
   409: 'The request conflicts with the current state',
@@ -37,13 +38,18 @@ export function byStatus(codes: ErrorCode[]): Map<number, ErrorCode[]> {
 
 type Responses = Record<string, unknown>;
 
+/** What the document says of each operation beyond its schemas, keyed `METHOD /path`. */
+export type OperationFacts = { codes: Map<string, ErrorCode[]>; roles: Map<string, Role> };
+
 /**
  * Gives every documented operation the error responses it can answer with, in the one error shape, so that
- * no route has to list them. The codes come from the operation's declaration (authentication, parameters, a
- * path id) and from `OPERATION_ERRORS`; they are kept by operation for the document (`x-error-codes`).
+ * no route has to list them. The codes come from the operation's declaration (authentication, role,
+ * parameters, a path id) and from `OPERATION_ERRORS`; they are kept by operation for the document
+ * (`x-error-codes`), with the least role each needs (`x-role`).
  */
-export function registerErrorResponses(app: FastifyInstance): Map<string, ErrorCode[]> {
+export function registerErrorResponses(app: FastifyInstance): OperationFacts {
   const codesByOperation = new Map<string, ErrorCode[]>();
+  const rolesByOperation = new Map<string, Role>();
   // Many operations answer the same codes: one described schema each, as describing copies the schema.
   const described = new Map<string, z.ZodType>();
   const describe = (text: string) => {
@@ -58,17 +64,22 @@ export function registerErrorResponses(app: FastifyInstance): Map<string, ErrorC
     const methods = [route.method].flat().filter((m) => DOCUMENTED_METHODS.has(m));
     if (!schema || schema.hide || methods.length === 0) return;
     const path = openApiPath(route.url);
-    const config = (route.config ?? {}) as { auth?: AuthLevel; rateLimit?: unknown };
+    const config = (route.config ?? {}) as { auth?: AuthLevel; role?: Role; rateLimit?: unknown };
+    const auth = config.auth ?? 'secret';
     const responses: Responses = Object.fromEntries(
       Object.entries((schema.response ?? {}) as Responses).filter(
         ([status, value]) => Number(status) < 400 || !generic.has(value),
       ),
     );
     for (const method of methods) {
+      // Every teammate may use their own session's routes: only the other ones name a role.
+      const role = auth === 'public' || auth === 'session' ? undefined : neededRole(method, config.role);
+      if (role) rolesByOperation.set(`${method} ${path}`, role);
       const codes = operationErrors({
         method,
         path,
-        auth: config.auth ?? 'secret',
+        auth,
+        role,
         rateLimited: config.rateLimit !== undefined,
         hasBody: schema.body !== undefined,
         hasQuery: schema.querystring !== undefined,
@@ -83,7 +94,7 @@ export function registerErrorResponses(app: FastifyInstance): Map<string, ErrorC
     }
     schema.response = responses;
   });
-  return codesByOperation;
+  return { codes: codesByOperation, roles: rolesByOperation };
 }
 
 type Paths = Record<string, Record<string, { responses?: Record<string, object> } | undefined> | undefined>;
@@ -97,16 +108,18 @@ const errorRef = { $ref: '#/components/schemas/Error' };
 
 /**
  * Writes each error response's codes into the document as `x-error-codes`, for the reference and clients,
- * with its body as a reference to the one error schema.
+ * with its body as a reference to the one error schema; and each operation's least role as `x-role`.
  */
 export function addErrorCodes<T extends { paths?: unknown; components?: unknown }>(
   doc: T,
-  codes: Map<string, ErrorCode[]>,
+  { codes, roles }: OperationFacts,
 ): T {
   const components = (doc.components ?? {}) as { schemas?: Record<string, unknown> };
   doc.components = { ...components, schemas: { ...components.schemas, Error: ERROR_COMPONENT } };
   for (const [path, methods] of Object.entries((doc.paths ?? {}) as Paths)) {
     for (const [method, op] of Object.entries(methods ?? {})) {
+      const role = roles.get(`${method.toUpperCase()} ${path}`);
+      if (op && role) (op as Record<string, unknown>)['x-role'] = role;
       const list = codes.get(`${method.toUpperCase()} ${path}`);
       if (!list || !op?.responses) continue;
       for (const [status, forStatus] of byStatus(list)) {

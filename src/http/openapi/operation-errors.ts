@@ -1,3 +1,4 @@
+import type { Role } from '../../domain/roles.js';
 import type { AuthLevel } from '../plugins/auth.js';
 import type { ErrorCode } from './error-codes.js';
 
@@ -7,6 +8,8 @@ export type OperationFacts = {
   /** In OpenAPI form: `/v1/campaigns/{id}`. */
   path: string;
   auth: AuthLevel;
+  /** The least role the operation needs (none on public operations). */
+  role: Role | undefined;
   rateLimited: boolean;
   hasBody: boolean;
   hasQuery: boolean;
@@ -35,6 +38,13 @@ const JOIN: ErrorCode[] = [
 const ATTRIBUTE: ErrorCode[] = ['campaign_archived', 'campaign_paused', 'campaign_draft'];
 const REWARD_MOVE: ErrorCode[] = ['reward_status'];
 const QUEUE: ErrorCode[] = ['queue_unavailable'];
+const INVITE_LINK: ErrorCode[] = [
+  'invite_invalid',
+  'invite_expired',
+  'invite_revoked',
+  'invite_accepted',
+  'rate_limited',
+];
 
 /**
  * The codes each operation can answer with beyond those its declaration implies (authentication, parameters,
@@ -42,6 +52,20 @@ const QUEUE: ErrorCode[] = ['queue_unavailable'];
  */
 export const OPERATION_ERRORS: Record<string, ErrorCode[]> = {
   'GET /readyz': ['migrations_pending'],
+  'POST /v1/setup': [
+    'setup_done',
+    'setup_token_required',
+    'setup_token_invalid',
+    'user_exists',
+    'rate_limited',
+  ],
+  'POST /v1/sessions': ['sign_in_failed', 'rate_limited'],
+  'PATCH /v1/users/{id}': ['last_owner'],
+  'DELETE /v1/users/{id}': ['last_owner'],
+  'POST /v1/invites': ['user_exists'],
+  'DELETE /v1/invites/{id}': ['invite_accepted'],
+  'GET /v1/invites/lookup': [...INVITE_LINK],
+  'POST /v1/invites/accept': [...INVITE_LINK, 'user_exists'],
   'POST /v1/api_keys': ['resource_missing'],
   'POST /v1/campaigns': ['resource_missing', 'connection_disconnected'],
   'POST /v1/campaigns/{id}': [
@@ -109,8 +133,13 @@ const ALWAYS: ErrorCode[] = ['internal_error', 'database_unavailable', 'shutting
 /** The codes an operation can answer with: those its declaration implies, then its own. */
 export function operationErrors(op: OperationFacts): ErrorCode[] {
   const codes: ErrorCode[] = [];
-  if (op.auth !== 'public') codes.push('api_key_missing', 'api_key_invalid', 'rate_limited');
+  const writes = !['GET', 'HEAD', 'OPTIONS'].includes(op.method);
+  if (op.auth === 'session') codes.push('session_missing', 'session_expired', 'rate_limited');
+  else if (op.auth !== 'public')
+    codes.push('api_key_missing', 'api_key_invalid', 'session_expired', 'rate_limited');
   if (op.auth === 'secret') codes.push('secret_key_required');
+  if (op.auth !== 'public' && writes) codes.push('csrf_token_invalid');
+  if (op.role && op.role !== 'viewer') codes.push('role_forbidden');
   if (op.rateLimited) codes.push('rate_limited');
   if (op.hasParams || op.hasQuery || op.hasBody) codes.push('parameter_invalid', 'parameter_unknown');
   if (op.hasParams) codes.push('resource_missing');

@@ -22,6 +22,7 @@ type Schema = {
 };
 type Parameter = { name: string; in: string; required?: boolean; schema?: Schema; description?: string };
 type Operation = {
+  'x-role'?: string;
   summary?: string;
   description?: string;
   tags?: string[];
@@ -136,10 +137,22 @@ function fieldRows(schema: Schema, prefix = '', when = ''): string[] {
   });
 }
 
+const SCHEMES: Record<string, string> = {
+  secretKey: 'secret key',
+  publishableKey: 'publishable key',
+  sessionCookie: 'dashboard session',
+};
+
 function auth(op: Operation): string {
   const schemes = (op.security ?? []).flatMap((s) => Object.keys(s));
   if (schemes.length === 0) return 'none (public)';
-  return schemes.map((s) => (s === 'secretKey' ? 'secret key' : 'publishable key')).join(' or ');
+  const who = schemes.map((s) => SCHEMES[s] ?? s).join(' or ');
+  const role = op['x-role'];
+  if (!role) return who;
+  const needs = `role ${role}${role === 'owner' ? '' : ' or higher'}`;
+  return schemes.includes('publishableKey')
+    ? `${who}; ${needs} (a publishable key needs none)`
+    : `${who}; ${needs}`;
 }
 
 export function renderReference(doc: OpenApiDocument): string {

@@ -1,40 +1,95 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { VouchError } from '../../errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csrfTokenFor, sameSecret } from '../../crypto/tokens.js';
+import { type Actor, hasRole, type Role } from '../../domain/roles.js';
+import { roleForbidden, VouchError } from '../../errors.js';
 import type { ApiKeysService, AuthenticatedKey } from '../../services/api-keys.js';
 import type { Limit, SharedRateLimiter } from '../../services/rate-limits.js';
+import type { SessionsService, SignedIn } from '../../services/sessions.js';
+import { clearSessionCookie, readSessionCookie } from '../session-cookie.js';
 
-/** Who may call a route: anyone, a publishable or secret key, or only a secret key (the default). */
-export type AuthLevel = 'public' | 'publishable' | 'secret';
+/**
+ * Who may call a route: anyone; a publishable key, a secret key or a session; a secret key or a session (the
+ * default); or only a signed-in session (the session's own routes).
+ */
+export type AuthLevel = 'public' | 'publishable' | 'secret' | 'session';
+
+/** Who is calling, with the role they act with. */
+export type Caller = Actor & { role: Role };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     auth?: AuthLevel;
+    /** The least role the route needs; by default viewer for GET and HEAD, admin for anything else. */
+    role?: Role;
   }
   interface FastifyRequest {
     apiKey: AuthenticatedKey | null;
+    /** The dashboard session the request came with (its cookie), when it came with one. */
+    session: SignedIn | null;
+    /** The caller: a signed-in teammate or an API key; null on public routes. */
+    actor: Caller | null;
   }
 }
 
+/** The caller as the audit log records it (no role: that is read afresh at each request). */
+export function actorOf(request: FastifyRequest): Actor | undefined {
+  const caller = request.actor;
+  return caller ? { kind: caller.kind, id: caller.id, label: caller.label } : undefined;
+}
+
+/** Methods that change nothing: they need no CSRF token, and by default only the viewer role. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The role a route needs: what it declares, or the fail-closed default for its method. */
+export function neededRole(method: string, declared: Role | undefined): Role {
+  return declared ?? (SAFE_METHODS.has(method) ? 'viewer' : 'admin');
+}
+
+const notSignedIn = () =>
+  new VouchError(
+    401,
+    'authentication_error',
+    'session_missing',
+    'Not signed in: sign in with POST /v1/sessions (the dashboard does it for you).',
+  );
+
+const sessionEnded = () =>
+  new VouchError(
+    401,
+    'authentication_error',
+    'session_expired',
+    'Your session has ended (signed out, idle too long, or past its lifetime); sign in again.',
+  );
+
 /**
- * Every route is secret unless it says otherwise, so a forgotten setting fails closed. Requests with a wrong
- * key are counted per client across processes; past `failuresPerClient` in ten minutes the client is refused
- * (429) whatever key it sends, until the window ends.
+ * Every route needs a secret key or a session unless it says otherwise, and the admin role for anything but
+ * reading, so a route added without a setting fails closed. A request with an Authorization header is
+ * judged by its key alone; one without, by its session cookie. Cookies are sent by the browser on its own,
+ * so a session's writes also need the CSRF token (x-csrf-token) that only the dashboard's page can read.
+ * Wrong keys and unknown session tokens are counted per client across processes; past `failuresPerClient`
+ * in ten minutes the client is refused (429) whatever it sends, until the window ends.
  */
 export function registerAuth(
   app: FastifyInstance,
-  apiKeys: ApiKeysService,
-  limiter: SharedRateLimiter,
-  failuresPerClient: number,
+  deps: {
+    apiKeys: ApiKeysService;
+    sessions: SessionsService;
+    limiter: SharedRateLimiter;
+    failuresPerClient: number;
+  },
 ): void {
+  const { apiKeys, sessions, limiter } = deps;
   const wrongKeys: Limit = {
     name: 'auth-failures',
-    max: failuresPerClient,
+    max: deps.failuresPerClient,
     windowMs: 10 * 60_000,
     message: 'Too many requests with a wrong API key from this client; wait and check the key you send.',
   };
   app.decorateRequest('apiKey', null);
-  const authenticate = async (request: FastifyRequest, level: AuthLevel): Promise<void> => {
-    limiter.check(wrongKeys, request.ip);
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null);
+
+  const byKey = async (request: FastifyRequest, level: AuthLevel): Promise<void> => {
     let key: AuthenticatedKey;
     try {
       key = await apiKeys.authenticate(request.headers.authorization);
@@ -43,7 +98,7 @@ export function registerAuth(
         await limiter.hit(wrongKeys, request.ip);
       throw error;
     }
-    if (level === 'secret' && key.kind !== 'secret') {
+    if (level !== 'publishable' && key.kind !== 'secret') {
       throw new VouchError(
         403,
         'permission_error',
@@ -52,11 +107,49 @@ export function registerAuth(
       );
     }
     request.apiKey = key;
+    request.actor = { kind: 'api_key', id: key.id, label: key.name, role: key.role };
   };
+
+  const bySession = async (request: FastifyRequest, reply: FastifyReply, token: string | undefined) => {
+    if (!token) throw notSignedIn();
+    const found = await sessions.authenticate(token);
+    if (found.state !== 'live') {
+      if (found.state === 'unknown') await limiter.hit(wrongKeys, request.ip);
+      clearSessionCookie(reply);
+      throw sessionEnded();
+    }
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameSecret(sent, csrfTokenFor(token))) {
+        throw new VouchError(
+          403,
+          'permission_error',
+          'csrf_token_invalid',
+          'A signed-in request that changes something needs the x-csrf-token header, with the csrf_token of GET /v1/session.',
+        );
+      }
+    }
+    const { user } = found.session;
+    request.session = found.session;
+    request.actor = { kind: 'user', id: user.id, label: user.email, role: user.role };
+  };
+
+  const authenticate = async (request: FastifyRequest, reply: FastifyReply, level: AuthLevel) => {
+    limiter.check(wrongKeys, request.ip);
+    const cookie = readSessionCookie(request.headers.cookie);
+    if (level === 'session' || (request.headers.authorization === undefined && cookie !== undefined))
+      await bySession(request, reply, cookie);
+    else await byKey(request, level);
+    // A publishable key's reach is its routes (those marked publishable), whatever its role.
+    if (request.apiKey?.kind === 'publishable') return;
+    const needed = neededRole(request.method, request.routeOptions.config.role);
+    if (!hasRole(request.actor!.role, needed)) throw roleForbidden(needed, request.actor!.role);
+  };
+
   // A callback rather than a promise, so that public routes (a referral link) pass at no cost.
-  app.addHook('onRequest', (request, _reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const level = request.routeOptions.config.auth ?? 'secret';
     if (level === 'public' || !request.routeOptions.url) return done();
-    authenticate(request, level).then(() => done(), done);
+    authenticate(request, reply, level).then(() => done(), done);
   });
 }

@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hasRole, keyRoleSchema } from '../../domain/roles.js';
+import { roleForbidden } from '../../errors.js';
 import type { ApiKeysService } from '../../services/api-keys.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, secretKeySecurity } from '../schemas.js';
 
 const apiKeySchema = z.object({
@@ -9,6 +12,7 @@ const apiKeySchema = z.object({
   object: z.literal('api_key'),
   name: z.string(),
   kind: z.enum(['secret', 'publishable']),
+  role: keyRoleSchema,
   last_four: z.string(),
   campaign_ids: z
     .array(z.string())
@@ -35,6 +39,11 @@ export const apiKeyRoutes =
           body: z.strictObject({
             name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
             kind: z.enum(['secret', 'publishable']).default('secret'),
+            role: keyRoleSchema
+              .optional()
+              .describe(
+                'Secret keys: what the key may do (default admin); at most the role of whoever creates it',
+              ),
             campaign_ids: z
               .array(z.string().max(64))
               .min(1)
@@ -45,7 +54,12 @@ export const apiKeyRoutes =
           response: { 200: apiKeySchema.extend({ secret: z.string() }), ...errorResponses },
         },
       },
-      async (request) => apiKeys.create(request.body),
+      async (request) => {
+        const role = request.body.role ?? (request.body.kind === 'secret' ? 'admin' : 'viewer');
+        // No one makes a key that may do more than they may.
+        if (!hasRole(request.actor!.role, role)) throw roleForbidden(role, request.actor!.role);
+        return apiKeys.create(request.body, actorOf(request));
+      },
     );
 
     app.get(
@@ -97,6 +111,6 @@ export const apiKeyRoutes =
           response: { 200: apiKeySchema, ...errorResponses },
         },
       },
-      async (request) => apiKeys.revoke(request.params.id),
+      async (request) => apiKeys.revoke(request.params.id, actorOf(request)),
     );
   };

@@ -7,6 +7,7 @@ import {
 } from '../../domain/campaign.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
 
 const tags = ['campaigns'];
@@ -17,6 +18,7 @@ export const campaignRoutes =
     app.post(
       '/v1/campaigns',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Create a campaign (a referral program)',
@@ -25,7 +27,7 @@ export const campaignRoutes =
           response: { 200: campaignSchema, ...errorResponses },
         },
       },
-      async (request) => campaigns.create(request.body),
+      async (request) => campaigns.create(request.body, actorOf(request)),
     );
 
     app.get(
@@ -67,6 +69,7 @@ export const campaignRoutes =
     app.post(
       '/v1/campaigns/:id',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Update a campaign; only the fields sent change',
@@ -76,12 +79,13 @@ export const campaignRoutes =
           response: { 200: campaignSchema, ...errorResponses },
         },
       },
-      async (request) => campaigns.update(request.params.id, request.body),
+      async (request) => campaigns.update(request.params.id, request.body, actorOf(request)),
     );
 
     app.post(
       '/v1/campaigns/:id/archive',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Archive a campaign: it keeps its data, takes no one new and records nothing',
@@ -90,6 +94,6 @@ export const campaignRoutes =
           response: { 200: campaignSchema, ...errorResponses },
         },
       },
-      async (request) => campaigns.archive(request.params.id),
+      async (request) => campaigns.archive(request.params.id, actorOf(request)),
     );
   };

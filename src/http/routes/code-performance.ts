@@ -45,6 +45,7 @@ export const codePerformanceRoutes =
     app.post(
       '/v1/campaigns/:id/codes/redeem',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary:

@@ -50,6 +50,7 @@ export const couponRoutes =
     app.post(
       '/v1/campaigns/:id/coupon',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary:

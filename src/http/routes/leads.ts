@@ -57,7 +57,7 @@ export const leadRoutes =
       {
         // Browsers are limited per client and per referrer across processes (public-signups.ts); a server
         // with the secret key is not.
-        config: { auth: 'publishable' },
+        config: { auth: 'publishable', role: 'editor' },
         onSend: originsOf,
         schema: {
           tags,
@@ -88,7 +88,8 @@ export const leadRoutes =
         refuseOtherCampaign(request.apiKey, request.params.id);
         const campaign = await campaigns.load(request.params.id);
         applyCampaignCors(request, reply, campaign.allowed_origins);
-        if (request.apiKey?.kind === 'secret')
+        // A server (secret key) or a teammate gets the lead itself; a browser (publishable key) a receipt.
+        if (request.apiKey?.kind !== 'publishable')
           return (await leads.create(campaign.id, request.body, 'api')).lead;
         return signups.lead(campaign.id, request.body, 'browser', request.ip);
       },
@@ -146,6 +147,7 @@ export const leadRoutes =
     app.post(
       '/v1/leads/:id/customers',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Link a Stripe customer to a lead by hand (a friend who paid under another email)',

@@ -16,6 +16,7 @@ export const promotionCodeRoutes =
     app.post(
       '/v1/campaigns/:id/promotion_codes',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary:

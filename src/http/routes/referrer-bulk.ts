@@ -34,6 +34,7 @@ export const referrerBulkRoutes =
     app.post(
       '/v1/campaigns/:id/referrers/import',
       {
+        config: { role: 'editor' },
         bodyLimit: CSV_BODY_LIMIT,
         schema: {
           tags,
@@ -61,6 +62,7 @@ export const referrerBulkRoutes =
     app.post(
       '/v1/campaigns/:id/referral_codes',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary:
@@ -101,6 +103,7 @@ export const referrerBulkRoutes =
     app.post(
       '/v1/campaigns/:id/leads/send_to_stripe',
       {
+        config: { role: 'editor' },
         schema: {
           tags: ['leads'],
           summary: "Apply the campaign's Stripe settings to its existing pending leads (a background job)",

@@ -22,6 +22,7 @@ export const referrerRoutes =
     app.post(
       '/v1/campaigns/:id/referrers',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Add a referrer (the person referring) to a campaign',
@@ -94,6 +95,7 @@ export const referrerRoutes =
     app.post(
       '/v1/referrers/:id',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Update a referrer; metadata merges (an empty string removes a key)',
@@ -114,6 +116,7 @@ export const referrerRoutes =
     app.delete(
       '/v1/referrers/:id',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary:
@@ -129,6 +132,7 @@ export const referrerRoutes =
     app.post(
       '/v1/referrers/:id/referral_code',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Generate a referral code for this referrer (a referrer with a code keeps it)',

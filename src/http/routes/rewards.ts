@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { rewardDetailSchema, rewardSchema, rewardStatusSchema } from '../../domain/reward.js';
 import type { RewardsService } from '../../services/rewards.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, idParams, secretKeySecurity } from '../schemas.js';
 
 const tags = ['rewards'];
@@ -63,6 +64,7 @@ export const rewardRoutes =
       app.post(
         `/v1/rewards/:id/${action}`,
         {
+          config: { role: 'editor' },
           schema: {
             tags,
             summary,
@@ -71,7 +73,7 @@ export const rewardRoutes =
             response: { 200: rewardDetailSchema, ...errorResponses },
           },
         },
-        async (request) => rewards[action](request.params.id),
+        async (request) => rewards[action](request.params.id, actorOf(request)),
       );
     }
   };

@@ -8,6 +8,7 @@ import type { ConnectionHealth } from '../../services/connection-health.js';
 import type { ConnectionsService } from '../../services/connections.js';
 import type { StripeInbox } from '../../services/stripe-inbox.js';
 import { listResponse, listResponseSchema } from '../pagination.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity, timestamp } from '../schemas.js';
 
 const connectionSchema = z.object({
@@ -126,7 +127,7 @@ export const stripeConnectionRoutes =
           response: { 200: connectionSchema, ...errorResponses },
         },
       },
-      async (request) => deps.connections.connect(request.body),
+      async (request) => deps.connections.connect(request.body, actorOf(request)),
     );
 
     app.get(
@@ -176,7 +177,7 @@ export const stripeConnectionRoutes =
           response: { 200: connectionSchema, ...errorResponses },
         },
       },
-      async (request) => deps.connections.disconnect(request.params.id),
+      async (request) => deps.connections.disconnect(request.params.id, actorOf(request)),
     );
 
     app.post(
@@ -192,7 +193,8 @@ export const stripeConnectionRoutes =
           response: { 200: connectionSchema, ...errorResponses },
         },
       },
-      async (request) => deps.connections.setWebhookSecret(request.params.id, request.body.secret),
+      async (request) =>
+        deps.connections.setWebhookSecret(request.params.id, request.body.secret, actorOf(request)),
     );
 
     app.post(
@@ -206,7 +208,7 @@ export const stripeConnectionRoutes =
           response: { 200: connectionSchema, ...errorResponses },
         },
       },
-      async (request) => deps.health.repairWebhook(request.params.id),
+      async (request) => deps.health.repairWebhook(request.params.id, actorOf(request)),
     );
 
     app.get(

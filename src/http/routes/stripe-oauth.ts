@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VouchError } from '../../errors.js';
 import type { StripeOAuth } from '../../services/stripe-oauth.js';
 import { escapeHtml, htmlHeaders, page } from '../html/layout.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, secretKeySecurity, timestamp } from '../schemas.js';
 
 /** Connecting by Stripe Connect OAuth: a link to Stripe's approval page, and the page Stripe sends the owner back to. */
@@ -31,7 +32,7 @@ export const stripeOAuthRoutes =
       async (request) => ({
         object: 'stripe_oauth_link' as const,
         redirect_uri: oauth.redirectUri,
-        ...oauth.start(request.body.name),
+        ...oauth.start(request.body.name, actorOf(request)),
       }),
     );
 

@@ -98,6 +98,7 @@ export const syncRoutes =
     app.post(
       '/v1/campaigns/:id/syncs',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: "Start a sync of the campaign connection's Stripe customers (a background run)",
@@ -203,6 +204,7 @@ export const syncRoutes =
     app.post(
       '/v1/syncs/:id/cancel',
       {
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: 'Stop a running or ongoing sync; what it did stays',

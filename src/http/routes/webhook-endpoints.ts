@@ -4,6 +4,7 @@ import { outgoingEventBodySchema } from '../../domain/outgoing-events.js';
 import { OUTGOING_EVENT_TYPES } from '../../domain/outgoing-webhooks.js';
 import type { WebhookEndpointsService } from '../../services/webhook-endpoints.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { actorOf } from '../plugins/auth.js';
 import { errorResponses, idParams, secretKeySecurity, timestamp } from '../schemas.js';
 
 const tags = ['webhook endpoints'];
@@ -96,7 +97,7 @@ export const webhookEndpointRoutes =
           response: { 200: withSecret, ...errorResponses },
         },
       },
-      async (request) => webhooks.create(request.body),
+      async (request) => webhooks.create(request.body, actorOf(request)),
     );
 
     app.get(
@@ -148,7 +149,7 @@ export const webhookEndpointRoutes =
           response: { 200: webhookEndpointSchema, ...errorResponses },
         },
       },
-      async (request) => webhooks.update(request.params.id, request.body),
+      async (request) => webhooks.update(request.params.id, request.body, actorOf(request)),
     );
 
     app.delete(
@@ -169,7 +170,7 @@ export const webhookEndpointRoutes =
           },
         },
       },
-      async (request) => webhooks.remove(request.params.id),
+      async (request) => webhooks.remove(request.params.id, actorOf(request)),
     );
 
     app.post(
@@ -196,7 +197,8 @@ export const webhookEndpointRoutes =
           response: { 200: withSecret, ...errorResponses },
         },
       },
-      async (request) => webhooks.rotateSecret(request.params.id, request.body.previous_secret_valid_hours),
+      async (request) =>
+        webhooks.rotateSecret(request.params.id, request.body.previous_secret_valid_hours, actorOf(request)),
     );
 
     app.post(
