@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseClientReference } from '../src/domain/client-reference.js';
+import { browserTests, launchChromium } from './helpers/browser.js';
 import { bearer, startTestApp, type TestApp } from './helpers/test-app.js';
 
 // The page's globals, typed just enough for page.evaluate (this project compiles without the DOM lib).
@@ -15,14 +15,7 @@ declare const Vouch: {
 };
 declare const document: { body: { insertAdjacentHTML(position: string, html: string): void } };
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasBrowser = existsSync(CHROMIUM);
-const browserRequired = Boolean(process.env.VOUCH_REQUIRE_BROWSER);
-if (!hasBrowser && !browserRequired) {
-  console.warn(
-    `browser-snippet: ${CHROMIUM} not found, skipping the browser tests (apt-get install chromium)`,
-  );
-}
+const { skip } = browserTests('browser-snippet');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -84,7 +77,7 @@ const merchantPage = (vouchBase: string, publishableKey: string, campaignId: str
 <stripe-buy-button id="button" buy-button-id="buy_btn_1" publishable-key="pk_test_1"></stripe-buy-button>
 </body></html>`;
 
-describe.skipIf(!hasBrowser && !browserRequired)('the browser snippet in Chromium', () => {
+describe.skipIf(skip)('the browser snippet in Chromium', () => {
   let browser: Browser;
   let vouchBase: string;
   let merchant: Site;
@@ -113,9 +106,6 @@ describe.skipIf(!hasBrowser && !browserRequired)('the browser snippet in Chromiu
   }
 
   beforeAll(async () => {
-    if (!hasBrowser) {
-      throw new Error(`VOUCH_REQUIRE_BROWSER is set but ${CHROMIUM} is missing: install Debian's chromium`);
-    }
     vouchBase = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const render = () => merchantPage(vouchBase, t.publishableKey, campaignId);
     merchant = await startSite(render);
@@ -132,19 +122,7 @@ describe.skipIf(!hasBrowser && !browserRequired)('the browser snippet in Chromiu
       email: 'ada@example.com',
       first_name: 'Ada',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium(['--disable-quic']);
   });
 
   afterAll(async () => {

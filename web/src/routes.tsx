@@ -1,5 +1,6 @@
 import { type ComponentType, lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { RequireSession } from './account/require-session';
 import { AppLayout } from './layout/app-layout';
 import { NotFound } from './layout/not-found';
 
@@ -13,7 +14,11 @@ export const router = createBrowserRouter(
   [
     {
       path: '/',
-      element: <AppLayout />,
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
       children: [
         { index: true, element: page(() => import('./overview/overview-page'), 'OverviewPage') },
         { path: 'campaigns', element: page(() => import('./campaigns/campaigns-page'), 'CampaignsPage') },
@@ -52,6 +57,7 @@ export const router = createBrowserRouter(
     },
     { path: 'sign-in', element: page(() => import('./account/sign-in-page'), 'SignInPage') },
     { path: 'setup', element: page(() => import('./account/setup-page'), 'SetupPage') },
+    { path: 'invite', element: page(() => import('./account/invite-page'), 'InvitePage') },
   ],
   { basename: '/dashboard' },
 );

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, Switch, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useSession } from '../account/session';
 import { ConfirmButton } from '../ui/confirm-button';
 import { useCursor } from '../ui/cursor';
 import { type Column, CursorTable } from '../ui/cursor-table';
@@ -14,7 +15,8 @@ import { type ApiKey, useApiKeys, useRevokeApiKey } from './queries';
 
 function RevokeButton({ apiKey }: { apiKey: ApiKey }) {
   const revoke = useRevokeApiKey();
-  if (apiKey.revoked_at) return null;
+  const { can } = useSession();
+  if (apiKey.revoked_at || !can('admin')) return null;
   return (
     <ConfirmButton
       size="xs"
@@ -60,13 +62,15 @@ export function ApiKeysPage() {
   const keys = useApiKeys(cursor.startingAfter, includeRevoked);
   const [creating, { open, close }] = useDisclosure(false);
   const [secret, setSecret] = useState<string | null>(null);
+  // Creating and revoking keys is for admins; the others see the list only.
+  const { can } = useSession();
 
   return (
     <>
       <PageHeader
         title="API keys"
         description="Keys for your servers (secret) and for browsers (publishable). Vouch keeps only a digest of each key: a key is shown once, when it is made."
-        actions={<Button onClick={open}>Create API key</Button>}
+        actions={can('admin') ? <Button onClick={open}>Create API key</Button> : null}
       />
       <Group mb="sm">
         <Switch

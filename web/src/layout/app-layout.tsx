@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Navigation } from './navigation';
 import { RouteErrorBoundary } from './route-error-boundary';
+import { UserMenu } from './user-menu';
 
 /** The frame of every page: a header, the navigation (a drawer on small screens) and the page. */
 export function AppLayout() {
@@ -31,6 +32,7 @@ export function AppLayout() {
           <Text size="sm" c="dimmed" visibleFrom="xs">
             Referrals on Stripe
           </Text>
+          <UserMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

@@ -14,6 +14,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { useSession } from '../account/session';
 import { ConfirmButton } from '../ui/confirm-button';
 import { CopyableId } from '../ui/copyable-id';
 import { DateTime } from '../ui/date-time';
@@ -78,7 +79,13 @@ function Details({ connection }: { connection: Connection }) {
   );
 }
 
+/** Reconnecting, reconciling and disconnecting are for admins; the others see the connection only. */
 function Actions({ connection }: { connection: Connection }) {
+  if (!useSession().can('admin')) return null;
+  return <AdminActions connection={connection} />;
+}
+
+function AdminActions({ connection }: { connection: Connection }) {
   const reconcile = useReconcile(connection.id);
   const disconnect = useDisconnect(connection.id);
   const [reconnecting, { open, close }] = useDisclosure(false);

@@ -1,6 +1,7 @@
 import { Anchor, Button, Divider, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, useNavigate } from 'react-router';
+import { useSession } from '../account/session';
 import { CopyableId } from '../ui/copyable-id';
 import { useCursor } from '../ui/cursor';
 import { type Column, CursorTable } from '../ui/cursor-table';
@@ -38,13 +39,15 @@ export function ConnectionsPage() {
   const connections = useConnections(cursor.startingAfter);
   const [opened, { open, close }] = useDisclosure(false);
   const navigate = useNavigate();
+  // Connecting an account is for admins.
+  const { can } = useSession();
 
   return (
     <>
       <PageHeader
         title="Stripe"
         description="The Stripe accounts Vouch reads payments from and gives rewards through. Each campaign uses one."
-        actions={<Button onClick={open}>Connect an account</Button>}
+        actions={can('admin') ? <Button onClick={open}>Connect an account</Button> : null}
       />
       <QueryState query={connections} label="Loading Stripe connections">
         {(page) => (
@@ -54,7 +57,11 @@ export function ConnectionsPage() {
             rows={page.data}
             hasMore={page.has_more}
             cursor={cursor}
-            empty="No Stripe account is connected yet. Connect one to start."
+            empty={
+              can('admin')
+                ? 'No Stripe account is connected yet. Connect one to start.'
+                : 'No Stripe account is connected yet. An admin can connect one.'
+            }
           />
         )}
       </QueryState>

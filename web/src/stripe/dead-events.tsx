@@ -1,5 +1,6 @@
 import { Anchor, Button, Paper, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useSession } from '../account/session';
 import { CopyableId } from '../ui/copyable-id';
 import { useCursor } from '../ui/cursor';
 import { type Column, CursorTable } from '../ui/cursor-table';
@@ -9,6 +10,7 @@ import { type DeadEvent, useDeadEvents, useReplayEvent } from './queries';
 
 function ReplayButton({ connectionId, event }: { connectionId: string; event: DeadEvent }) {
   const replay = useReplayEvent(connectionId);
+  if (!useSession().can('admin')) return null;
   return (
     <Button
       size="xs"

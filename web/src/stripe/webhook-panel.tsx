@@ -1,6 +1,7 @@
 import { Button, Code, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
+import { useSession } from '../account/session';
 import { CopyableId } from '../ui/copyable-id';
 import { FormAlert } from '../ui/form-alert';
 import { useFormErrors } from '../ui/form-errors';
@@ -49,7 +50,9 @@ function SecretForm({ id }: { id: string }) {
 export function WebhookPanel({ connection }: { connection: Connection }) {
   const repair = useRepairWebhook(connection.id);
   const { webhook } = connection;
-  const active = connection.status === 'active';
+  // Fixing the webhook is for admins, on an active connection.
+  const { can } = useSession();
+  const active = connection.status === 'active' && can('admin');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="webhook-heading">
       <Title order={2} size="h4" id="webhook-heading" mb="xs">

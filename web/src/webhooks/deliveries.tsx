@@ -1,6 +1,7 @@
 import { Button, Group, Paper, Select, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
+import { useSession } from '../account/session';
 import { CopyableId } from '../ui/copyable-id';
 import { useCursor } from '../ui/cursor';
 import { type Column, CursorTable } from '../ui/cursor-table';
@@ -14,6 +15,7 @@ const COLORS = { pending: 'yellow', succeeded: 'green', failed: 'red' };
 
 function ReplayButton({ delivery }: { delivery: Delivery }) {
   const replay = useReplayDelivery();
+  if (!useSession().can('admin')) return null;
   return (
     <Button
       size="xs"

@@ -15,6 +15,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../account/session';
 import { ConfirmButton } from '../ui/confirm-button';
 import { CopyableId } from '../ui/copyable-id';
 import { DateTime } from '../ui/date-time';
@@ -83,7 +84,13 @@ function RotateSecret({ endpoint }: { endpoint: Endpoint }) {
   );
 }
 
+/** Testing, editing, rotating and deleting an endpoint are for admins; the others see it only. */
 function Actions({ endpoint }: { endpoint: Endpoint }) {
+  if (!useSession().can('admin')) return null;
+  return <AdminActions endpoint={endpoint} />;
+}
+
+function AdminActions({ endpoint }: { endpoint: Endpoint }) {
   const update = useUpdateEndpoint(endpoint.id);
   const remove = useDeleteEndpoint(endpoint.id);
   const ping = useTestPing(endpoint.id);

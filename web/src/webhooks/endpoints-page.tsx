@@ -2,6 +2,7 @@ import { Anchor, Button, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useSession } from '../account/session';
 import { useCursor } from '../ui/cursor';
 import { type Column, CursorTable } from '../ui/cursor-table';
 import { DateTime } from '../ui/date-time';
@@ -38,13 +39,15 @@ export function EndpointsPage() {
   const [adding, { open, close }] = useDisclosure(false);
   const [created, setCreated] = useState<{ id: string; secret: string } | null>(null);
   const navigate = useNavigate();
+  // Adding an endpoint is for admins.
+  const { can } = useSession();
 
   return (
     <>
       <PageHeader
         title="Outgoing webhooks"
         description="Vouch POSTs the events you choose (a lead qualified, a reward issued, ...) to your systems, signed with each endpoint's secret, and retries for about a day."
-        actions={<Button onClick={open}>Add endpoint</Button>}
+        actions={can('admin') ? <Button onClick={open}>Add endpoint</Button> : null}
       />
       <QueryState query={endpoints} label="Loading webhook endpoints">
         {(page) => (
