@@ -157,11 +157,21 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
     await owner.getByRole('button', { name: 'Create API key' }).click();
     const form = owner.getByRole('dialog', { name: 'Create an API key' });
     await form.getByLabel('Name').fill('Checkout server');
+    await form.getByLabel('Role', { exact: true }).click();
+    await owner.getByRole('option', { name: /^Editor/ }).click();
     await form.getByRole('button', { name: 'Create key' }).click();
     const shown = owner.getByRole('dialog', { name: 'Your new API key' });
     const secret = await shown.locator('code').innerText();
     await shown.getByRole('button', { name: 'I have copied it' }).click();
+    // The key has the role chosen: it reads, and it may not manage keys.
     expect((await api(env, 'GET', '/v1/api_keys', undefined, secret)).status).toBe(200);
+    const keys = await api(env, 'GET', '/v1/api_keys');
+    expect(keys.body.data.find((k: { name: string }) => k.name === 'Checkout server')).toMatchObject({
+      role: 'editor',
+    });
+    const refused = await api(env, 'POST', '/v1/api_keys', { name: 'from an editor key' }, secret);
+    expect(refused.status).toBe(403);
+    await owner.getByRole('table', { name: 'API keys' }).getByRole('cell', { name: 'editor' }).waitFor();
 
     await owner.getByRole('button', { name: 'Revoke Checkout server' }).click();
     const confirm = owner.getByRole('dialog', { name: 'Revoke "Checkout server"?' });

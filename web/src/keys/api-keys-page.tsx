@@ -40,6 +40,7 @@ const columns: Column<ApiKey>[] = [
       </Badge>
     ),
   },
+  { header: 'Role', cell: (k) => (k.kind === 'secret' ? k.role : '') },
   {
     header: 'Key',
     cell: (k) => (

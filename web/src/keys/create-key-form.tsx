@@ -1,15 +1,24 @@
-import { Button, Group, Radio, Stack, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, TagsInput, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { FormAlert } from '../ui/form-alert';
 import { useFormErrors } from '../ui/form-errors';
 import { useCreateApiKey } from './queries';
 
-const FIELDS = ['name', 'kind', 'campaign_ids'] as const;
+const FIELDS = ['name', 'kind', 'role', 'campaign_ids'] as const;
+
+type Role = 'admin' | 'editor' | 'viewer';
+
+const ROLES: Array<{ value: Role; label: string }> = [
+  { value: 'admin', label: 'Admin: everything but teammates' },
+  { value: 'editor', label: 'Editor: campaigns, referrers, leads, codes, syncs, reward approval' },
+  { value: 'viewer', label: 'Viewer: read only' },
+];
 
 /** A new API key; its secret is handed to `onCreated`, the only time the API shows it. */
 export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => void }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<'secret' | 'publishable'>('secret');
+  const [role, setRole] = useState<Role>('admin');
   const [campaigns, setCampaigns] = useState<string[]>([]);
   const errors = useFormErrors(FIELDS);
   const create = useCreateApiKey();
@@ -21,6 +30,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
       const key = await create.mutateAsync({
         name,
         kind,
+        ...(kind === 'secret' ? { role } : {}),
         ...(kind === 'publishable' && campaigns.length ? { campaign_ids: campaigns } : {}),
       });
       onCreated(key.secret);
@@ -56,6 +66,17 @@ export function CreateKeyForm({ onCreated }: { onCreated: (secret: string) => vo
             />
           </Stack>
         </Radio.Group>
+        {kind === 'secret' ? (
+          <Select
+            label="Role"
+            description="What the key may do; at most your own role."
+            data={ROLES}
+            value={role}
+            onChange={(value) => value && setRole(value as Role)}
+            error={errors.field('role')}
+            allowDeselect={false}
+          />
+        ) : null}
         {kind === 'publishable' ? (
           <TagsInput
             label="Limit to campaigns"
