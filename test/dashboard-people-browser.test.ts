@@ -9,6 +9,10 @@ import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhook-re
 
 const { skip } = browserTests('dashboard-people-browser');
 const DOCS = new URL('../docs/', import.meta.url).pathname;
+/** The docs' screenshots are taken again only when asked (VOUCH_SCREENSHOTS=1), not at every test run. */
+const screenshot = async (page: Page, name: string, fullPage = false) => {
+  if (process.env.VOUCH_SCREENSHOTS === '1') await page.screenshot({ path: `${DOCS}${name}`, fullPage });
+};
 
 /**
  * A whole first day with the dashboard, as people do it: the owner sets Vouch up from the server itself,
@@ -62,7 +66,7 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
     await owner.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
     await owner.getByRole('heading', { name: 'Sign in to Vouch' }).waitFor();
     expect((await owner.request.get(`${env.baseUrl}/v1/session`)).status()).toBe(401);
-    await owner.screenshot({ path: `${DOCS}dashboard-sign-in.png` });
+    await screenshot(owner, 'dashboard-sign-in.png');
 
     await signIn(owner, 'owner@example.com');
     await owner.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
@@ -125,7 +129,7 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
       .getByRole('table', { name: 'Pending invitations' })
       .getByText('No open invitations.')
       .waitFor();
-    await owner.screenshot({ path: `${DOCS}dashboard-teammates.png`, fullPage: true });
+    await screenshot(owner, 'dashboard-teammates.png', true);
 
     // The only owner may not make themselves an admin: the server's refusal is shown.
     await table.getByRole('combobox', { name: 'Role of owner@example.com' }).click();
@@ -149,7 +153,7 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
     expect(await health.getByText('Problem:').count()).toBe(0);
     const connections = await api(env, 'GET', '/v1/stripe/connections');
     expect(connections.body.data).toMatchObject([{ status: 'active', mode: 'test' }]);
-    await owner.screenshot({ path: `${DOCS}dashboard-stripe-connection.png`, fullPage: true });
+    await screenshot(owner, 'dashboard-stripe-connection.png', true);
   });
 
   it('creates and revokes an API key', async () => {
@@ -258,7 +262,7 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
     const entries = (await api(env, 'GET', '/v1/audit_log')).body.data;
     const firstRow = table.getByRole('row').nth(1);
     expect(await firstRow.getByText(entries[0].action, { exact: true }).count()).toBe(1);
-    await owner.screenshot({ path: `${DOCS}dashboard-audit-log.png`, fullPage: true });
+    await screenshot(owner, 'dashboard-audit-log.png', true);
 
     await owner.getByRole('combobox', { name: 'Object type' }).fill('api_key');
     await owner.waitForURL(/object_type=api_key/);
