@@ -153,6 +153,20 @@ describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
     expect(await health.getByText('Problem:').count()).toBe(0);
     const connections = await api(env, 'GET', '/v1/stripe/connections');
     expect(connections.body.data).toMatchObject([{ status: 'active', mode: 'test' }]);
+
+    // The campaigns using it, and its events inbox with the filter in the address.
+    await api(env, 'POST', '/v1/campaigns', {
+      name: 'Spring referrals',
+      connection_id: connections.body.data[0].id,
+    });
+    await owner.reload();
+    const campaigns = owner.getByRole('table', { name: 'Campaigns using this connection' });
+    await campaigns.getByRole('cell', { name: 'Spring referrals' }).waitFor();
+    await owner.getByText('No event has failed for good.').waitFor();
+    // The filter's radios are drawn by their labels.
+    await owner.getByRole('region', { name: 'Events inbox' }).getByText('All', { exact: true }).click();
+    await owner.waitForURL(/events_status=all/);
+    await owner.getByRole('table', { name: 'Events inbox' }).waitFor();
     await screenshot(owner, 'dashboard-stripe-connection.png', true);
   });
 

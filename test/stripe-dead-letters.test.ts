@@ -78,6 +78,31 @@ describe('failed Stripe events', () => {
     expect(qualified.data).toMatchObject({ stripe_object: intent.latest_charge, net_spend: 5076 });
     expect(await dead()).toEqual([]);
 
+    // The whole inbox, newest first, and its filters: the replayed charge is applied now, nothing waits.
+    const inbox = async (status?: string) =>
+      (
+        await api(
+          env,
+          'GET',
+          `/v1/stripe/connections/${connectionId}/events?limit=100${status ? `&status=${status}` : ''}`,
+        )
+      ).body.data as Array<{ id: string; processed_at: string | null; dead_at: string | null }>;
+    const all = await inbox();
+    expect(all.map((e) => e.id)).toContain(letter.id);
+    expect(all.map((e) => e.id)).toEqual([...all.map((e) => e.id)].sort().reverse());
+    const processed = await inbox('processed');
+    expect(processed.map((e) => e.id)).toContain(letter.id);
+    expect(processed.every((e) => e.processed_at !== null)).toBe(true);
+    expect(await inbox('waiting')).toEqual([]);
+    expect((await api(env, 'GET', `/v1/stripe/connections/${connectionId}/events?status=gone`)).status).toBe(
+      400,
+    );
+
+    // The campaigns on the connection, for its page.
+    const onIt = await api(env, 'GET', `/v1/campaigns?connection_id=${connectionId}`);
+    expect(onIt.body.data.map((c: { id: string }) => c.id)).toEqual([campaign.id]);
+    expect((await api(env, 'GET', '/v1/campaigns?connection_id=conn_other')).body.data).toEqual([]);
+
     const missing = await api(
       env,
       'POST',

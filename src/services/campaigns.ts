@@ -1,7 +1,7 @@
 import type { Database, Executor } from '../db/database.js';
-import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { type CampaignListQuery, campaignsRepository } from '../db/repositories/campaigns.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
-import type { CampaignRow, CampaignStatus } from '../db/tables.js';
+import type { CampaignRow } from '../db/tables.js';
 import { auditData } from '../domain/accounts.js';
 import type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaign.js';
 import { refuseStatusChange } from '../domain/campaign-rules.js';
@@ -125,11 +125,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
       return present(await load(id));
     },
 
-    async list(query: {
-      limit: number;
-      startingAfter?: string | undefined;
-      status?: CampaignStatus | undefined;
-    }) {
+    async list(query: CampaignListQuery) {
       const rows = await repo.list(query);
       return { data: rows.slice(0, query.limit).map(present), hasMore: rows.length > query.limit };
     },

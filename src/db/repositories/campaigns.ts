@@ -7,6 +7,7 @@ export type CampaignListQuery = {
   limit: number;
   startingAfter?: string | undefined;
   status?: CampaignStatus | undefined;
+  connectionId?: string | undefined;
 };
 
 export function campaignsRepository(db: Executor) {
@@ -36,6 +37,7 @@ export function campaignsRepository(db: Executor) {
         .limit(query.limit + 1);
       if (query.startingAfter) q = q.where('id', '<', query.startingAfter);
       if (query.status) q = q.where('status', '=', query.status);
+      if (query.connectionId) q = q.where('connection_id', '=', query.connectionId);
       return q.execute();
     },
 

@@ -32,6 +32,9 @@ function byConnection(keys: EventKey[]): Map<string, string[]> {
   return grouped;
 }
 
+/** Which events of an inbox a list shows. */
+export type InboxStatus = 'all' | 'dead' | 'waiting' | 'processed';
+
 export function stripeEventsRepository(db: Executor) {
   return {
     /** Records an event once; false when it was already in the inbox (a duplicate). */
@@ -157,14 +160,22 @@ export function stripeEventsRepository(db: Executor) {
         .executeTakeFirst();
     },
 
-    async listDead(connectionId: string, limit: number, startingAfter?: string): Promise<StripeEventRow[]> {
+    /** A connection's inbox, newest first: every event, or the dead, waiting or processed ones. */
+    async list(
+      connectionId: string,
+      status: InboxStatus,
+      limit: number,
+      startingAfter?: string,
+    ): Promise<StripeEventRow[]> {
       let q = db
         .selectFrom('stripe_events')
         .selectAll()
         .where('connection_id', '=', connectionId)
-        .where('dead_at', 'is not', null)
         .orderBy('id', 'desc')
         .limit(limit + 1);
+      if (status === 'dead') q = q.where('dead_at', 'is not', null);
+      if (status === 'waiting') q = q.where('dead_at', 'is', null).where('processed_at', 'is', null);
+      if (status === 'processed') q = q.where('processed_at', 'is not', null);
       if (startingAfter) q = q.where('id', '<', startingAfter);
       return q.execute();
     },

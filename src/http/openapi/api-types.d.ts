@@ -2390,6 +2390,8 @@ export interface paths {
           /** @description Cursor: the id of the last object on the previous page. */
           starting_after?: string;
           status?: 'draft' | 'live' | 'paused' | 'archived';
+          /** @description Only the campaigns on this Stripe connection */
+          connection_id?: string;
         };
         header?: never;
         path?: never;
@@ -8010,11 +8012,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Dead-lettered events: failed repeatedly, with the reason */
+    /** The connection's events inbox, newest first: all, or the dead-lettered (failed repeatedly, with the reason), waiting or processed ones */
     get: {
       parameters: {
-        query: {
-          status: 'dead';
+        query?: {
+          status?: 'all' | 'dead' | 'waiting' | 'processed';
           limit?: number;
           starting_after?: string;
         };

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   campaignCreateSchema,
   campaignSchema,
@@ -39,15 +40,25 @@ export const campaignRoutes =
           security: secretKeySecurity,
           querystring: listQuerySchema('cmp', 'a campaign').extend({
             status: campaignStatusSchema.optional(),
+            connection_id: z
+              .string()
+              .max(64)
+              .optional()
+              .describe('Only the campaigns on this Stripe connection'),
           }),
           response: { 200: listResponseSchema(campaignSchema), ...errorResponses },
         },
       },
       async (request) => {
-        const { limit, starting_after, status: wanted } = request.query;
+        const { limit, starting_after, status: wanted, connection_id } = request.query;
         return listResponse(
           '/v1/campaigns',
-          await campaigns.list({ limit, startingAfter: starting_after, status: wanted }),
+          await campaigns.list({
+            limit,
+            startingAfter: starting_after,
+            status: wanted,
+            connectionId: connection_id,
+          }),
         );
       },
     );

@@ -257,11 +257,12 @@ export const stripeConnectionRoutes =
       {
         schema: {
           tags,
-          summary: 'Dead-lettered events: failed repeatedly, with the reason',
+          summary:
+            "The connection's events inbox, newest first: all, or the dead-lettered (failed repeatedly, with the reason), waiting or processed ones",
           security,
           params: idParams,
           querystring: z.strictObject({
-            status: z.literal('dead'),
+            status: z.enum(['all', 'dead', 'waiting', 'processed']).default('all'),
             limit: z.coerce.number().int().min(1).max(100).default(10),
             starting_after: z.string().max(255).optional(),
           }),
@@ -270,8 +271,9 @@ export const stripeConnectionRoutes =
       },
       async (request) => {
         const connection = await deps.connections.retrieve(request.params.id);
-        const rows = await stripeEventsRepository(deps.database.db).listDead(
+        const rows = await stripeEventsRepository(deps.database.db).list(
           connection.id,
+          request.query.status,
           request.query.limit,
           request.query.starting_after,
         );

@@ -22,8 +22,9 @@ import { PageHeader } from '../ui/page-header';
 import { QueryState } from '../ui/query-state';
 import { StatusBadge } from '../ui/status-badge';
 import { ConnectForm } from './connect-form';
-import { DeadEvents } from './dead-events';
+import { ConnectionCampaigns } from './connection-campaigns';
 import { HealthPanel } from './health-list';
+import { InboxEvents } from './inbox-events';
 import { ModeBadge } from './mode-badge';
 import { type Connection, useConnection, useDisconnect, useReconcile } from './queries';
 import { WebhookPanel } from './webhook-panel';
@@ -165,7 +166,8 @@ export function ConnectionPage() {
               <Details connection={c} />
               <HealthPanel id={c.id} enabled={c.status === 'active'} />
               <WebhookPanel connection={c} />
-              <DeadEvents connectionId={c.id} mode={c.mode} />
+              <ConnectionCampaigns connectionId={c.id} />
+              <InboxEvents connectionId={c.id} mode={c.mode} />
             </Stack>
           </>
         )}

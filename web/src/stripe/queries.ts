@@ -3,7 +3,9 @@ import { api, type Item, type RequestBody, type Success, unwrap } from '../api';
 
 export type Connection = Success<'/v1/stripe/connections/{id}', 'get'>;
 export type Health = Success<'/v1/stripe/connections/{id}/health', 'get'>;
-export type DeadEvent = Item<'/v1/stripe/connections/{id}/events'>;
+export type InboxEvent = Item<'/v1/stripe/connections/{id}/events'>;
+export type InboxStatus = 'dead' | 'waiting' | 'processed' | 'all';
+export type Campaign = Item<'/v1/campaigns'>;
 export type ConnectBody = RequestBody<'/v1/stripe/connections', 'post'>;
 
 const PAGE = 20;
@@ -13,8 +15,9 @@ export const stripeKeys = {
   connections: (after: string | undefined) => ['stripe', 'connections', { after }] as const,
   connection: (id: string) => ['stripe', 'connection', id] as const,
   health: (id: string) => ['stripe', 'connection', id, 'health'] as const,
-  deadEvents: (id: string, after: string | undefined) =>
-    ['stripe', 'connection', id, 'dead', { after }] as const,
+  events: (id: string, status: InboxStatus, after: string | undefined) =>
+    ['stripe', 'connection', id, 'events', { status, after }] as const,
+  campaigns: (id: string) => ['stripe', 'connection', id, 'campaigns'] as const,
 };
 
 export function useConnections(after: string | undefined) {
@@ -45,17 +48,26 @@ export function useHealth(id: string, enabled: boolean) {
   });
 }
 
-export function useDeadEvents(id: string, after: string | undefined) {
+/** The connection's inbox, newest first, live: every 30 seconds while the page is visible. */
+export function useInboxEvents(id: string, status: InboxStatus, after: string | undefined) {
   return useQuery({
-    queryKey: stripeKeys.deadEvents(id, after),
+    queryKey: stripeKeys.events(id, status, after),
     queryFn: () =>
       unwrap(
         api.GET('/v1/stripe/connections/{id}/events', {
-          params: { path: { id }, query: { status: 'dead', limit: PAGE, starting_after: after } },
+          params: { path: { id }, query: { status, limit: PAGE, starting_after: after } },
         }),
       ),
     refetchInterval: 30_000,
     placeholderData: keepPreviousData,
+  });
+}
+
+/** The campaigns on this connection (the first page: a connection has few). */
+export function useConnectionCampaigns(id: string) {
+  return useQuery({
+    queryKey: stripeKeys.campaigns(id),
+    queryFn: () => unwrap(api.GET('/v1/campaigns', { params: { query: { connection_id: id, limit: 100 } } })),
   });
 }
 
