@@ -112,7 +112,7 @@ async function applyTogether(deps: ApplyDeps, ready: Ready[]): Promise<number> {
     const reads = await readAhead(tx, commands);
     for (let i = 0; i < commands.length; ) {
       const run = paymentsStoredAheadFrom(commands, i, reads);
-      if (run.length > 1) await applyPaymentsStoredAhead(tx, run, now, reads);
+      if (run.length > 0) await applyPaymentsStoredAhead(tx, run, now, reads);
       else await applyCommand(tx, commands[i]!, now, deps.publicUrl, ongoing, reads);
       i += Math.max(1, run.length);
     }

@@ -2,16 +2,12 @@ import type { Tx } from '../db/database.js';
 import { chargeLockKey, customerLockKey, paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import type { DisputeSeen, PaymentSeen, RefundSeen } from '../domain/event-commands.js';
 import { type BatchReads, nothingRead } from './batch-reads.js';
-import {
-  reevaluateChargeLeads,
-  reevaluateCustomerLeads,
-  reevaluateLeads,
-  reevaluateLeadsTogether,
-} from './lead-verdicts.js';
+import { reevaluateChargeLeads, reevaluateCustomerLeads, reevaluateLeadsTogether } from './lead-verdicts.js';
 
 /**
  * Stores a charge (locked with its customer), then re-runs the verdicts of the customer's leads. `reads` is
- * what its batch did ahead (`batch-reads.ts`): the locks, perhaps the charge stored and its customer's leads.
+ * what its batch did ahead (`batch-reads.ts`): the locks it holds. A payment the batch stored up front is
+ * applied by `applyPaymentsStoredAhead` instead.
  */
 export async function applyPayment(
   tx: Tx,
@@ -26,12 +22,6 @@ export async function applyPayment(
     if (payment.customerId)
       await facts.lockChargeAndCustomer(payment.connectionId, payment.chargeId, payment.customerId);
     else await facts.lockCharge(payment.connectionId, payment.chargeId);
-  }
-  // Stored ahead: this is its first command, and it is new.
-  if (reads.stored.delete(charge)) {
-    const leads = customer ? reads.links.get(customer) : [];
-    if (leads) return reevaluateLeads(tx, leads, payment.cause, now);
-    return reevaluateCustomerLeads(tx, payment.connectionId, payment.customerId, payment.cause, now);
   }
   const changed = await facts.savePayment(payment.connectionId, {
     chargeId: payment.chargeId,
@@ -52,9 +42,9 @@ export const storedAhead = (payment: PaymentSeen, reads: BatchReads): boolean =>
   reads.stored.has(chargeLockKey(payment.connectionId, payment.chargeId));
 
 /**
- * Consecutive payments of a batch that were all stored up front (`storedAhead`, each charge once): no other
- * payment of the batch reaches their leads (`readAhead`), so those leads' verdicts are re-run together
- * (`reevaluateLeadsTogether`), in the payments' order.
+ * One or more consecutive payments of a batch that were all stored up front (`storedAhead`, each charge
+ * once, each its first command): no other command of the batch reaches their leads (`readAhead`), so those
+ * leads' verdicts are re-run together (`reevaluateLeadsTogether`), in the payments' order.
  */
 export async function applyPaymentsStoredAhead(
   tx: Tx,

@@ -116,27 +116,14 @@ const shareIn = (tx: Tx): Shared => {
  * (with the Stripe object that caused it) and as a domain event. Run inside the transaction that stored the
  * fact, so the verdict and the fact commit together.
  */
-export async function reevaluateLead(
-  tx: Tx,
-  leadId: string,
-  cause: Cause,
-  now: Date,
-): Promise<LeadStatus | undefined> {
-  const [lead] = await leadsForVerdict(tx, [leadId]);
-  if (!lead) return undefined;
-  if (!rulesOf(lead)) return lead.status;
-  const facts = await leadFacts(tx, leadId);
-  const recorded = (await recordedFacts(tx, [leadId])).get(leadId)!;
-  const shared = shareIn(tx);
-  const status = await settleVerdict(tx, lead, facts, recorded, cause, now, shared);
-  await shared.writes.flush(tx);
-  return status;
+export async function reevaluateLead(tx: Tx, leadId: string, cause: Cause, now: Date): Promise<void> {
+  await reevaluateLeadsTogether(tx, [{ leadId, cause }], now);
 }
 
 /**
- * Re-runs the verdicts of leads that one batch's new payments reached, in order, each lead once: the
- * leads, their facts and their timelines read together for all of them, and what they add to timelines
- * written together at the end. Nothing else of the transaction may touch these leads meanwhile.
+ * Re-runs the verdicts of these leads (one, or those a batch's new payments reached), in order, each lead
+ * once: the leads, their facts and their timelines read together for all of them, and what they add to
+ * timelines written together at the end. Nothing else of the transaction may touch these leads meanwhile.
  */
 export async function reevaluateLeadsTogether(
   tx: Tx,
@@ -171,7 +158,7 @@ async function settleVerdict(
   cause: Cause,
   now: Date,
   { writes, syncsOf }: Shared,
-): Promise<LeadStatus> {
+): Promise<void> {
   const rules = rulesOf(lead)!;
   const currency = lead.default_currency ?? 'usd';
   const computed = await verdictOf(tx, lead, rules, currency, now, facts);
@@ -199,13 +186,13 @@ async function settleVerdict(
     window: { start: referredAt, end: windowEndsAt(referredAt, rules.window_days) },
     now,
   });
-  if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return status;
+  if (status === lead.status && verdict.netSpend === lead.net_spend && sameQualifiedAt) return;
   await tx
     .updateTable('leads')
     .set({ status, net_spend: verdict.netSpend, qualified_at: verdict.qualifiedAt, updated_at: now })
     .where('id', '=', lead.id)
     .execute();
-  if (status === lead.status) return status;
+  if (status === lead.status) return;
   if (status === 'qualified' || lead.status === 'qualified')
     await queueCountsWriteBack(tx, lead.campaign_id, lead.referrer_id, syncsOf);
   if (status === 'qualified') await grantRewards(tx, lead, verdict.qualifiedAt ?? now, now);
@@ -233,7 +220,6 @@ async function settleVerdict(
     data: details,
     at: now,
   });
-  return status;
 }
 
 /** Re-runs the verdict of every lead linked to a customer, after one of its facts changed. */
@@ -254,7 +240,7 @@ export async function reevaluateCustomerLeads(
 }
 
 /** Re-runs the verdicts of these leads, one after another. */
-export async function reevaluateLeads(tx: Tx, leadIds: string[], cause: Cause, now: Date): Promise<void> {
+async function reevaluateLeads(tx: Tx, leadIds: string[], cause: Cause, now: Date): Promise<void> {
   for (const leadId of leadIds) await reevaluateLead(tx, leadId, cause, now);
 }
 
