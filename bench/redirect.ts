@@ -14,6 +14,7 @@
  * only the first referrer's clicks are checked, and they are exact.
  *
  * Run `npm run build` first, then `node --import tsx bench/redirect.ts [seconds per round] [rounds]` (10, 3).
+ * VOUCH_BENCH_NODE_ARGS: node flags for Vouch (e.g. `--cpu-prof --cpu-prof-dir=prof`).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ const TAIL_S = 1;
 /** How long a round may run past its length for every connection to move to the tail link. */
 const GRACE_S = 10;
 const REDIRECT_LIMIT = 10_000_000;
+const nodeArgs = (process.env.VOUCH_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 const BARE = `
 const app = require('fastify')();
@@ -160,7 +162,7 @@ async function startVouch(port: number, dir: string): Promise<Vouch> {
     VOUCH_REDIRECT_RATE_LIMIT: String(REDIRECT_LIMIT),
     ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
   };
-  const child = spawn(...onCpu0(['dist/src/cli/main.js', 'start']), { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(...onCpu0([...nodeArgs, 'dist/src/cli/main.js', 'start']), { cwd: ROOT, env, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
   await untilUp(`${base}/healthz`, child);
   const call = async (path: string, body?: object) => {
@@ -214,6 +216,7 @@ const settings = printSettings('Referral link redirect (bench/redirect.ts)', {
   rounds,
   order: 'alternating, bare first in odd rounds; both servers up, one under load at a time',
   warmup_s: WARMUP_S,
+  ...(nodeArgs.length > 0 ? { node_args: nodeArgs.join(' ') } : {}),
 });
 
 // Free ports, not fixed ones: another bench may be running on the same machine.

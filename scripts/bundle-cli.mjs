@@ -63,12 +63,13 @@ await build({
     js: "import { createRequire as vouchCreateRequire } from 'node:module';\nconst require = vouchCreateRequire(import.meta.url);",
   },
   // Without whitespace and comments the bundle is 40% smaller, which Node reads and V8 parses at each start.
-  // Names stay: stack traces and logs name the functions, and classes keep their names where the bundle
-  // would rename them (some libraries name their errors after their class). main.js.map maps positions back
+  // Identifiers are not minified, so functions and classes keep their own names; only the few that two
+  // modules both declare at the top get a digit added (pg's `Pool2`). esbuild's keepNames would restore
+  // those, but it does so by calling a helper for every function and class made, closures included: on a
+  // referral link redirect that was a third of the CPU per request. main.js.map maps positions back
   // (node --enable-source-maps).
   minifyWhitespace: true,
   minifySyntax: true,
-  keepNames: true,
   // Licence notices go to main.js.LEGAL.txt; the bundle stays pure ASCII, which V8 keeps at one byte a character.
   legalComments: 'external',
   sourcemap: 'linked',

@@ -34,6 +34,18 @@ describe('ids and keys', () => {
     expect(new Set(ids).size).toBe(500);
   });
 
+  it('ids made in one millisecond count up by one, and a new millisecond draws new randomness', () => {
+    const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+    const value = (id: string) => [...id.slice(-16)].reduce((n, c) => n * 32n + BigInt(ALPHABET.indexOf(c)), 0n);
+    const now = Date.now() + 60_000;
+    const ids = Array.from({ length: 5000 }, () => createId('req', now));
+    for (let i = 1; i < ids.length; i++) expect(value(ids[i]!) - value(ids[i - 1]!)).toBe(1n);
+    expect(ids.every((id) => id.slice(4, 14) === ids[0]!.slice(4, 14))).toBe(true);
+    const next = Array.from({ length: 1000 }, (_, i) => createId('req', now + 1 + i));
+    expect(new Set(next.map((id) => id.slice(-16))).size).toBe(1000);
+    expect([...ids, ...next].sort()).toEqual([...ids, ...next]);
+  });
+
   it('keys are high-entropy, typed by prefix, and hashed', () => {
     const a = generateApiKey('secret');
     const b = generateApiKey('publishable');

@@ -33,6 +33,21 @@ let lastTime = 0;
 /** `lastTime` encoded, made once per millisecond. */
 let lastTimeText = '';
 const lastRandom = new Uint8Array(10);
+/** The first 11 of `lastRandom`'s 16 characters: they change only when an increment carries past bit 25. */
+let lastRandomHead = '';
+
+/** Random bytes drawn 4 KB at a time: a call to the system's generator costs far more than 10 bytes of it. */
+const pool = new Uint8Array(4096);
+let poolUsed = pool.length;
+
+function fillRandom(bytes: Uint8Array): void {
+  if (poolUsed + bytes.length > pool.length) {
+    randomFillSync(pool);
+    poolUsed = 0;
+  }
+  bytes.set(pool.subarray(poolUsed, poolUsed + bytes.length));
+  poolUsed += bytes.length;
+}
 
 /** The lowest `length` 5-bit groups of a big-endian byte string, most significant first. */
 function encode(bytes: Uint8Array, length: number): string {
@@ -70,14 +85,24 @@ function increment(bytes: Uint8Array): void {
 export function createId(prefix: IdPrefix, now = Date.now()): string {
   if (now <= lastTime) {
     increment(lastRandom);
+    if (lowBits(lastRandom) !== 0) {
+      return `${prefix}_${lastTimeText}${lastRandomHead}${encode(lastRandom, 5)}`;
+    }
   } else {
     lastTime = now;
-    randomFillSync(lastRandom);
+    fillRandom(lastRandom);
     const time = Buffer.alloc(6);
     time.writeUIntBE(lastTime, 0, 6);
     lastTimeText = encode(time, 10);
   }
-  return `${prefix}_${lastTimeText}${encode(lastRandom, 16)}`;
+  const text = encode(lastRandom, 16);
+  lastRandomHead = text.slice(0, 11);
+  return `${prefix}_${lastTimeText}${text}`;
+}
+
+/** The lowest 25 bits of a 10-byte big-endian string: what the last 5 characters of its encoding hold. */
+function lowBits(bytes: Uint8Array): number {
+  return ((bytes[6]! & 1) << 24) | (bytes[7]! << 16) | (bytes[8]! << 8) | bytes[9]!;
 }
 
 /**
