@@ -162,7 +162,11 @@ async function startVouch(port: number, dir: string): Promise<Vouch> {
     VOUCH_REDIRECT_RATE_LIMIT: String(REDIRECT_LIMIT),
     ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
   };
-  const child = spawn(...onCpu0([...nodeArgs, 'dist/src/cli/main.js', 'start']), { cwd: ROOT, env, stdio: 'ignore' });
+  const child = spawn(...onCpu0([...nodeArgs, 'dist/src/cli/main.js', 'start']), {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  });
   const base = `http://127.0.0.1:${port}`;
   await untilUp(`${base}/healthz`, child);
   const call = async (path: string, body?: object) => {

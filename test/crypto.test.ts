@@ -36,7 +36,8 @@ describe('ids and keys', () => {
 
   it('ids made in one millisecond count up by one, and a new millisecond draws new randomness', () => {
     const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
-    const value = (id: string) => [...id.slice(-16)].reduce((n, c) => n * 32n + BigInt(ALPHABET.indexOf(c)), 0n);
+    const value = (id: string) =>
+      [...id.slice(-16)].reduce((n, c) => n * 32n + BigInt(ALPHABET.indexOf(c)), 0n);
     const now = Date.now() + 60_000;
     const ids = Array.from({ length: 5000 }, () => createId('req', now));
     for (let i = 1; i < ids.length; i++) expect(value(ids[i]!) - value(ids[i - 1]!)).toBe(1n);
