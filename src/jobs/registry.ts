@@ -5,6 +5,7 @@ import { maintenanceJob } from './maintenance-job.js';
 import { pruneOldRowsJob } from './prune-old-rows-job.js';
 import { reconcileAllJob, reconcileStripeEventsJob } from './reconcile-stripe-events-job.js';
 import { stripeBackfillJob } from './stripe-backfill-job.js';
+import { stripeBackfillReferrersJob } from './stripe-backfill-referrers-job.js';
 
 /** Every job Vouch runs. A later capability adds its job here and nowhere else. */
 export const jobDefinitions: JobDefinition[] = [
@@ -15,4 +16,5 @@ export const jobDefinitions: JobDefinition[] = [
   reconcileAllJob,
   expireLeadsJob,
   stripeBackfillJob,
+  stripeBackfillReferrersJob,
 ];

@@ -4,9 +4,10 @@ import { defineJob } from './job-definition.js';
 const BATCH = 500;
 
 /**
- * Applies a campaign's Stripe settings to the leads it had before they were set (the hosted products
- * cannot): each pending lead gets the same task a new lead gets. Links are unique and customer creation is
- * idempotent, so running it twice changes nothing.
+ * Applies a campaign's Stripe settings to the leads it had before they were set or changed (the hosted
+ * products cannot): each pending lead gets the same task a new lead gets, and each other lead that is not
+ * rejected and has a customer Vouch made or updated gets it too, so that customer takes the current field
+ * mapping. Links are unique and customer creation is idempotent, so running it twice changes nothing.
  */
 export const stripeBackfillJob = defineJob<{ campaign_id: string }>({
   name: 'stripe-backfill-leads',
@@ -18,7 +19,21 @@ export const stripeBackfillJob = defineJob<{ campaign_id: string }>({
         .selectFrom('leads')
         .select('id')
         .where('campaign_id', '=', data.campaign_id)
-        .where('status', '=', 'pending')
+        .where((eb) =>
+          eb.or([
+            eb('status', '=', 'pending'),
+            eb.and([
+              eb('status', '!=', 'rejected'),
+              eb.exists(
+                eb
+                  .selectFrom('customer_links')
+                  .select('customer_links.lead_id')
+                  .whereRef('customer_links.lead_id', '=', 'leads.id')
+                  .where('customer_links.how', 'in', ['created', 'updated']),
+              ),
+            ]),
+          ]),
+        )
         .where('id', '>', after)
         .orderBy('id')
         .limit(BATCH)

@@ -12,7 +12,7 @@ import { splitByReferral } from '../domain/people.js';
 import { recordDomainEvent } from '../services/domain-events.js';
 import { reevaluateLead } from '../services/lead-verdicts.js';
 import { toLead } from '../services/lead-view.js';
-import { addMetadata, createCustomer, customersByEmail } from '../stripe/customers.js';
+import { addMetadata, createCustomer, customersByEmail, rewriteCustomer } from '../stripe/customers.js';
 import type { JobContext } from './job-definition.js';
 import type { TaskDefinition } from './task-definition.js';
 
@@ -46,8 +46,9 @@ async function link(
  * Sends a new friend to Stripe as the campaign says: create the customer at once, or wait for the
  * business's checkout; and when customers with that email exist already, do not create (the lead is
  * rejected: an existing customer is no referral), create a duplicate (only the new one counts), or
- * update the existing one. Safe to retry: creation uses an idempotency key from the lead id, and links
- * are unique.
+ * update the existing one. Run again for an earlier lead, it rewrites the customers Vouch made or updated
+ * for it with the current mapping. Safe to retry: creation uses an idempotency key from the lead id, and
+ * links are unique.
  */
 export const stripeLeadCustomerTask: TaskDefinition = {
   kind: 'stripe_lead_customer',
@@ -55,7 +56,7 @@ export const stripeLeadCustomerTask: TaskDefinition = {
     const { database, gateway, now } = context;
     if (!gateway) throw new Error('this task needs the Stripe gateway');
     const lead = await leadsRepository(database.db).findById(leadId);
-    if (lead?.status !== 'pending') return;
+    if (!lead || lead.status === 'rejected') return;
     const campaign = await campaignsRepository(database.db).findById(lead.campaign_id);
     if (!campaign?.connection_id) return;
     const connection = await connectionsRepository(database.db).findById(campaign.connection_id);
@@ -69,6 +70,14 @@ export const stripeLeadCustomerTask: TaskDefinition = {
       referrerRecord(referrer!, context.publicUrl),
     );
     const { metadata } = fields;
+
+    // The customers Vouch made or updated for this friend before get what the mapping says now, so a changed
+    // mapping reaches earlier leads (POST /v1/campaigns/{id}/leads/send_to_stripe), whatever their status.
+    const written = (await customerLinksRepository(database.db).customersOfLead(lead.id)).filter(
+      (c) => c.connection_id === connection.id && (c.how === 'created' || c.how === 'updated'),
+    );
+    for (const c of written) await rewriteCustomer(client, c.customer_id, fields, c.how === 'created');
+    if (lead.status !== 'pending') return;
 
     const all = await customersByEmail(client, lead.email);
     const { existing, newer } = splitByReferral(all, lead);
@@ -116,7 +125,8 @@ export const stripeLeadCustomerTask: TaskDefinition = {
     }
     if (existing.length > 0 && rules.existing_customer === 'update_existing') {
       for (const customer of existing) {
-        await addMetadata(client, customer.id, metadata);
+        if (!written.some((c) => c.customer_id === customer.id))
+          await addMetadata(client, customer.id, metadata);
         await link(
           context,
           connection.id,

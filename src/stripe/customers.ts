@@ -37,6 +37,23 @@ export async function addMetadata(
   await client.customers.update(customerId, { metadata });
 }
 
+/**
+ * Writes what the campaign's mapping gives now onto a customer Vouch made or updated earlier: the metadata
+ * (Stripe merges it, so keys no longer mapped and the business's own keys stay) and, on a customer Vouch
+ * made, the name.
+ */
+export async function rewriteCustomer(
+  client: StripeClient,
+  customerId: string,
+  fields: { name: string | null; metadata: Record<string, string> },
+  withName: boolean,
+): Promise<void> {
+  await client.customers.update(customerId, {
+    metadata: fields.metadata,
+    ...(withName && fields.name ? { name: fields.name } : {}),
+  });
+}
+
 /** Whether the account has this customer (and it is not deleted). */
 export async function customerExists(client: StripeClient, customerId: string): Promise<boolean> {
   try {

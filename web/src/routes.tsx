@@ -22,6 +22,14 @@ export const router = createBrowserRouter(
       children: [
         { index: true, element: page(() => import('./overview/overview-page'), 'OverviewPage') },
         { path: 'campaigns', element: page(() => import('./campaigns/campaigns-page'), 'CampaignsPage') },
+        {
+          path: 'campaigns/new',
+          element: page(() => import('./campaigns/campaign-builder-page'), 'NewCampaignPage'),
+        },
+        {
+          path: 'campaigns/:id',
+          element: page(() => import('./campaigns/campaign-builder-page'), 'CampaignPage'),
+        },
         { path: 'referrers', element: page(() => import('./referrers/referrers-page'), 'ReferrersPage') },
         { path: 'leads', element: page(() => import('./leads/leads-page'), 'LeadsPage') },
         { path: 'syncs', element: page(() => import('./syncs/syncs-page'), 'SyncsPage') },

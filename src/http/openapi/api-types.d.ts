@@ -5713,8 +5713,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Apply the campaign's Stripe settings to its existing pending leads (a background job)
-     * @description New leads are sent to Stripe as they arrive; this does the same for leads recorded before the campaign had a Stripe connection or customer settings.
+     * Apply the campaign's Stripe settings to its earlier leads (a background job)
+     * @description New leads are sent to Stripe as they arrive; this does the same for leads recorded before the campaign had a Stripe connection or customer settings (pending leads), and writes the current field mapping (metadata; the name on customers Vouch created) onto the customers Vouch created or updated for earlier leads that are not rejected.
      */
     post: {
       parameters: {
@@ -5788,6 +5788,124 @@ export interface paths {
         };
         /** @description The object is gone: `connection_disconnected`. */
         410: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `queue_unavailable`, `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/referrers/send_to_stripe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send the campaign's earlier referrers to Stripe (a background job)
+     * @description With customers.referrers_to_stripe, new referrers become Stripe customers as they join; this does the same for referrers added before, and writes the current field mapping (metadata; the name on customers Vouch created) onto the customers Vouch created or updated for referrers sent before.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'job';
+              name: string;
+              id: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request conflicts with the current state: `no_stripe_connection`, `referrers_not_sent`. */
+        409: {
           headers: {
             [name: string]: unknown;
           };

@@ -262,6 +262,11 @@ export const ERROR_CODES = {
     type: 'invalid_request_error',
     meaning: 'The campaign has no Stripe connection.',
   },
+  referrers_not_sent: {
+    statuses: [409],
+    type: 'invalid_request_error',
+    meaning: 'The campaign does not send referrers to Stripe (customers.referrers_to_stripe is false).',
+  },
   connection_disconnected: {
     statuses: [409, 410],
     type: 'invalid_request_error',

@@ -86,6 +86,11 @@ export const OPERATION_ERRORS: Record<string, ErrorCode[]> = {
     'connection_disconnected',
     ...QUEUE,
   ],
+  'POST /v1/campaigns/{id}/referrers/send_to_stripe': [
+    'no_stripe_connection',
+    'referrers_not_sent',
+    ...QUEUE,
+  ],
   'POST /v1/campaigns/{id}/leads': [
     ...ATTRIBUTE,
     'origin_not_allowed',

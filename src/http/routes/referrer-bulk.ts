@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../../db/database.js';
@@ -7,6 +8,7 @@ import { VouchError } from '../../errors.js';
 import { generateReferralCodesJob } from '../../jobs/generate-referral-codes-job.js';
 import { type JobQueue, requireQueue } from '../../jobs/queue.js';
 import { stripeBackfillJob } from '../../jobs/stripe-backfill-job.js';
+import { stripeBackfillReferrersJob } from '../../jobs/stripe-backfill-referrers-job.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import { importReferrers } from '../../services/referrer-import.js';
 import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity } from '../schemas.js';
@@ -14,7 +16,10 @@ import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity } from '
 export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 const tags = ['referrers'];
 
-/** Work on many referrers at once: CSV import and code generation for everyone without one. */
+/**
+ * Work on many people of a campaign at once: CSV import, code generation for everyone without one, and
+ * sending earlier leads and referrers to Stripe.
+ */
 export const referrerBulkRoutes =
   (deps: {
     database: Database;
@@ -100,43 +105,79 @@ export const referrerBulkRoutes =
       },
     );
 
+    /** The campaign, when it has a Stripe connection to send people to. */
+    async function withConnection(id: string) {
+      const campaign = await deps.campaigns.retrieve(id);
+      if (!campaign.connection_id) {
+        throw new VouchError(
+          409,
+          'invalid_request_error',
+          'no_stripe_connection',
+          'Set connection_id on the campaign first.',
+          'connection_id',
+        );
+      }
+      return campaign;
+    }
+
+    async function backfill(reply: FastifyReply, name: string, campaignId: string) {
+      const queue = requireQueue(deps.queue);
+      const id = await queue.send(name, { campaign_id: campaignId }, { singletonKey: campaignId });
+      queue.notify(name);
+      return reply.status(202).send({ object: 'job' as const, name, id });
+    }
+
     app.post(
       '/v1/campaigns/:id/leads/send_to_stripe',
       {
         config: { role: 'editor' },
         schema: {
           tags: ['leads'],
-          summary: "Apply the campaign's Stripe settings to its existing pending leads (a background job)",
+          summary: "Apply the campaign's Stripe settings to its earlier leads (a background job)",
           description:
             'New leads are sent to Stripe as they arrive; this does the same for leads recorded before the campaign ' +
-            'had a Stripe connection or customer settings.',
+            'had a Stripe connection or customer settings (pending leads), and writes the current field mapping ' +
+            '(metadata; the name on customers Vouch created) onto the customers Vouch created or updated for ' +
+            'earlier leads that are not rejected.',
           security: secretKeySecurity,
           params: idParams,
-          response: {
-            202: jobAcceptedSchema,
-            ...errorResponses,
-          },
+          response: { 202: jobAcceptedSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const campaign = await deps.campaigns.retrieve(request.params.id);
-        if (!campaign.connection_id) {
+        const campaign = await withConnection(request.params.id);
+        return backfill(reply, stripeBackfillJob.name, campaign.id);
+      },
+    );
+
+    app.post(
+      '/v1/campaigns/:id/referrers/send_to_stripe',
+      {
+        config: { role: 'editor' },
+        schema: {
+          tags,
+          summary: "Send the campaign's earlier referrers to Stripe (a background job)",
+          description:
+            'With customers.referrers_to_stripe, new referrers become Stripe customers as they join; this does the ' +
+            'same for referrers added before, and writes the current field mapping (metadata; the name on ' +
+            'customers Vouch created) onto the customers Vouch created or updated for referrers sent before.',
+          security: secretKeySecurity,
+          params: idParams,
+          response: { 202: jobAcceptedSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const campaign = await withConnection(request.params.id);
+        if (!campaign.customers.referrers_to_stripe) {
           throw new VouchError(
             409,
             'invalid_request_error',
-            'no_stripe_connection',
-            'Set connection_id on the campaign first.',
-            'connection_id',
+            'referrers_not_sent',
+            'The campaign does not send referrers to Stripe: set customers.referrers_to_stripe to true first.',
+            'customers.referrers_to_stripe',
           );
         }
-        const queue = requireQueue(deps.queue);
-        const id = await queue.send(
-          stripeBackfillJob.name,
-          { campaign_id: campaign.id },
-          { singletonKey: campaign.id },
-        );
-        queue.notify(stripeBackfillJob.name);
-        return reply.status(202).send({ object: 'job' as const, name: stripeBackfillJob.name, id });
+        return backfill(reply, stripeBackfillReferrersJob.name, campaign.id);
       },
     );
   };

@@ -1,5 +1,5 @@
 /** The number of minor units in one major unit of `currency` (100 for usd, 1 for jpy, 1000 for kwd). */
-function minorUnits(currency: string): number {
+export function minorUnits(currency: string): number {
   const digits =
     new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   return 10 ** digits;
