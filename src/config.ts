@@ -26,6 +26,13 @@ export const DEFAULT_PUBLIC_LIMITS: PublicLimits = {
   authFailuresPerClient: 30,
 };
 
+/**
+ * Failed dashboard sign-ins, counted across processes in fixed windows: per account (its email, known or not)
+ * and per client IP. Past either, sign-in is refused (429), the right password too, until the window ends.
+ */
+export type SignInLimits = { perAccount: number; perClient: number; windowMs: number };
+export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAccount: 10, perClient: 30, windowMs: 15 * 60_000 };
+
 /** How long a dashboard session lasts: unused (idle), and at most whatever happens (absolute). */
 export type SessionSettings = { idleMs: number; absoluteMs: number };
 const HOUR_MS = 60 * 60_000;
@@ -55,6 +62,14 @@ const days = (fallback: number, min: number, why = '') => {
   return z.preprocess(
     blankToUndefined,
     z.coerce.number({ message }).int(message).min(min, message).max(3650, message).default(fallback),
+  );
+};
+/** A number of attempts, from 1 to `max`. */
+const count = (fallback: number, max: number) => {
+  const message = `must be a whole number from 1 to ${max}`;
+  return z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ message }).int(message).min(1, message).max(max, message).default(fallback),
   );
 };
 const STRIPE_WINDOW = ` (Stripe can still send or list an event for ${STRIPE_EVENT_WINDOW_DAYS} days)`;
@@ -161,6 +176,17 @@ const schema = z.object({
       .max(1_000_000)
       .default(DEFAULT_PUBLIC_LIMITS.authFailuresPerClient),
   ),
+  VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: count(DEFAULT_SIGN_IN_LIMITS.perAccount, 1_000),
+  VOUCH_SIGNIN_LIMIT_PER_CLIENT: count(DEFAULT_SIGN_IN_LIMITS.perClient, 100_000),
+  VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number of minutes from 1 to 1440' })
+      .int('must be a whole number of minutes from 1 to 1440')
+      .min(1, 'must be a whole number of minutes from 1 to 1440')
+      .max(1440, 'must be a whole number of minutes from 1 to 1440')
+      .default(DEFAULT_SIGN_IN_LIMITS.windowMs / 60_000),
+  ),
   VOUCH_SESSION_IDLE_HOURS: z.preprocess(
     blankToUndefined,
     z.coerce
@@ -263,6 +289,8 @@ export type Config = {
   publicLimits: PublicLimits;
   /** Dashboard sessions: how long one may go unused, and how long it may last at most. */
   sessions: SessionSettings;
+  /** Failed sign-ins allowed per account and per client in each window, across all processes. */
+  signInLimits: SignInLimits;
   /** Longest a database statement may run before it is cancelled (0: no limit); Postgres server only. */
   statementTimeoutMs: number;
   /** Outgoing webhooks may go to loopback and private addresses too (VOUCH_WEBHOOK_ALLOW_PRIVATE). */
@@ -326,6 +354,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessions: {
       idleMs: v.VOUCH_SESSION_IDLE_HOURS * HOUR_MS,
       absoluteMs: v.VOUCH_SESSION_MAX_DAYS * 24 * HOUR_MS,
+    },
+    signInLimits: {
+      perAccount: v.VOUCH_SIGNIN_LIMIT_PER_ACCOUNT,
+      perClient: v.VOUCH_SIGNIN_LIMIT_PER_CLIENT,
+      windowMs: v.VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES * 60_000,
     },
     statementTimeoutMs: v.VOUCH_STATEMENT_TIMEOUT_MS,
     webhookAllowPrivate: v.VOUCH_WEBHOOK_ALLOW_PRIVATE === 'true',

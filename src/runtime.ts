@@ -150,6 +150,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
         redirectRateLimit: config.redirectRateLimit,
         publicLimits: config.publicLimits,
         sessions: config.sessions,
+        signInLimits: config.signInLimits,
         trustProxy: config.trustProxy,
         sandbox: sandbox !== undefined,
         outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate },

@@ -117,6 +117,32 @@ describe('configuration from the environment', () => {
     expect(problemsOf({ VOUCH_STATEMENT_TIMEOUT_MS: '5' })[0]).toMatch(/^VOUCH_STATEMENT_TIMEOUT_MS:/);
   });
 
+  it('reads the limits on failed sign-ins, refusing a bad one with what is allowed', () => {
+    expect(loadConfig({}).signInLimits).toEqual({ perAccount: 10, perClient: 30, windowMs: 15 * 60_000 });
+    expect(
+      loadConfig({
+        VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: '5',
+        VOUCH_SIGNIN_LIMIT_PER_CLIENT: ' 100 ',
+        VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: '60',
+      }).signInLimits,
+    ).toEqual({ perAccount: 5, perClient: 100, windowMs: 60 * 60_000 });
+    expect(loadConfig({ VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: '' }).signInLimits.perAccount).toBe(10);
+    expect(
+      problemsOf({
+        VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: '0',
+        VOUCH_SIGNIN_LIMIT_PER_CLIENT: 'lots',
+        VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: '2.5',
+      }),
+    ).toEqual([
+      'VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: must be a whole number from 1 to 1000',
+      'VOUCH_SIGNIN_LIMIT_PER_CLIENT: must be a whole number from 1 to 100000',
+      'VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: must be a whole number of minutes from 1 to 1440',
+    ]);
+    expect(problemsOf({ VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: '1441' })).toEqual([
+      'VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: must be a whole number of minutes from 1 to 1440',
+    ]);
+  });
+
   it('runs repeated statements prepared unless DATABASE_PREPARED_STATEMENTS=off', () => {
     expect(loadConfig({}).databasePreparedStatements).toBe(true);
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'off' }).databasePreparedStatements).toBe(false);

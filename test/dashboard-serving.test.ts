@@ -27,12 +27,12 @@ function firstScreenScripts(html: string): string[] {
 }
 
 describe('the dashboard page', () => {
-  it('answers index.html at /dashboard and at any client route, never cached, under a strict CSP', async () => {
+  it('answers index.html at /dashboard and at any client route, never stored, under a strict CSP', async () => {
     for (const url of ['/dashboard', '/dashboard/', '/dashboard/settings/stripe/conn_123?after=a,b']) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['cache-control']).toBe('no-store');
       const csp = String(res.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("script-src 'self';");
@@ -41,11 +41,31 @@ describe('the dashboard page', () => {
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("form-action 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe/);
+      expect(csp).not.toContain('unsafe-inline');
+      expect(csp).not.toContain('unsafe-eval');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
       expect(res.body).toContain('<div id="root"></div>');
       expect(res.body).toMatch(/<script type="module"[^>]*src="\/dashboard\/assets\/index-[\w-]+\.js"/);
     }
+  });
+
+  it('gives each response a fresh nonce, in its CSP for style elements and in the page for the app', async () => {
+    const nonces: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await get('/dashboard/settings/teammates');
+      const csp = String(res.headers['content-security-policy']);
+      const nonce = /style-src-elem 'self' 'nonce-([A-Za-z0-9+/]{22}==)'(;|$)/.exec(csp)?.[1];
+      expect(nonce, csp).toBeDefined();
+      // Style attributes fall back to style-src, which has the nonce too and so allows no inline style.
+      expect(csp).toContain(`style-src 'self' 'nonce-${nonce}';`);
+      expect(csp).not.toContain('style-src-attr');
+      // The page hands it to the code that writes <style> elements; the build's placeholder is gone.
+      expect(res.body).toContain(`<meta property="csp-nonce" nonce="${nonce}">`);
+      expect(res.body).not.toContain('VOUCH_CSP_NONCE');
+      nonces.push(nonce!);
+    }
+    expect(new Set(nonces).size).toBe(3);
   });
 
   it('needs no API key and is not in the OpenAPI document', async () => {

@@ -10,7 +10,7 @@ beforeAll(async () => {
   t = await startTestApp({
     now: () => new Date(clock),
     trustProxy: true,
-    signInLimits: { perAccount: 3, perClient: 5 },
+    signInLimits: { perAccount: 3, perClient: 5, windowMs: 5 * 60_000 },
   });
 });
 afterAll(async () => t.close());
@@ -85,6 +85,23 @@ describe('signing in', () => {
     const known = await teammate(t, 'viewer');
     expect((await signInAttempt(known.user.email, PASSWORD, client)).statusCode).toBe(429);
     expect((await signInAttempt(known.user.email, PASSWORD, '203.0.113.51')).statusCode).toBe(200);
+  });
+
+  it('counts failures in windows of the configured length', async () => {
+    // At the start of a window of five minutes (and of the default fifteen, which must not apply).
+    clock = Math.ceil((clock + 1) / HOUR) * HOUR;
+    const target = await teammate(t, 'editor');
+    for (let i = 0; i < 3; i++) {
+      expect(
+        (await signInAttempt(target.user.email, 'wrong password', `198.51.100.${i + 20}`)).statusCode,
+      ).toBe(401);
+    }
+    clock += 60_000;
+    const locked = await signInAttempt(target.user.email, PASSWORD, '198.51.100.30');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.headers['retry-after']).toBe('240');
+    clock += 240_000;
+    expect((await signInAttempt(target.user.email, PASSWORD, '198.51.100.30')).statusCode).toBe(200);
   });
 });
 

@@ -43,6 +43,7 @@ describe('connecting by Stripe Connect OAuth', () => {
       webhook: { setup: 'automatic' },
     });
     expect(page.body).toContain(connections[0].id);
+    expect(page.body).toContain(`<a href="/dashboard/settings/stripe/${connections[0].id}">`);
   });
 
   it('refuses a forged or missing state', async () => {

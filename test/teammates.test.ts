@@ -70,6 +70,25 @@ describe('teammates', () => {
     expect(users.map((u) => u.id)).toEqual([...users.map((u) => u.id)].sort().reverse());
   });
 
+  it('are retrieved one by one by any role, without their password hashes; an unknown id is 404', async () => {
+    const viewer = await teammate(t, 'viewer');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/v1/users/${owner.user.id}`,
+      headers: viewer.headers(),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const listed = (await asOwner('GET', '/v1/users?limit=100')).json().data;
+    expect(res.json()).toEqual(listed.find((u: { id: string }) => u.id === owner.user.id));
+    expect(res.json()).toMatchObject({ object: 'user', email: owner.user.email, role: 'owner' });
+    expect(res.body).not.toContain('scrypt');
+    const missing = await asOwner('GET', '/v1/users/usr_missing');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error).toMatchObject({ code: 'resource_missing', param: 'id' });
+    const anonymous = await t.app.inject({ method: 'GET', url: `/v1/users/${owner.user.id}` });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('a removed teammate is signed out everywhere at once', async () => {
     const leaving = await teammate(t, 'editor');
     const other = await signIn(t.app, leaving.user.email);
@@ -78,6 +97,7 @@ describe('teammates', () => {
     expect(removed.json()).toMatchObject({ id: leaving.user.id, object: 'user' });
     for (const b of [leaving, other]) expect((await whoAmI(b)).statusCode).toBe(401);
     expect((await asOwner('DELETE', `/v1/users/${leaving.user.id}`)).statusCode).toBe(404);
+    expect((await asOwner('GET', `/v1/users/${leaving.user.id}`)).statusCode).toBe(404);
   });
 });
 

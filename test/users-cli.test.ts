@@ -9,7 +9,7 @@ import { track } from './helpers/started-processes.js';
 import { PASSWORD } from './helpers/teammates.js';
 import { copyTemplateDataDir, createTestDatabase, type TestDatabase } from './helpers/test-database.js';
 import { onPostgres } from './helpers/test-target.js';
-import { spawnVouch, vouchEnv } from './helpers/vouch-process.js';
+import { processDatabase, spawnVouch, type VouchProcess, vouchEnv } from './helpers/vouch-process.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -26,11 +26,11 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** Runs the CLI with `input` piped to its stdin, as `printf '%s\n' "$PASSWORD" | vouch ...` does. */
-function runCli(args: string[], input: string) {
+function runCli(args: string[], input: string, cliEnv = env) {
   const child = track(
     spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
       cwd: ROOT,
-      env,
+      env: cliEnv,
       stdio: ['pipe', 'pipe', 'pipe'],
     }),
   );
@@ -149,6 +149,98 @@ describe('vouch users (offline, or on DATABASE_URL)', { timeout: 60_000 }, () =>
     );
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('nobody@example.com');
+  });
+});
+
+/**
+ * With Vouch running, the commands act through it: on the embedded database through its admin socket in the
+ * data dir (the process holds the database, so nothing else may open it), on Postgres directly, where the
+ * running Vouch reads what they wrote. Either way the running Vouch signs the teammate in at once.
+ */
+describe('vouch users against a running Vouch', { timeout: 60_000 }, () => {
+  let vouch: VouchProcess;
+  let url: string;
+  let runningEnv: NodeJS.ProcessEnv;
+  let database: Awaited<ReturnType<typeof processDatabase>>;
+  const EMAIL = 'live@example.com';
+
+  beforeAll(async () => {
+    database = await processDatabase('vouch_users_cli');
+    runningEnv = vouchEnv({
+      ...(database.url
+        ? { DATABASE_URL: database.url, VOUCH_SECRET: 'test-secret-'.padEnd(40, 'x') }
+        : { VOUCH_DATA_DIR: copyTemplateDataDir() }),
+      VOUCH_SANDBOX: 'off',
+      // Failed sign-ins, limited as the environment says (checked last).
+      VOUCH_SIGNIN_LIMIT_PER_ACCOUNT: '2',
+      VOUCH_SIGNIN_LIMIT_WINDOW_MINUTES: '1',
+    });
+    vouch = spawnVouch(['start'], runningEnv);
+    url = (await vouch.running())!;
+  });
+  afterAll(async () => {
+    if (vouch) {
+      vouch.child.kill('SIGTERM');
+      await vouch.exited();
+    }
+    await database?.drop();
+  });
+
+  const signInThere = (email: string, password: string) =>
+    fetch(`${url}/v1/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+  const cookieOf = (res: Response) => res.headers.get('set-cookie')!.split(';')[0]!;
+  const getThere = (path: string, cookie: string) => fetch(`${url}${path}`, { headers: { cookie } });
+
+  it('create makes a teammate who signs in to the running Vouch at once', async () => {
+    const made = await runCli(
+      ['users', 'create', '--email', EMAIL, '--role', 'admin'],
+      `${PASSWORD}\n`,
+      runningEnv,
+    );
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toContain(`Created admin ${EMAIL}`);
+
+    const signedIn = await signInThere(EMAIL, PASSWORD);
+    expect(signedIn.status).toBe(200);
+    const session = (await signedIn.json()) as { user: { id: string } };
+    const cookie = cookieOf(signedIn);
+    const user = await getThere(`/v1/users/${session.user.id}`, cookie);
+    expect(await user.json()).toMatchObject({ email: EMAIL, role: 'admin', name: 'live' });
+    const audit = (await (await getThere('/v1/audit_log', cookie)).json()) as { data: unknown[] };
+    expect(audit.data).toEqual([
+      expect.objectContaining({
+        action: 'teammate.created',
+        actor: expect.objectContaining({ kind: 'cli' }),
+      }),
+    ]);
+  });
+
+  it('reset-password sets the password there and ends the sessions the running Vouch holds', async () => {
+    const before = cookieOf(await signInThere(EMAIL, PASSWORD));
+    expect((await getThere('/v1/session', before)).status).toBe(200);
+    const next = 'a brand new passphrase';
+    const reset = await runCli(['users', 'reset-password', '--email', EMAIL], `${next}\n`, runningEnv);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(/[1-9]\d* session\(s\) ended/);
+
+    expect((await getThere('/v1/session', before)).status).toBe(401);
+    expect((await signInThere(EMAIL, PASSWORD)).status).toBe(401);
+    expect((await signInThere(EMAIL, next)).status).toBe(200);
+  });
+
+  it('limits failed sign-ins as VOUCH_SIGNIN_LIMIT_PER_ACCOUNT and _WINDOW_MINUTES say', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await signInThere('ghost@example.com', 'wrong password')).status).toBe(401);
+    const refused = await signInThere('ghost@example.com', 'wrong password');
+    expect(refused.status).toBe(429);
+    // The window is a minute: it ends within one.
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
   });
 });
 

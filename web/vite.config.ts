@@ -12,6 +12,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/dashboard/',
   plugins: [react()],
+  // Every <script>, <link> and the <meta property="csp-nonce"> of index.html carry this placeholder, which
+  // Vouch replaces with a fresh nonce in each response (src/http/routes/dashboard.ts); the app hands it to
+  // the code that writes <style> elements at run time (web/src/main.tsx).
+  html: { cspNonce: 'VOUCH_CSP_NONCE' },
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -13,6 +13,7 @@ import {
   DEFAULT_SESSION_SETTINGS,
   type PublicLimits,
   type SessionSettings,
+  type SignInLimits,
 } from '../config.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
@@ -34,7 +35,7 @@ import { SharedRateLimiter } from '../services/rate-limits.js';
 import { ReferralLinks } from '../services/referral-links.js';
 import { referrersService } from '../services/referrers.js';
 import { rewardsService } from '../services/rewards.js';
-import { type SignInLimits, sessionsService } from '../services/sessions.js';
+import { sessionsService } from '../services/sessions.js';
 import { setupService } from '../services/setup.js';
 import { type InboxWaker, stripeInbox } from '../services/stripe-inbox.js';
 import { type OAuthSettings, stripeOAuth } from '../services/stripe-oauth.js';
@@ -157,7 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerInputChecks(app);
   const now = deps.now ?? (() => new Date());
   const limits = deps.publicLimits ?? DEFAULT_PUBLIC_LIMITS;
-  const limiter = new SharedRateLimiter(deps.database);
+  // On the app's clock, like the sessions whose sign-ins it counts.
+  const limiter = new SharedRateLimiter(deps.database, () => now().getTime());
   const sessions = sessionsService({
     database: deps.database,
     limiter,

@@ -1,4 +1,4 @@
-import type { SessionSettings } from '../config.js';
+import { DEFAULT_SIGN_IN_LIMITS, type SessionSettings, type SignInLimits } from '../config.js';
 import { verifyPassword } from '../crypto/passwords.js';
 import { csrfTokenFor, newToken, tokenDigest } from '../crypto/tokens.js';
 import type { Database } from '../db/database.js';
@@ -22,10 +22,6 @@ export type SignedIn = {
 /** A new session: the cookie's token (shown only to the browser, never stored) and what the API answers. */
 export type StartedSession = { token: string; maxAgeSeconds: number; session: Session };
 
-/** Failed sign-ins, counted across processes: per account (its email, known or not) and per client IP. */
-export type SignInLimits = { perAccount: number; perClient: number };
-export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAccount: 10, perClient: 30 };
-const SIGN_IN_WINDOW_MS = 15 * 60_000;
 /** How often a session's last use is written: idle expiry is exact to within this. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -63,14 +59,15 @@ export function sessionsService(deps: {
   const perAccount: Limit = {
     name: 'sign-in-account',
     max: limits.perAccount,
-    windowMs: SIGN_IN_WINDOW_MS,
+    windowMs: limits.windowMs,
     message:
-      'Too many failed sign-ins for this account; wait until Retry-After, or ask an owner to reset the password.',
+      'Too many failed sign-ins for this account; try again after Retry-After (meanwhile an owner can set a ' +
+      'new password with `vouch users reset-password`).',
   };
   const perClient: Limit = {
     name: 'sign-in-client',
     max: limits.perClient,
-    windowMs: SIGN_IN_WINDOW_MS,
+    windowMs: limits.windowMs,
     message: 'Too many failed sign-ins from this client; wait until Retry-After.',
   };
 

@@ -42,11 +42,20 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
 }
 
 /**
- * A page that records what the browser reported and a person would not see: CSP refusals and uncaught errors.
- * The test checks `problems` is empty at the end.
+ * Reports each Content-Security-Policy violation of the page's documents to the test, as the page itself sees
+ * it (the `securitypolicyviolation` event), besides Chromium's console message. Injected by the browser's
+ * debugging protocol, so the policy it watches does not apply to it.
  */
-export async function watchedPage(context: BrowserContext, problems: string[]): Promise<Page> {
-  const page = await context.newPage();
+const REPORT_CSP_VIOLATIONS = `document.addEventListener('securitypolicyviolation', (e) => {
+  window.__vouchCspViolation(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' at ' +
+    e.sourceFile + ':' + e.lineNumber + ' ' + (e.sample || ''));
+});`;
+
+/**
+ * Makes `page` record what the browser reported and a person would not see: CSP violations (the event and
+ * the console message) and uncaught errors, from its next document on. The test checks `problems` is empty.
+ */
+export async function watchPage(page: Page, problems: string[]): Promise<Page> {
   // Well under the test's own timeout, so a wait that fails names what it waited for.
   page.setDefaultTimeout(10_000);
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -55,7 +64,16 @@ export async function watchedPage(context: BrowserContext, problems: string[]): 
       problems.push(`CSP: ${message.text()}`);
     }
   });
+  await page.exposeBinding('__vouchCspViolation', (_source, text: string) => {
+    problems.push(`CSP violation: ${text}`);
+  });
+  await page.addInitScript(REPORT_CSP_VIOLATIONS);
   return page;
+}
+
+/** A new page of `context`, watched as `watchPage` says. */
+export async function watchedPage(context: BrowserContext, problems: string[]): Promise<Page> {
+  return watchPage(await context.newPage(), problems);
 }
 
 /** A session cookie (`name=value`, as test/helpers/teammates.ts returns it) put into a browser context. */

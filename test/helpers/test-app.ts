@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
-import type { PublicLimits, SessionSettings } from '../../src/config.js';
+import type { PublicLimits, SessionSettings, SignInLimits } from '../../src/config.js';
 import { SecretBox } from '../../src/crypto/secret-box.js';
 import { loadMigrations } from '../../src/db/migrate.js';
 import { buildApp } from '../../src/http/app.js';
 import { startWorkers } from '../../src/jobs/workers.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
-import type { SignInLimits } from '../../src/services/sessions.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 

@@ -8,11 +8,16 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './query-client';
 import { router } from './routes';
+import { styleNonce } from './style-nonce';
 import { theme } from './theme';
+
+/** Mantine's <style> elements carry the page's nonce (web/src/style-nonce.ts). */
+const pageNonce = styleNonce;
+const nonce = pageNonce ? { getStyleNonce: () => pageNonce } : {};
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
+    <MantineProvider theme={theme} defaultColorScheme="auto" {...nonce}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <Suspense>

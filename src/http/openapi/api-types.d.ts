@@ -849,7 +849,109 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * Retrieve a teammate: email, name, role, when they joined and last signed in
+     * @description Readable by every role, like the list (`GET /v1/users`); a removed teammate is gone (404).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: string;
+              /** @enum {string} */
+              object: 'user';
+              email: string;
+              name: string;
+              /**
+               * @description viewer: reads (all but the audit log and invites); editor: also campaigns, referrers, leads, codes, syncs and rewards; admin: also API keys, Stripe connections, webhook endpoints and the audit log; owner: also teammates and invites
+               * @enum {string}
+               */
+              role: 'viewer' | 'editor' | 'admin' | 'owner';
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              last_sign_in_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     post?: never;
     /**

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,23 +16,35 @@ export const DEFAULT_DASHBOARD_DIR = fileURLToPath(
   new URL(import.meta.url.endsWith('.ts') ? '../../../dist/web/' : '../../../web/', import.meta.url),
 );
 
+/** Where `vite build` writes the page's nonce (web/vite.config.ts, `html.cspNonce`); replaced per response. */
+const NONCE_PLACEHOLDER = 'VOUCH_CSP_NONCE';
+
 /**
- * The dashboard's Content-Security-Policy. Mantine writes `<style>` elements at run time (its CSS variables,
- * responsive style props) and its modals lock scrolling with another, so styles need 'unsafe-inline'; scripts
- * come only from the hashed files beside the page, and the page talks only to this origin.
+ * The dashboard's Content-Security-Policy, for one response. Scripts come only from the hashed files beside
+ * the page, and the page talks only to this origin. Stylesheets come from those files too; a `<style>`
+ * element applies only with this response's nonce, which the page hands to what writes them at run time
+ * (Mantine's CSS variables and global classes, its modals' scroll lock: web/src/style-nonce.ts). Style
+ * attributes are refused (`style-src` is their fallback): React sets inline styles through the CSSOM, which
+ * a policy does not govern. `style-src` repeats the element rule for browsers without `style-src-elem`.
  */
-export const DASHBOARD_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+export function dashboardCsp(nonce: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src-elem 'self' 'nonce-${nonce}'`,
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+/** 128 random bits, base64: a nonce no one can guess, new for every page served. */
+const newNonce = () => randomBytes(16).toString('base64');
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'application/javascript; charset=utf-8',
@@ -54,7 +67,8 @@ const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.json', '.map', '.svg', '.
 
 type Asset = { body: Buffer; gzip: Buffer | null; type: string };
 
-type Build = { html: Buffer; names: Set<string>; assetsDir: string; cache: Map<string, Asset> };
+/** `html` is index.html cut at each nonce placeholder: joined with a fresh nonce for every response. */
+type Build = { html: string[]; names: Set<string>; assetsDir: string; cache: Map<string, Asset> };
 
 /** The built dashboard, or null when it was not built. The file list is read once; each file on first use. */
 function loadBuild(dir: string): Build | null {
@@ -68,7 +82,7 @@ function loadBuild(dir: string): Build | null {
           .map((entry) => entry.name),
       )
     : new Set<string>();
-  return { html: readFileSync(index), names, assetsDir, cache: new Map() };
+  return { html: readFileSync(index, 'utf8').split(NONCE_PLACEHOLDER), names, assetsDir, cache: new Map() };
 }
 
 function readAsset(build: Build, name: string): Asset {
@@ -99,8 +113,9 @@ const NOT_BUILT = page(
 
 /**
  * The dashboard at /dashboard: a single-page app built by `vite build` into `dir`. Every client-side route
- * answers index.html (never cached, strict CSP); the hashed files under /dashboard/assets/ are cached for a
- * year. Public at the HTTP level: the page holds no data, which comes from the API.
+ * answers index.html (never stored, under a strict CSP with a nonce of its own); the hashed files under
+ * /dashboard/assets/ are cached for a year. Public at the HTTP level: the page holds no data, which comes from
+ * the API.
  */
 export const dashboardRoutes =
   (options: { dir?: string } = {}): FastifyPluginAsyncZod =>
@@ -123,16 +138,18 @@ export const dashboardRoutes =
           .type('text/html; charset=utf-8')
           .send(NOT_BUILT);
       }
+      const nonce = newNonce();
       return reply
         .headers({
-          'cache-control': 'no-cache',
-          'content-security-policy': DASHBOARD_CSP,
+          // Never stored: each copy carries its own nonce, which must not be served twice.
+          'cache-control': 'no-store',
+          'content-security-policy': dashboardCsp(nonce),
           'x-frame-options': 'DENY',
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
         })
         .type('text/html; charset=utf-8')
-        .send(found.html);
+        .send(found.html.join(nonce));
     };
     const htmlRoute = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
     app.get('/dashboard', htmlRoute, html);

@@ -72,7 +72,9 @@ export const stripeOAuthRoutes =
             200,
             'Stripe connected',
             `<p>Stripe account <strong>${escapeHtml(connection.stripe_account_id)}</strong> (${connection.mode} mode) is connected as ` +
-              `<code>${escapeHtml(connection.id)}</code>. You can close this page.</p>`,
+              `<code>${escapeHtml(connection.id)}</code>. You can close this page.</p>` +
+              `<p><a href="/dashboard/settings/stripe/${encodeURIComponent(connection.id)}">` +
+              'See it in the dashboard</a></p>',
           );
         } catch (error) {
           if (!(error instanceof VouchError)) throw error;

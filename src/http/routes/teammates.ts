@@ -42,6 +42,23 @@ export const teammateRoutes =
         listResponse('/v1/users', await deps.users.list(request.query.limit, request.query.starting_after)),
     );
 
+    app.get(
+      '/v1/users/:id',
+      {
+        config: { role: 'viewer' },
+        schema: {
+          tags: ['teammates'],
+          summary: 'Retrieve a teammate: email, name, role, when they joined and last signed in',
+          description:
+            'Readable by every role, like the list (`GET /v1/users`); a removed teammate is gone (404).',
+          security,
+          params: idParams,
+          response: { 200: userSchema, ...errorResponses },
+        },
+      },
+      async (request) => deps.users.retrieve(request.params.id),
+    );
+
     app.patch(
       '/v1/users/:id',
       {

@@ -1,5 +1,6 @@
-import { Badge, Center, Group, Loader, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Alert, Anchor, Badge, Center, Group, Loader, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../api';
 import { DateTime } from '../ui/date-time';
 import { ErrorView } from '../ui/error-view';
 import { AuthCard } from './auth-card';
@@ -30,9 +31,21 @@ export function InvitePage() {
     );
   }
   if (invite.isError) {
+    const error = invite.error;
+    // Not valid, accepted already, withdrawn or expired: trying again cannot help, the server says what can.
+    const closed = error instanceof ApiError && [404, 409, 410].includes(error.status);
     return (
       <AuthCard title="Accept an invitation">
-        <ErrorView error={invite.error} onRetry={() => void invite.refetch()} />
+        {closed ? (
+          <Alert color="red" role="alert" title="This invitation link does not work">
+            <Text size="sm">{error.message}</Text>
+            <Anchor component={Link} to="/sign-in" size="sm">
+              Sign in
+            </Anchor>
+          </Alert>
+        ) : (
+          <ErrorView error={error} onRetry={() => void invite.refetch()} />
+        )}
       </AuthCard>
     );
   }

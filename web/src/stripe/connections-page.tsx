@@ -1,5 +1,6 @@
 import { Anchor, Button, Divider, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useCallback } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useSession } from '../account/session';
 import { CopyableId } from '../ui/copyable-id';
@@ -41,6 +42,13 @@ export function ConnectionsPage() {
   const navigate = useNavigate();
   // Connecting an account is for admins.
   const { can } = useSession();
+  const connected = useCallback(
+    (connection: Connection) => {
+      close();
+      navigate(`/settings/stripe/${connection.id}`);
+    },
+    [close, navigate],
+  );
 
   return (
     <>
@@ -67,17 +75,12 @@ export function ConnectionsPage() {
       </QueryState>
       <Modal opened={opened} onClose={close} title="Connect a Stripe account" size="lg">
         <Stack>
-          <ConnectForm
-            onConnected={(connection) => {
-              close();
-              navigate(`/settings/stripe/${connection.id}`);
-            }}
-          />
+          <ConnectForm onConnected={connected} />
           <Divider label="or" labelPosition="center" />
           <Text size="sm" c="dimmed">
             Let the account's owner approve Vouch in Stripe, without handing over a key.
           </Text>
-          <OAuthButton />
+          <OAuthButton onConnected={connected} />
         </Stack>
       </Modal>
     </>

@@ -85,10 +85,40 @@ export function useConnect() {
   });
 }
 
+/** The connections active now (the first 100), so that the one an approval makes can be told apart. */
+const activeConnectionIds = async () => {
+  const page = await unwrap(api.GET('/v1/stripe/connections', { params: { query: { limit: 100 } } }));
+  return page.data.filter((c) => c.status === 'active').map((c) => c.id);
+};
+
+/** An approval link of Stripe's, and the connections active when it was asked for. */
 export function useOAuthLink() {
   return useMutation({
-    mutationFn: (name: string | undefined) =>
-      unwrap(api.POST('/v1/stripe/oauth/authorize', { body: name ? { name } : {} })),
+    mutationFn: async (name: string | undefined) => {
+      const activeBefore = await activeConnectionIds();
+      const link = await unwrap(api.POST('/v1/stripe/oauth/authorize', { body: name ? { name } : {} }));
+      return { ...link, activeBefore };
+    },
+  });
+}
+
+/**
+ * While an approval link is out: the connection it made (new, or reconnected: active now and not before) once
+ * Stripe has sent the account's owner back to Vouch, or null. Asks every 2 seconds while the page is visible.
+ */
+export function useConnectionApproved(activeBefore: string[] | undefined) {
+  const client = useQueryClient();
+  return useQuery({
+    // Outside stripeKeys.all, so that invalidating those does not ask again.
+    queryKey: ['stripe-oauth-approval', activeBefore],
+    queryFn: async () => {
+      const page = await unwrap(api.GET('/v1/stripe/connections', { params: { query: { limit: 100 } } }));
+      const made = page.data.find((c) => c.status === 'active' && !activeBefore?.includes(c.id)) ?? null;
+      if (made) await client.invalidateQueries({ queryKey: stripeKeys.all });
+      return made;
+    },
+    enabled: activeBefore !== undefined,
+    refetchInterval: (query) => (query.state.data ? false : 2_000),
   });
 }
 

@@ -45,7 +45,10 @@ export function ConfirmButton({
       </Button>
       <Modal opened={opened} onClose={close} title={title}>
         <Stack>
-          <Text size="sm">{message}</Text>
+          {/* A div: a message may hold a field (the rotation's hours), which a paragraph may not. */}
+          <Text size="sm" component="div">
+            {message}
+          </Text>
           <FormAlert message={error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

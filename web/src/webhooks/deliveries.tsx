@@ -24,14 +24,18 @@ function ReplayButton({ delivery }: { delivery: Delivery }) {
       aria-label={`Replay delivery ${delivery.id}`}
       onClick={() =>
         replay.mutate(delivery.id, {
-          onSuccess: (result) =>
+          // A replay leaves the delivery's status as it was: its own outcome is the attempt it added.
+          onSuccess: (result) => {
+            const attempt = result.attempts?.at(-1);
+            const delivered = attempt ? attempt.error === null : result.status === 'succeeded';
             notifications.show({
-              color: result.status === 'succeeded' ? 'green' : 'red',
-              title: result.status === 'succeeded' ? 'Delivered' : 'Delivery failed again',
+              color: delivered ? 'green' : 'red',
+              title: delivered ? 'Delivered' : 'Delivery failed again',
               message:
                 result.last_error ??
                 (result.last_status_code ? `The endpoint answered ${result.last_status_code}.` : 'Sent.'),
-            }),
+            });
+          },
           onError: (error) =>
             notifications.show({ color: 'red', title: 'Not replayed', message: error.message }),
         })
