@@ -4,6 +4,13 @@ import { isoTime, moneySchema, storedMetadataSchema, timelineEntrySchema } from 
 export const leadStatusSchema = z.enum(['pending', 'qualified', 'unqualified', 'rejected', 'expired']);
 export type LeadStatus = z.infer<typeof leadStatusSchema>;
 
+/** How a list of leads may be ordered: a field, descending when it starts with `-`. */
+export const leadSortSchema = z
+  .enum(['-created_at', 'created_at', 'email', '-email', 'name', '-name', '-updated_at', 'updated_at'])
+  .describe('The order: a field, descending when it starts with "-" (default -created_at, newest first)');
+
+export type LeadSort = z.infer<typeof leadSortSchema>;
+
 export const leadSourceSchema = z.enum([
   'api',
   'browser',

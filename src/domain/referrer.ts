@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTime, storedMetadataSchema } from './api-shapes.js';
 import { campaignStatusSchema } from './campaign.js';
+import { linkedCustomerSchema } from './lead.js';
 
 export const referrerSourceSchema = z.enum(['api', 'hosted_page', 'import', 'sync']);
 export type ReferrerSource = z.infer<typeof referrerSourceSchema>;
@@ -29,6 +30,35 @@ export const referrerSchema = z.object({
 });
 
 export type Referrer = z.infer<typeof referrerSchema>;
+
+/** How a list of referrers may be ordered: a field, descending when it starts with `-`. */
+export const referrerSortSchema = z
+  .enum([
+    '-created_at',
+    'created_at',
+    'email',
+    '-email',
+    'name',
+    '-name',
+    '-referrals_count',
+    'referrals_count',
+    '-converted_referrals_count',
+    'converted_referrals_count',
+    '-clicks_count',
+    'clicks_count',
+  ])
+  .describe('The order: a field, descending when it starts with "-" (default -created_at, newest first)');
+
+export type ReferrerSort = z.infer<typeof referrerSortSchema>;
+
+/** One referrer as retrieved alone: with the Stripe customers that are this referrer. */
+export const referrerDetailSchema = referrerSchema.extend({
+  customers: z
+    .array(linkedCustomerSchema)
+    .describe('The Stripe customers linked to the referrer (referrers_to_stripe, syncs)'),
+});
+
+export type ReferrerDetail = z.infer<typeof referrerDetailSchema>;
 
 /** Where a referrer's link points: the link is made on the public URL when shown, never stored. */
 export const referralLink = (publicUrl: string, slug: string) => `${publicUrl}/r/${slug}`;

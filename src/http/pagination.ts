@@ -30,6 +30,27 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
   });
 }
 
-export function listResponse<T>(url: string, page: { data: T[]; hasMore: boolean }) {
-  return { object: 'list' as const, data: page.data, has_more: page.hasMore, url };
+/** A list that can also say how many objects its filters take in all (`include_total_count=true`). */
+export function countedListResponseSchema<T extends z.ZodType>(item: T) {
+  return listResponseSchema(item).extend({
+    total_count: z
+      .number()
+      .optional()
+      .describe('How many objects the filters take on every page; present with include_total_count=true'),
+  });
+}
+
+export const includeTotalCountSchema = z
+  .enum(['true', 'false'])
+  .optional()
+  .describe('true: the answer also has total_count, how many objects the filters take in all');
+
+export function listResponse<T>(url: string, page: { data: T[]; hasMore: boolean; totalCount?: number }) {
+  return {
+    object: 'list' as const,
+    data: page.data,
+    has_more: page.hasMore,
+    url,
+    ...(page.totalCount !== undefined ? { total_count: page.totalCount } : {}),
+  };
 }

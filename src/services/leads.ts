@@ -1,6 +1,6 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { leadsRepository } from '../db/repositories/leads.js';
+import { type LeadListQuery, leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
 import type { LeadSource, ReferrerRow } from '../db/tables.js';
@@ -157,14 +157,18 @@ export function leadsService(
       return this.retrieve(id);
     },
 
-    async list(query: Parameters<typeof repo.list>[0]) {
+    /** A page of the campaign's leads; with `totalCount`, how many the filters take in all. */
+    async list(query: LeadListQuery & { totalCount?: boolean | undefined }) {
       if (!(await campaignsRepository(database.db).findById(query.campaignId)))
         throw notFound('campaign', query.campaignId);
-      const rows = await repo.list({
-        ...query,
-        email: query.email ? normalizeEmail(query.email) : undefined,
-      });
-      return { data: rows.slice(0, query.limit).map((r) => toLead(r)), hasMore: rows.length > query.limit };
+      const { totalCount, ...filters } = query;
+      const normalized = { ...filters, email: query.email ? normalizeEmail(query.email) : undefined };
+      const rows = await repo.list(normalized);
+      return {
+        data: rows.slice(0, query.limit).map((r) => toLead(r)),
+        hasMore: rows.length > query.limit,
+        ...(totalCount ? { totalCount: await repo.count(normalized) } : {}),
+      };
     },
   };
 }

@@ -1,11 +1,16 @@
 import type { Database } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
-import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
+import {
+  type ReferrerListQuery,
+  type ReferrerWithCounts,
+  referrersRepository,
+} from '../db/repositories/referrers.js';
 import type { ReferrerSource } from '../db/tables.js';
 import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
-import type { Referrer } from '../domain/referrer.js';
+import type { Referrer, ReferrerDetail } from '../domain/referrer.js';
 import { conflict, notFound } from '../errors.js';
 import { followCodeChange } from './promotion-codes.js';
 import { toReferrer } from './referrer-view.js';
@@ -98,20 +103,33 @@ export function referrersService(
       return row && !row.removed_at ? retrieve(row.id) : undefined;
     },
 
-    async list(query: {
-      campaignId: string;
-      limit: number;
-      startingAfter?: string | undefined;
-      email?: string | undefined;
-      hasCode?: boolean | undefined;
-    }) {
+    /** A referrer with the Stripe customers that are them. */
+    async detail(id: string): Promise<ReferrerDetail> {
+      const referrer = await retrieve(id);
+      const links = await customerLinksRepository(database.db).customersOfReferrer(id);
+      return {
+        ...referrer,
+        customers: links.map((l) => ({
+          id: l.customer_id,
+          connection_id: l.connection_id,
+          how: l.how,
+          linked_at: l.created_at.toISOString(),
+        })),
+      };
+    },
+
+    /** A page of the campaign's referrers; with `totalCount`, how many the filters take in all. */
+    async list(query: ReferrerListQuery & { totalCount?: boolean | undefined }) {
       if (!(await campaignsRepository(database.db).findById(query.campaignId)))
         throw notFound('campaign', query.campaignId);
-      const rows = await repo.list({
-        ...query,
-        email: query.email ? normalizeEmail(query.email) : undefined,
-      });
-      return { data: rows.slice(0, query.limit).map(present), hasMore: rows.length > query.limit };
+      const { totalCount, ...filters } = query;
+      const normalized = { ...filters, email: query.email ? normalizeEmail(query.email) : undefined };
+      const rows = await repo.list(normalized);
+      return {
+        data: rows.slice(0, query.limit).map(present),
+        hasMore: rows.length > query.limit,
+        ...(totalCount ? { totalCount: await repo.count(normalized) } : {}),
+      };
     },
 
     async update(

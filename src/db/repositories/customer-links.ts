@@ -60,5 +60,15 @@ export function customerLinksRepository(db: Executor) {
         .where('lead_id', '=', leadId)
         .execute();
     },
+
+    /** The Stripe customers that are this referrer, in the order they were linked. */
+    async customersOfReferrer(referrerId: string) {
+      return db
+        .selectFrom('customer_links')
+        .select(['connection_id', 'customer_id', 'how', 'created_at'])
+        .where('referrer_id', '=', referrerId)
+        .orderBy('created_at')
+        .execute();
+    },
   };
 }

@@ -1,6 +1,8 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import type { ReferrerSort } from '../../domain/referrer.js';
 import type { Executor } from '../database.js';
-import type { ReferrerRow, ReferrersTable } from '../tables.js';
+import { afterRow, bytewise, containing, type ListOrder, parseSort, type SortField } from '../list-order.js';
+import type { ReferrerRow, ReferrerSource, ReferrersTable } from '../tables.js';
 
 export type ReferrerWithCounts = ReferrerRow & {
   referrals_count: number;
@@ -8,13 +10,58 @@ export type ReferrerWithCounts = ReferrerRow & {
   clicks_count: number;
 };
 
-export type ReferrerListQuery = {
+/** Which referrers of a campaign a list or a count takes. */
+export type ReferrerFilters = {
   campaignId: string;
-  limit: number;
-  startingAfter?: string | undefined;
+  /** Normalised email, exact. */
   email?: string | undefined;
   hasCode?: boolean | undefined;
+  source?: ReferrerSource | undefined;
+  /** Part of the email, the name or the code, whatever its case. */
+  search?: string | undefined;
 };
+
+export type ReferrerListQuery = ReferrerFilters & {
+  limit: number;
+  startingAfter?: string | undefined;
+  sort?: ReferrerSort | undefined;
+};
+
+const leadCount = (alias: string, status: SqlBool | RawBuilder<SqlBool>) =>
+  sql`(select count(*) from leads where leads.referrer_id = ${sql.ref(`${alias}.id`)} and ${status})`;
+
+/** What each sort field orders by, as an SQL expression of the referrer row. */
+const SORT_VALUES: Record<SortField<ReferrerSort>, (alias: string) => RawBuilder<unknown>> = {
+  created_at: (a) => sql.ref(`${a}.id`),
+  email: (a) => bytewise(sql.ref(`${a}.email_normalized`)),
+  name: (a) =>
+    bytewise(sql`lower(${sql.ref(`${a}.first_name`)} || ' ' || coalesce(${sql.ref(`${a}.last_name`)}, ''))`),
+  referrals_count: (a) => leadCount(a, sql<SqlBool>`leads.status <> 'rejected'`),
+  converted_referrals_count: (a) => leadCount(a, sql<SqlBool>`leads.status = 'qualified'`),
+  clicks_count: (a) =>
+    sql`(select coalesce(sum(clicks.count), 0) from clicks where clicks.referrer_id = ${sql.ref(`${a}.id`)})`,
+};
+
+function orderOf(sort: ReferrerSort): ListOrder {
+  const { field, descending } = parseSort(sort);
+  return { value: SORT_VALUES[field], descending };
+}
+
+/** The filters as one condition on the referrer row `r`. */
+function matching(filters: ReferrerFilters): RawBuilder<SqlBool> {
+  const conditions = [sql`r.campaign_id = ${filters.campaignId}`];
+  if (filters.email) conditions.push(sql`r.email_normalized = ${filters.email}`);
+  if (filters.hasCode !== undefined)
+    conditions.push(filters.hasCode ? sql`r.referral_code is not null` : sql`r.referral_code is null`);
+  if (filters.source) conditions.push(sql`r.source = ${filters.source}`);
+  if (filters.search) {
+    const like = containing(filters.search);
+    conditions.push(
+      sql`(r.email_normalized like ${like} or lower(r.first_name || ' ' || coalesce(r.last_name, '')) like ${like} or lower(coalesce(r.referral_code, '')) like ${like})`,
+    );
+  }
+  return sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+}
 
 /** Why an insert did nothing: the unique key it hit. */
 export type ReferrerConflict = 'email' | 'referral_code' | 'slug';
@@ -89,15 +136,27 @@ export function referrersRepository(db: Executor) {
       return db.selectFrom('referrers').selectAll().where('slug', '=', slug).executeTakeFirst();
     },
 
+    /** A page of the campaign's referrers in the order asked (newest first by default). */
     async list(query: ReferrerListQuery): Promise<ReferrerWithCounts[]> {
+      const order = orderOf(query.sort ?? '-created_at');
+      const direction = order.descending ? 'desc' : 'asc';
       let q = withCounts()
-        .where('r.campaign_id', '=', query.campaignId)
-        .orderBy('r.id', 'desc')
+        .where(matching(query))
+        .orderBy(order.value('r'), direction)
+        .orderBy('r.id', direction)
         .limit(query.limit + 1);
-      if (query.startingAfter) q = q.where('r.id', '<', query.startingAfter);
-      if (query.email) q = q.where('r.email_normalized', '=', query.email);
-      if (query.hasCode !== undefined) q = q.where('r.referral_code', query.hasCode ? 'is not' : 'is', null);
+      if (query.startingAfter) q = q.where(afterRow('referrers', 'r', order, query.startingAfter));
       return q.execute() as Promise<ReferrerWithCounts[]>;
+    },
+
+    /** How many referrers the filters take, whatever the page. */
+    async count(filters: ReferrerFilters): Promise<number> {
+      const row = await db
+        .selectFrom('referrers as r')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where(matching(filters))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     /** Sets a code only where none is set yet; false when the code is taken or one was already there. */

@@ -4709,7 +4709,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a campaign's referrers, newest first */
+    /**
+     * List a campaign's referrers, newest first unless sorted otherwise
+     * @description Search matches part of the email, the name or the referral code. With another sort, starting_after is still the id of the last referrer of the previous page.
+     */
     get: {
       parameters: {
         query?: {
@@ -4717,8 +4720,28 @@ export interface paths {
           limit?: number;
           /** @description Cursor: the id of the last object on the previous page. */
           starting_after?: string;
+          /** @description The whole email, compared trimmed and case-insensitively */
           email?: string;
           has_referral_code?: 'true' | 'false';
+          source?: 'api' | 'hosted_page' | 'import' | 'sync';
+          /** @description Part of the email, the name or the referral code, whatever its case */
+          search?: string;
+          /** @description The order: a field, descending when it starts with "-" (default -created_at, newest first) */
+          sort?:
+            | '-created_at'
+            | 'created_at'
+            | 'email'
+            | '-email'
+            | 'name'
+            | '-name'
+            | '-referrals_count'
+            | 'referrals_count'
+            | '-converted_referrals_count'
+            | 'converted_referrals_count'
+            | '-clicks_count'
+            | 'clicks_count';
+          /** @description true: the answer also has total_count, how many objects the filters take in all */
+          include_total_count?: 'true' | 'false';
         };
         header?: never;
         path: {
@@ -4768,6 +4791,8 @@ export interface paths {
               }[];
               has_more: boolean;
               url: string;
+              /** @description How many objects the filters take on every page; present with include_total_count=true */
+              total_count?: number;
             };
           };
         };
@@ -5007,7 +5032,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Retrieve a referrer */
+    /** Retrieve a referrer with the Stripe customers that are them */
     get: {
       parameters: {
         query?: never;
@@ -5053,6 +5078,27 @@ export interface paths {
               created_at: string;
               /** @description ISO 8601, UTC */
               updated_at: string;
+              /** @description The Stripe customers linked to the referrer (referrers_to_stripe, syncs) */
+              customers: {
+                /** @description The Stripe customer id */
+                id: string;
+                connection_id: string;
+                /**
+                 * @description How Vouch knows this customer is the friend
+                 * @enum {string}
+                 */
+                how:
+                  | 'created'
+                  | 'matched_email'
+                  | 'updated'
+                  | 'checkout'
+                  | 'promotion_code'
+                  | 'metadata'
+                  | 'sync'
+                  | 'manual';
+                /** @description ISO 8601, UTC */
+                linked_at: string;
+              }[];
             };
           };
         };
@@ -6057,7 +6103,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List a campaign's leads, newest first */
+    /**
+     * List a campaign's leads, newest first unless sorted otherwise
+     * @description Search matches part of the email or the name. With another sort, starting_after is still the id of the last lead of the previous page.
+     */
     get: {
       parameters: {
         query?: {
@@ -6066,8 +6115,25 @@ export interface paths {
           /** @description Cursor: the id of the last object on the previous page. */
           starting_after?: string;
           status?: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+          /** @description Only this referrer's leads (rfr_...) */
           referrer?: string;
+          source?: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
+          /** @description The whole email, compared trimmed and case-insensitively */
           email?: string;
+          /** @description Part of the email or the name, whatever its case */
+          search?: string;
+          /** @description The order: a field, descending when it starts with "-" (default -created_at, newest first) */
+          sort?:
+            | '-created_at'
+            | 'created_at'
+            | 'email'
+            | '-email'
+            | 'name'
+            | '-name'
+            | '-updated_at'
+            | 'updated_at';
+          /** @description true: the answer also has total_count, how many objects the filters take in all */
+          include_total_count?: 'true' | 'false';
         };
         header?: never;
         path: {
@@ -6130,6 +6196,8 @@ export interface paths {
               }[];
               has_more: boolean;
               url: string;
+              /** @description How many objects the filters take on every page; present with include_total_count=true */
+              total_count?: number;
             };
           };
         };

@@ -1,13 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { leadDetailSchema, leadReceiptSchema, leadSchema, leadStatusSchema } from '../../domain/lead.js';
+import { leadDetailSchema, leadReceiptSchema, leadSchema } from '../../domain/lead.js';
 import { VouchError } from '../../errors.js';
 import type { AuthenticatedKey } from '../../services/api-keys.js';
 import type { CampaignsService } from '../../services/campaigns.js';
 import type { LeadsService } from '../../services/leads.js';
 import type { PublicSignupsService } from '../../services/public-signups.js';
 import { answerPreflight, applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
-import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { leadFilters, leadFiltersSchema } from '../list-filters.js';
+import {
+  countedListResponseSchema,
+  includeTotalCountSchema,
+  listQuerySchema,
+  listResponse,
+} from '../pagination.js';
 import {
   emailSchema,
   errorResponses,
@@ -100,26 +106,26 @@ export const leadRoutes =
       {
         schema: {
           tags,
-          summary: "List a campaign's leads, newest first",
+          summary: "List a campaign's leads, newest first unless sorted otherwise",
+          description:
+            'Search matches part of the email or the name. With another sort, starting_after is still the id ' +
+            'of the last lead of the previous page.',
           security: secretKeySecurity,
           params: idParams,
           querystring: listQuerySchema('lead', 'a lead').extend({
-            status: leadStatusSchema.optional(),
-            referrer: z.string().max(64).optional(),
-            email: z.string().max(254).optional(),
+            ...leadFiltersSchema.shape,
+            include_total_count: includeTotalCountSchema,
           }),
-          response: { 200: listResponseSchema(leadSchema), ...errorResponses },
+          response: { 200: countedListResponseSchema(leadSchema), ...errorResponses },
         },
       },
       async (request) => {
         const q = request.query;
         const page = await leads.list({
-          campaignId: request.params.id,
+          ...leadFilters(request.params.id, q),
           limit: q.limit,
           startingAfter: q.starting_after,
-          status: q.status,
-          referrerId: q.referrer,
-          email: q.email,
+          totalCount: q.include_total_count === 'true',
         });
         return listResponse(`/v1/campaigns/${request.params.id}/leads`, page);
       },

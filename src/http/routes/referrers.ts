@@ -1,9 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CODE_PATTERN } from '../../domain/referral-codes.js';
-import { referrerSchema } from '../../domain/referrer.js';
+import { referrerDetailSchema, referrerSchema } from '../../domain/referrer.js';
 import type { ReferrersService } from '../../services/referrers.js';
-import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
+import { referrerFilters, referrerFiltersSchema } from '../list-filters.js';
+import {
+  countedListResponseSchema,
+  includeTotalCountSchema,
+  listQuerySchema,
+  listResponse,
+} from '../pagination.js';
 import { emailSchema, errorResponses, idParams, metadataSchema, secretKeySecurity } from '../schemas.js';
 
 export const referralCodeSchema = z
@@ -55,24 +61,26 @@ export const referrerRoutes =
       {
         schema: {
           tags,
-          summary: "List a campaign's referrers, newest first",
+          summary: "List a campaign's referrers, newest first unless sorted otherwise",
+          description:
+            'Search matches part of the email, the name or the referral code. With another sort, ' +
+            'starting_after is still the id of the last referrer of the previous page.',
           security: secretKeySecurity,
           params: idParams,
           querystring: listQuerySchema('rfr', 'a referrer').extend({
-            email: z.string().max(254).optional(),
-            has_referral_code: z.enum(['true', 'false']).optional(),
+            ...referrerFiltersSchema.shape,
+            include_total_count: includeTotalCountSchema,
           }),
-          response: { 200: listResponseSchema(referrerSchema), ...errorResponses },
+          response: { 200: countedListResponseSchema(referrerSchema), ...errorResponses },
         },
       },
       async (request) => {
         const q = request.query;
         const page = await referrers.list({
-          campaignId: request.params.id,
+          ...referrerFilters(request.params.id, q),
           limit: q.limit,
           startingAfter: q.starting_after,
-          email: q.email,
-          hasCode: q.has_referral_code === undefined ? undefined : q.has_referral_code === 'true',
+          totalCount: q.include_total_count === 'true',
         });
         return listResponse(`/v1/campaigns/${request.params.id}/referrers`, page);
       },
@@ -83,13 +91,13 @@ export const referrerRoutes =
       {
         schema: {
           tags,
-          summary: 'Retrieve a referrer',
+          summary: 'Retrieve a referrer with the Stripe customers that are them',
           security: secretKeySecurity,
           params: idParams,
-          response: { 200: referrerSchema, ...errorResponses },
+          response: { 200: referrerDetailSchema, ...errorResponses },
         },
       },
-      async (request) => referrers.retrieve(request.params.id),
+      async (request) => referrers.detail(request.params.id),
     );
 
     app.post(
