@@ -6,7 +6,7 @@ import { api, startTestApp, type TestApp } from './helpers/test-app.js';
 
 const { skip } = browserTests('dashboard-browser');
 
-describe.skipIf(skip)('the dashboard in Chromium', () => {
+describe.skipIf(skip)('the dashboard in Chromium', { timeout: 60_000 }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;

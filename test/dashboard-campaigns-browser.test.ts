@@ -19,7 +19,7 @@ const screenshots = process.env.VOUCH_SCREENSHOTS === '1';
  * every setting and can change none. Each outcome is checked where it lives: the API, and Stripe.
  */
 /** A person's walk through several pages takes longer than one request: each test may take 90 s. */
-describe.skipIf(skip)('campaigns and the campaign builder in Chromium', () => {
+describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeout: 90_000 }, () => {
   let env: StripeEnv;
   let browser: Browser;
   let owner: Page;

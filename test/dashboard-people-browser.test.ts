@@ -21,7 +21,7 @@ const screenshot = async (page: Page, name: string, fullPage = false) => {
  * the viewer is offered no write, and the server refuses one tried anyway. Each outcome is checked through
  * the API too.
  */
-describe.skipIf(skip)('teammates, roles and the audit log in Chromium', () => {
+describe.skipIf(skip)('teammates, roles and the audit log in Chromium', { timeout: 90_000 }, () => {
   let env: StripeEnv;
   let receiver: WebhookReceiver;
   let browser: Browser;
