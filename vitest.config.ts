@@ -1,11 +1,46 @@
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Files that never open the database the suite targets: the Stripe emulator's own tests, the pure domain and
+ * helper tests, and the files that open PGlite and Postgres themselves. They run once, in the embedded-PGlite
+ * pass; with VOUCH_TEST_DATABASE_URL set (the Postgres pass) they would only repeat the same run.
+ */
+const DATABASE_FREE = [
+  'emulator/test/**',
+  'test/access-log.test.ts',
+  'test/campaign-settings.test.ts',
+  'test/code-and-reward-rules.test.ts',
+  'test/config.test.ts',
+  'test/crypto.test.ts',
+  'test/customer-fields.test.ts',
+  'test/embedded-start.test.ts',
+  'test/group-writer.test.ts',
+  'test/offer.test.ts',
+  'test/outgoing-event-shapes.test.ts',
+  'test/qualification-domain.test.ts',
+  'test/rate-budget.test.ts',
+  'test/storable-text.test.ts',
+  'test/sync-mapping.test.ts',
+  'test/webhook-address.test.ts',
+  'test/webhook-signature.test.ts',
+  'test/work-pool.test.ts',
+  // Browser tests: the pages are the same on either database (test/helpers/browser.ts).
+  'test/*-browser.test.ts',
+];
+
+const onPostgres = Boolean(process.env.VOUCH_TEST_DATABASE_URL?.trim());
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'emulator/test/**/*.test.ts'],
+    exclude: onPostgres ? [...configDefaults.exclude, ...DATABASE_FREE] : configDefaults.exclude,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default, one file fewer than the cores, runs a 2-core machine's suite one file at a time; most
+    // files spend their time waiting on a Vouch process, Chromium or the database, so two overlap well.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     globalSetup: ['test/global-setup.ts'],
   },
 });

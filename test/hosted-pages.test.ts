@@ -159,6 +159,28 @@ describe('join page', () => {
     }
   });
 
+  it('says what the person referring and their friend get, and nothing when the campaign offers nothing', async () => {
+    const campaign = await createCampaign({
+      qualification: { method: 'spend', target_amount: 5000, window_days: 30 },
+      rewards: {
+        referrer: { kind: 'balance_credit', amount: 1000, currency: 'usd' },
+        friend: { kind: 'balance_credit', amount: 500, currency: 'usd' },
+      },
+    });
+    const form = await getPage(`/join/${campaign.id}`);
+    expect(form.body).toContain('What’s on offer');
+    expect(form.body).toContain(
+      '<p>You get 10.00 USD in account credit when your friend makes a purchase within 30 days.</p>',
+    );
+    expect(form.body).toContain('<p>Your friend gets 5.00 USD in account credit too.</p>');
+    const res = await join(campaign, JANE);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<p>You get 10.00 USD in account credit when your friend');
+    const plain = await getPage(`/join/${(await createCampaign()).id}`);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.body).not.toContain('What’s on offer');
+  });
+
   it('a campaign at its participant limit says it is full', async () => {
     const campaign = await createCampaign({ participant_limit: 1 });
     expect((await getPage(`/join/${campaign.id}`)).body).toContain('<form method="post">');
@@ -230,6 +252,42 @@ describe('friend landing page', () => {
       status: 'pending',
       first_name: 'New',
     });
+  });
+
+  it('says what the friend and the person inviting them get, on the page and after signing up', async () => {
+    const campaign = await createCampaign({
+      qualification: { method: 'code', window_days: 14 },
+      rewards: {
+        referrer: { kind: 'balance_credit', amount: 2000, currency: 'eur' },
+        friend: { kind: 'balance_credit', amount: 1000, currency: 'eur' },
+      },
+    });
+    const referrer = await addReferrer(campaign.id, 'zoe@example.com', 'Zoë');
+    const page = await getPage(`/invite/${referrer.slug}`);
+    expect(page.body).toContain(
+      '<p>You get 10.00 EUR in account credit when you use the referral code within 14 days.</p>',
+    );
+    expect(page.body).toContain('<p>Zoë gets 20.00 EUR in account credit too.</p>');
+    const thanks = await postForm(`/invite/${referrer.slug}`, FRAN);
+    expect(thanks.statusCode).toBe(200);
+    expect(thanks.body).toContain('Thank you for signing up');
+    expect(thanks.body).toContain('You get 10.00 EUR in account credit');
+  });
+
+  it('with a destination, a sign-up is sent on to it with the referral, a bot the same way', async () => {
+    const campaign = await createCampaign({ destination_url: 'https://shop.example/welcome?lang=en' });
+    const referrer = await addReferrer(campaign.id, 'zoe@example.com', 'Zoë');
+    const url = `/invite/${referrer.slug}`;
+    const expected = `https://shop.example/welcome?lang=en&vouch_ref=${referrer.slug}`;
+    const res = await postForm(url, FRAN);
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(expected);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const bot = await postForm(url, BOT);
+    expect(bot.statusCode).toBe(303);
+    expect(bot.headers.location).toBe(expected);
+    const leads = await listOf('leads', campaign);
+    expect(leads.map((l) => l.email)).toEqual([FRAN.email]);
   });
 
   it('bad input re-renders the invite form with 400, and a filled honeypot records nothing', async () => {

@@ -26,6 +26,7 @@ export function clientFor(emulator: EmulatorHandle, key = 'sk_test_emulator', ma
     port: emulator.port,
     protocol: 'http',
     maxNetworkRetries,
+    telemetry: false,
   });
 }
 

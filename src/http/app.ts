@@ -21,6 +21,7 @@ import { createId } from '../domain/ids.js';
 import type { JobQueue } from '../jobs/queue.js';
 import type { ApiKeysService } from '../services/api-keys.js';
 import { auditLogService } from '../services/audit-log.js';
+import { campaignOffersService } from '../services/campaign-offers.js';
 import { campaignsService } from '../services/campaigns.js';
 import { ClickCounter } from '../services/click-counter.js';
 import { codePerformanceService } from '../services/code-performance.js';
@@ -325,7 +326,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       offline: offlineCodesService(deps.database, now),
     }),
   );
-  await app.register(hostedPageRoutes({ campaigns, referrers, signups, links, publicUrl: deps.publicUrl }));
+  const offers = campaignOffersService(deps.database);
+  await app.register(
+    hostedPageRoutes({ campaigns, referrers, signups, links, offers, publicUrl: deps.publicUrl }),
+  );
   if (deps.box) {
     const webhooks = webhookEndpointsService({
       database: deps.database,

@@ -60,5 +60,7 @@ export function createStripeClient(
     maxNetworkRetries: options.maxNetworkRetries ?? 3,
     timeout: 30_000,
     appInfo: { name: 'Vouch' },
+    // Request timings are not sent back to Stripe in headers; the SDK's buffer of them overflows under load.
+    telemetry: false,
   });
 }

@@ -149,5 +149,6 @@ export const sandboxSdk = (apiBase: string) => {
     port: Number(url.port),
     protocol: 'http',
     maxNetworkRetries: 0,
+    telemetry: false,
   });
 };

@@ -3,7 +3,12 @@ import { escapeHtml, page } from './layout.js';
 import { SHARE_SCRIPT, shareBlock } from './share.js';
 
 /** The page where a person joins a campaign as a referrer. */
-export function joinFormPage(campaignName: string, values: PersonValues, errors: FieldErrors = {}): string {
+export function joinFormPage(
+  campaignName: string,
+  values: PersonValues,
+  errors: FieldErrors = {},
+  offer = '',
+): string {
   const hasErrors = Object.keys(errors).length > 0;
   const title = `${hasErrors ? 'Error: ' : ''}Join ${campaignName}`;
   return page(
@@ -11,6 +16,7 @@ export function joinFormPage(campaignName: string, values: PersonValues, errors:
     `<h1>Join ${escapeHtml(campaignName)}</h1>
 ${errorSummary(errors)}
 <p>Sign up to get your own referral link and code to share with friends.</p>
+${offer}
 ${personForm('Get my referral link', values, errors)}`,
   );
 }
@@ -22,6 +28,8 @@ export type Joined = {
   code: string | null;
   /** True when the email had joined before: the page shows the link they already have. */
   existing: boolean;
+  /** What the campaign offers, as HTML (`offerForReferrer`); empty when it offers nothing. */
+  offer: string;
 };
 
 /** The result of joining: the referral link and code, with Copy and Share buttons. */
@@ -36,7 +44,8 @@ export function joinedPage(joined: Joined): string {
     `Your referral link – ${joined.campaignName}`,
     `<h1>${heading}</h1>
 <p>${intro}</p>
-${shareBlock({ campaignName: joined.campaignName, link: joined.link, code: joined.code })}`,
+${shareBlock({ campaignName: joined.campaignName, link: joined.link, code: joined.code })}
+${joined.offer}`,
     SHARE_SCRIPT,
   );
 }

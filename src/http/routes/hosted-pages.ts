@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { isId } from '../../domain/ids.js';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { VouchError } from '../../errors.js';
+import type { CampaignOffersService } from '../../services/campaign-offers.js';
 import type { Campaign, CampaignsService } from '../../services/campaigns.js';
 import type { PublicSignupsService } from '../../services/public-signups.js';
 import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
@@ -24,14 +25,17 @@ import {
   programFullPage,
 } from '../html/join-page.js';
 import { htmlHeaders, notFoundPage } from '../html/layout.js';
+import { offerForFriend, offerForReferrer } from '../html/offer.js';
 import { SHARE_SCRIPT } from '../html/share.js';
 import { badRequestPage, serverErrorPage, tooManyAttemptsPage } from '../html/status-pages.js';
+import { landingUrl } from './referral-links.js';
 
 export type HostedPageDeps = {
   campaigns: CampaignsService;
   referrers: ReferrersService;
   signups: PublicSignupsService;
   links: ReferralLinks;
+  offers: CampaignOffersService;
   publicUrl: string;
 };
 
@@ -51,13 +55,14 @@ const errorCode = (error: unknown) => (error instanceof VouchError ? error.code 
 
 const isFull = (c: Campaign) => c.participant_limit !== null && c.participants_count >= c.participant_limit;
 
-const joined = (campaign: Campaign, referrer: Referrer, existing: boolean) =>
+const joined = (campaign: Campaign, referrer: Referrer, existing: boolean, offer: string) =>
   joinedPage({
     campaignName: campaign.name,
     firstName: referrer.first_name,
     link: referrer.referral_link,
     code: referrer.referral_code,
     existing,
+    offer,
   });
 
 /**
@@ -110,6 +115,23 @@ export const hostedPageRoutes =
       return { link, campaign };
     }
 
+    const referrerOffer = async (campaign: Campaign) => offerForReferrer(await deps.offers.offerOf(campaign));
+
+    async function invitationOf(link: ReferralLink, campaign: Campaign) {
+      const offer = offerForFriend(await deps.offers.offerOf(campaign), link.referrerFirstName);
+      return { referrerFirstName: link.referrerFirstName, campaignName: campaign.name, offer };
+    }
+
+    /** After a sign-up: on to the shop with the referral when the campaign has one, else what comes next. */
+    async function signedUp(reply: FastifyReply, link: ReferralLink, campaign: Campaign) {
+      if (campaign.destination_url)
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(landingUrl(campaign.destination_url, deps.publicUrl, link.slug), 303);
+      const offer = offerForFriend(await deps.offers.offerOf(campaign), link.referrerFirstName);
+      return sendPage(reply, 200, inviteThanksPage(campaign.name, offer));
+    }
+
     const pageRoute = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
     // Sign-ups are limited per client and per referrer across processes (public-signups.ts); this per-process
     // limit only sheds load.
@@ -120,7 +142,11 @@ export const hostedPageRoutes =
       if (!campaign) return sendPage(reply, 404, notFoundPage(NO_PROGRAM));
       if (campaign.status === 'archived') return sendPage(reply, 410, programEndedPage(campaign.name));
       if (isFull(campaign)) return sendPage(reply, 200, programFullPage(campaign.name));
-      return sendPage(reply, 200, joinFormPage(campaign.name, EMPTY_PERSON));
+      return sendPage(
+        reply,
+        200,
+        joinFormPage(campaign.name, EMPTY_PERSON, {}, await referrerOffer(campaign)),
+      );
     });
 
     app.post('/join/:campaignId', formRoute, async (request, reply) => {
@@ -132,16 +158,20 @@ export const hostedPageRoutes =
         return sendPage(reply, 200, joinReceivedPage(campaign.name));
       }
       const form = readPersonForm(request.body);
-      if (!form.ok) return sendPage(reply, 400, joinFormPage(campaign.name, form.values, form.errors));
+      if (!form.ok) {
+        const offer = await referrerOffer(campaign);
+        return sendPage(reply, 400, joinFormPage(campaign.name, form.values, form.errors, offer));
+      }
       try {
         const input = { ...form.person, generateCode: true };
         const referrer = await deps.signups.join(campaign.id, input, request.ip);
-        return sendPage(reply, 200, joined(campaign, referrer, false));
+        return sendPage(reply, 200, joined(campaign, referrer, false, await referrerOffer(campaign)));
       } catch (error) {
         switch (errorCode(error)) {
           case 'referrer_exists': {
             const existing = await deps.referrers.findByEmail(campaign.id, form.person.email);
-            if (existing) return sendPage(reply, 200, joined(campaign, existing, true));
+            if (existing)
+              return sendPage(reply, 200, joined(campaign, existing, true, await referrerOffer(campaign)));
             break;
           }
           case 'participant_limit_reached':
@@ -160,8 +190,7 @@ export const hostedPageRoutes =
       if (!found) return sendPage(reply, 404, notFoundPage(NO_LINK));
       const { link, campaign } = found;
       if (campaign.status !== 'live') return sendPage(reply, 200, signupsClosedPage(campaign.name));
-      const invitation = { referrerFirstName: link.referrerFirstName, campaignName: campaign.name };
-      return sendPage(reply, 200, inviteFormPage(invitation, EMPTY_PERSON));
+      return sendPage(reply, 200, inviteFormPage(await invitationOf(link, campaign), EMPTY_PERSON));
     });
 
     app.post('/invite/:slug', formRoute, async (request, reply) => {
@@ -170,11 +199,11 @@ export const hostedPageRoutes =
       const { link, campaign } = found;
       if (honeypotFilled(request.body)) {
         await deps.signups.attempt(request.ip);
-        return sendPage(reply, 200, inviteThanksPage(campaign.name));
+        return signedUp(reply, link, campaign);
       }
       const form = readPersonForm(request.body);
       if (!form.ok) {
-        const invitation = { referrerFirstName: link.referrerFirstName, campaignName: campaign.name };
+        const invitation = await invitationOf(link, campaign);
         return sendPage(reply, 400, inviteFormPage(invitation, form.values, form.errors));
       }
       // A full program is the program's state, the same for everyone; past that the page answers the same
@@ -184,7 +213,7 @@ export const hostedPageRoutes =
       try {
         const input = { ...form.person, referral_slug: link.slug };
         await deps.signups.lead(campaign.id, input, 'hosted_page', request.ip);
-        return sendPage(reply, 200, inviteThanksPage(campaign.name));
+        return signedUp(reply, link, campaign);
       } catch (error) {
         switch (errorCode(error)) {
           case 'campaign_paused':
