@@ -93,6 +93,7 @@ export type Tables = {
   users: UsersTable;
   sessions: SessionsTable;
   invites: InvitesTable;
+  portal_sessions: PortalSessionsTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
@@ -119,6 +120,18 @@ export type SessionsTable = {
   expires_at: Date;
   revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 };
+
+export type PortalSessionsTable = {
+  id: string;
+  kind: 'link' | 'browser';
+  campaign_id: string;
+  referrer_id: string;
+  token_hash: Buffer;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+};
+export type PortalSessionRow = Selectable<PortalSessionsTable>;
 
 export type InvitesTable = {
   id: string;

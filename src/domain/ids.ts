@@ -24,6 +24,7 @@ export const ID_PREFIXES = {
   task: 'tsk',
   user: 'usr',
   invite: 'inv',
+  portalSession: 'prs',
   auditEntry: 'aud',
 } as const;
 

@@ -30,6 +30,7 @@ import { connectionsService } from '../services/connections.js';
 import { invitesService } from '../services/invites.js';
 import { leadsService } from '../services/leads.js';
 import { offlineCodesService } from '../services/offline-codes.js';
+import { portalService } from '../services/portal.js';
 import { promotionCodesService } from '../services/promotion-codes.js';
 import { publicSignupsService } from '../services/public-signups.js';
 import { SharedRateLimiter } from '../services/rate-limits.js';
@@ -62,6 +63,8 @@ import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
 import { openapiRoutes } from './routes/openapi.js';
+import { portalRoutes } from './routes/portal.js';
+import { portalSessionRoutes } from './routes/portal-sessions.js';
 import { promotionCodeRoutes } from './routes/promotion-codes.js';
 import { referralLinkRoutes } from './routes/referral-links.js';
 import { referrerBulkRoutes } from './routes/referrer-bulk.js';
@@ -327,8 +330,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }),
   );
   const offers = campaignOffersService(deps.database);
+  const portal = portalService({
+    database: deps.database,
+    campaigns,
+    referrers,
+    offers,
+    publicUrl: deps.publicUrl,
+    now,
+  });
+  await app.register(portalSessionRoutes(portal));
+  await app.register(portalRoutes({ portal, publicUrl: deps.publicUrl }));
   await app.register(
-    hostedPageRoutes({ campaigns, referrers, signups, links, offers, publicUrl: deps.publicUrl }),
+    hostedPageRoutes({ campaigns, referrers, signups, links, offers, portal, publicUrl: deps.publicUrl }),
   );
   if (deps.box) {
     const webhooks = webhookEndpointsService({

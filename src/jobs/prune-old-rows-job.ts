@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { portalSessionsRepository } from '../db/repositories/portal-sessions.js';
 import { rateLimitsRepository } from '../db/repositories/rate-limits.js';
 import { retentionRepository } from '../db/repositories/retention.js';
 import { sessionsRepository } from '../db/repositories/sessions.js';
@@ -16,6 +17,7 @@ export type PruneCounts = {
   hourly_clicks_rolled_up: number;
   rate_limit_windows: number;
   ended_sessions: number;
+  ended_portal_sessions: number;
 };
 
 /**
@@ -67,6 +69,9 @@ export const pruneOldRowsJob = defineJob<Record<string, never>>({
       rate_limit_windows: await rateLimitsRepository(database.db).prune(new Date(at.getTime() - 86_400_000)),
       // Sessions that ended a day ago are of no use: their cookies are refused either way.
       ended_sessions: await sessionsRepository(database.db).prune(new Date(at.getTime() - 86_400_000)),
+      ended_portal_sessions: await portalSessionsRepository(database.db).prune(
+        new Date(at.getTime() - 86_400_000),
+      ),
     };
 
     if (counts.dead_stripe_events > 0)

@@ -24,7 +24,13 @@ export type StripeEnv = TestApp & {
 };
 
 export const sdkFor = (emulator: EmulatorHandle, key = 'sk_test_business') =>
-  new Stripe(key, { host: '127.0.0.1', port: emulator.port, protocol: 'http', maxNetworkRetries: 0, telemetry: false });
+  new Stripe(key, {
+    host: '127.0.0.1',
+    port: emulator.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
 
 /**
  * The real app listening on 127.0.0.1 (so the emulator can deliver webhooks to it), with job workers and

@@ -30,6 +30,8 @@ export type Joined = {
   existing: boolean;
   /** What the campaign offers, as HTML (`offerForReferrer`); empty when it offers nothing. */
   offer: string;
+  /** A one-time sign-in link to their portal, for someone who has just joined. */
+  portalUrl?: string | undefined;
 };
 
 /** The result of joining: the referral link and code, with Copy and Share buttons. */
@@ -45,7 +47,8 @@ export function joinedPage(joined: Joined): string {
     `<h1>${heading}</h1>
 <p>${intro}</p>
 ${shareBlock({ campaignName: joined.campaignName, link: joined.link, code: joined.code })}
-${joined.offer}`,
+${joined.offer}
+${joined.portalUrl ? `<p><a class="button" href="${escapeHtml(joined.portalUrl)}">Open your referral portal</a></p>\n<p>Your portal shows your clicks, sign-ups and rewards; this button works once.</p>` : ''}`,
     SHARE_SCRIPT,
   );
 }

@@ -29,6 +29,11 @@ const STYLE = `
   .hp, .visually-hidden { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
   .share { display: flex; gap: .5rem; flex-wrap: wrap; }
   .share .button, .share button { margin-top: 0; }
+  .numbers { display: flex; gap: 1rem; margin: 1rem 0; }
+  .numbers div { flex: 1; border: 1px solid #888; border-radius: .4rem; padding: .5rem; text-align: center; }
+  .numbers dt { font-size: .9rem; } .numbers dd { margin: 0; font-size: 1.6rem; font-weight: 700; }
+  table { width: 100%; border-collapse: collapse; } th, td { text-align: left; padding: .4rem; border-bottom: 1px solid #888; }
+  .qr { margin: 0; } .qr svg { background: #fff; }
   output { display: block; font-family: ui-monospace, monospace; padding: .6rem; border: 1px dashed #888; border-radius: .4rem; word-break: break-all; user-select: all; }
 `;
 

@@ -46,6 +46,8 @@ export function shareBlock({ campaignName, link, code }: ShareDetails): string {
   const message = `Join me in ${campaignName}: ${link}`;
   const mail = `mailto:?subject=${encodeURIComponent(`Join me in ${campaignName}`)}&body=${encodeURIComponent(message)}`;
   const whatsapp = `https://wa.me/?text=${encodeURIComponent(message)}`;
+  const x = `https://x.com/intent/post?text=${encodeURIComponent(`Join me in ${campaignName}`)}&url=${encodeURIComponent(link)}`;
+  const linkedin = `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(link)}`;
   return `${copyBlock('referral-link', 'Your referral link', link, 'Link')}
 ${code ? copyBlock('referral-code', 'Your referral code', code, 'Code') : ''}
 <p role="status" id="copy-status"></p>
@@ -54,5 +56,7 @@ ${code ? copyBlock('referral-code', 'Your referral code', code, 'Code') : ''}
 <button type="button" id="share-button" data-title="${escapeHtml(campaignName)}" data-text="${escapeHtml(`Join me in ${campaignName}`)}" data-url="${escapeHtml(link)}" hidden>Share…</button>
 <a class="button" href="${escapeHtml(mail)}">Share by email</a>
 <a class="button" href="${escapeHtml(whatsapp)}" rel="noopener noreferrer">Share on WhatsApp</a>
+<a class="button" href="${escapeHtml(x)}" rel="noopener noreferrer">Share on X</a>
+<a class="button" href="${escapeHtml(linkedin)}" rel="noopener noreferrer">Share on LinkedIn</a>
 </div>`;
 }

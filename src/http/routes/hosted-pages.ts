@@ -7,6 +7,7 @@ import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { VouchError } from '../../errors.js';
 import type { CampaignOffersService } from '../../services/campaign-offers.js';
 import type { Campaign, CampaignsService } from '../../services/campaigns.js';
+import type { PortalService } from '../../services/portal.js';
 import type { PublicSignupsService } from '../../services/public-signups.js';
 import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
 import type { Referrer, ReferrersService } from '../../services/referrers.js';
@@ -36,6 +37,7 @@ export type HostedPageDeps = {
   signups: PublicSignupsService;
   links: ReferralLinks;
   offers: CampaignOffersService;
+  portal: PortalService;
   publicUrl: string;
 };
 
@@ -55,7 +57,13 @@ const errorCode = (error: unknown) => (error instanceof VouchError ? error.code 
 
 const isFull = (c: Campaign) => c.participant_limit !== null && c.participants_count >= c.participant_limit;
 
-const joined = (campaign: Campaign, referrer: Referrer, existing: boolean, offer: string) =>
+const joined = (
+  campaign: Campaign,
+  referrer: Referrer,
+  existing: boolean,
+  offer: string,
+  portalUrl?: string,
+) =>
   joinedPage({
     campaignName: campaign.name,
     firstName: referrer.first_name,
@@ -63,6 +71,7 @@ const joined = (campaign: Campaign, referrer: Referrer, existing: boolean, offer
     code: referrer.referral_code,
     existing,
     offer,
+    portalUrl,
   });
 
 /**
@@ -165,7 +174,11 @@ export const hostedPageRoutes =
       try {
         const input = { ...form.person, generateCode: true };
         const referrer = await deps.signups.join(campaign.id, input, request.ip);
-        return sendPage(reply, 200, joined(campaign, referrer, false, await referrerOffer(campaign)));
+        // Only someone who has just joined is signed in to the portal: the page for an email that had joined
+        // before shows their link again, and knowing an email must not open its rewards.
+        const portal = await deps.portal.mintLink(referrer.id);
+        const offer = await referrerOffer(campaign);
+        return sendPage(reply, 200, joined(campaign, referrer, false, offer, portal.url));
       } catch (error) {
         switch (errorCode(error)) {
           case 'referrer_exists': {

@@ -1,0 +1,98 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Campaign } from '../../domain/campaign.js';
+import { isId } from '../../domain/ids.js';
+import { PORTAL_BROWSER_DAYS, type PortalService } from '../../services/portal.js';
+import { contentSecurityPolicy, notFoundPage } from '../html/layout.js';
+import { PORTAL_SCRIPT, portalClosedPage, portalPage } from '../html/portal-page.js';
+
+export type PortalPageDeps = { portal: PortalService; publicUrl: string };
+
+const COOKIE = 'vouch_portal';
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const campaignParams = z.object({ campaignId: z.string().refine((v) => isId('cmp', v)) });
+
+/**
+ * Headers of portal pages: as the hosted pages', but the campaign's allowed origins may frame them (the
+ * widget), and nothing else may.
+ */
+function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
+  const ancestors = campaign?.allowed_origins.length ? campaign.allowed_origins.join(' ') : "'none'";
+  const csp = contentSecurityPolicy([PORTAL_SCRIPT]).replace(
+    "frame-ancestors 'none'",
+    `frame-ancestors ${ancestors}`,
+  );
+  return {
+    'cache-control': 'no-store',
+    'content-security-policy': csp,
+    ...(campaign?.allowed_origins.length ? {} : { 'x-frame-options': 'DENY' }),
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+function readCookie(request: FastifyRequest): string | undefined {
+  const header = request.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * The referrer's portal, server-rendered like the hosted pages. `/portal/open/{token}` opens a sign-in
+ * link once and shows the portal at once (so it works inside the widget's frame, where the browser may keep
+ * no cookie), and starts a browser session for `/portal/{campaign_id}`.
+ */
+export const portalRoutes =
+  (deps: PortalPageDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const secure = deps.publicUrl.startsWith('https:');
+    const route = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
+
+    async function show(reply: FastifyReply, referrerId: string) {
+      const view = await deps.portal.view(referrerId);
+      if (!view) return send(reply, 404, undefined, portalClosedPage('unknown'));
+      return send(reply, 200, view.campaign, await portalPage(view));
+    }
+
+    function send(reply: FastifyReply, status: number, campaign: Campaign | undefined, html: string) {
+      return reply
+        .status(status)
+        .headers(portalHeaders(campaign))
+        .type('text/html; charset=utf-8')
+        .send(html);
+    }
+
+    app.get('/portal/open/:token', route, async (request, reply) => {
+      const parsed = tokenParams.safeParse(request.params);
+      if (!parsed.success) return send(reply, 404, undefined, portalClosedPage('unknown'));
+      const opened = await deps.portal.open(parsed.data.token);
+      if (!opened.opened) {
+        const again = opened.campaignId ? `${deps.publicUrl}/portal/${opened.campaignId}` : undefined;
+        return send(reply, 410, undefined, portalClosedPage(opened.reason, again));
+      }
+      const cookie = [
+        `${COOKIE}=${opened.browserToken}`,
+        `Path=/portal/${opened.campaignId}`,
+        `Max-Age=${PORTAL_BROWSER_DAYS * 86_400}`,
+        'HttpOnly',
+        'SameSite=Lax',
+        ...(secure ? ['Secure'] : []),
+      ].join('; ');
+      reply.header('set-cookie', cookie);
+      return show(reply, opened.referrerId);
+    });
+
+    app.get('/portal/:campaignId', route, async (request, reply) => {
+      const parsed = campaignParams.safeParse(request.params);
+      if (!parsed.success) return send(reply, 404, undefined, notFoundPage('This portal does not exist.'));
+      const token = readCookie(request);
+      const referrerId = token ? await deps.portal.resume(token, parsed.data.campaignId) : undefined;
+      if (!referrerId) return send(reply, 401, undefined, portalClosedPage('signed_out'));
+      return show(reply, referrerId);
+    });
+  };
