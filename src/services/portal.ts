@@ -146,6 +146,14 @@ export function portalService(deps: PortalDeps) {
       return { opened: true, campaignId: link.campaign_id, referrerId: link.referrer_id, browserToken };
     },
 
+    /** The campaign of a portal (for who may frame its pages); undefined when there is none. */
+    async campaign(id: string): Promise<Campaign | undefined> {
+      return deps.campaigns.retrieve(id).catch((error: unknown) => {
+        if (error instanceof VouchError && error.status === 404) return undefined;
+        throw error;
+      });
+    },
+
     /** The referrer a browser session of this campaign belongs to, while it lasts. */
     async resume(browserToken: string, campaignId: string): Promise<string | undefined> {
       const row = await repo.findBrowser(tokenDigest(browserToken), now());

@@ -72,8 +72,10 @@ export const portalRoutes =
       if (!parsed.success) return send(reply, 404, undefined, portalClosedPage('unknown'));
       const opened = await deps.portal.open(parsed.data.token);
       if (!opened.opened) {
-        const again = opened.campaignId ? `${deps.publicUrl}/portal/${opened.campaignId}` : undefined;
-        return send(reply, 410, undefined, portalClosedPage(opened.reason, again));
+        // Said inside the widget's frame too: the campaign's allowed origins may frame this page as well.
+        const campaign = opened.campaignId ? await deps.portal.campaign(opened.campaignId) : undefined;
+        const again = campaign ? `${deps.publicUrl}/portal/${campaign.id}` : undefined;
+        return send(reply, 410, campaign, portalClosedPage(opened.reason, again));
       }
       const cookie = [
         `${COOKIE}=${opened.browserToken}`,
