@@ -57,6 +57,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { codePerformanceRoutes } from './routes/code-performance.js';
 import { couponRoutes } from './routes/coupons.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
@@ -255,6 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
   });
   await app.register(leadRoutes(leads, campaigns, signups));
+  await app.register(exportRoutes(referrers, leads));
   const links = new ReferralLinks(deps.database, deps.linkCacheMs);
   await app.register(
     referralLinkRoutes({
