@@ -68,6 +68,8 @@ export type Tables = {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
   clicks: ClicksTable;
+  click_days: ClickDaysTable;
+  revenue_days: RevenueDaysTable;
   connections: ConnectionsTable;
   stripe_events: StripeEventsTable;
   syncs: SyncsTable;
@@ -256,6 +258,22 @@ export type ClicksTable = {
   hour: Date;
   campaign_id: string;
   count: number;
+};
+
+/** Link clicks per campaign per UTC day (0016_analytics.sql). */
+export type ClickDaysTable = {
+  campaign_id: string;
+  day: string;
+  clicks: number;
+};
+
+/** What referred customers paid per campaign, referrer, UTC day and currency, refunds taken away. */
+export type RevenueDaysTable = {
+  campaign_id: string;
+  referrer_id: string;
+  day: string;
+  currency: string;
+  amount: number;
 };
 
 export type CampaignRow = Selectable<CampaignsTable>;
