@@ -172,6 +172,14 @@ describe('upgrading', () => {
         { day: '2026-03-01', amount: 5000 },
         { day: '2026-03-03', amount: -1200 },
       ]);
+      const perCampaign = await sql<{ day: string; amount: number }>`
+        select day::text as day, amount::int as amount from campaign_revenue_days
+        where campaign_id = 'cmp_a' and currency = 'usd' order by day`.execute(database.db);
+      expect(perCampaign.rows).toEqual(revenue.rows);
+      const counts = await sql<{ sign_ups: number; leads: number }>`
+        select sum(sign_ups)::int as sign_ups, sum(leads)::int as leads from campaign_days
+        where campaign_id = 'cmp_a'`.execute(database.db);
+      expect(counts.rows).toEqual([{ sign_ups: 1, leads: 1 }]);
     });
   });
 });

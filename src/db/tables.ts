@@ -70,6 +70,8 @@ export type Tables = {
   clicks: ClicksTable;
   click_days: ClickDaysTable;
   revenue_days: RevenueDaysTable;
+  campaign_revenue_days: CampaignRevenueDaysTable;
+  campaign_days: CampaignDaysTable;
   connections: ConnectionsTable;
   stripe_events: StripeEventsTable;
   syncs: SyncsTable;
@@ -274,6 +276,25 @@ export type RevenueDaysTable = {
   day: string;
   currency: string;
   amount: number;
+};
+
+/** revenue_days added up per campaign, day and currency. */
+export type CampaignRevenueDaysTable = {
+  campaign_id: string;
+  day: string;
+  currency: string;
+  amount: number;
+};
+
+/** Sign-ups, leads, qualifications and rewards per campaign per UTC day (0016_analytics.sql). */
+export type CampaignDaysTable = {
+  campaign_id: string;
+  day: string;
+  sign_ups: number;
+  leads: number;
+  leads_qualified: number;
+  qualified: number;
+  rewards_issued: number;
 };
 
 export type CampaignRow = Selectable<CampaignsTable>;

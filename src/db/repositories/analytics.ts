@@ -14,8 +14,9 @@ export type Figures = {
 export type Amount = { currency: string; amount: number };
 
 /**
- * The overview's numbers, each added up by Postgres: clicks and revenue from their day rollups (click_days,
- * revenue_days), the rest counted over indexed time ranges. Days are UTC; `to` is included.
+ * The overview's numbers, each added up by Postgres from the day totals (click_days, campaign_days,
+ * campaign_revenue_days, revenue_days); the top referrers rank the leads of the period. Days are UTC; `to` is
+ * included.
  */
 export function analyticsRepository(db: Executor) {
   const inCampaign = (campaignId: string | undefined, column = 'campaign_id'): RawBuilder<unknown> =>
@@ -28,26 +29,20 @@ export function analyticsRepository(db: Executor) {
 
   return {
     async summary(campaignId: string | undefined, range: DayRange) {
-      const c = (column = 'campaign_id') => inCampaign(campaignId, column);
+      const c = inCampaign(campaignId);
       const { rows } = await sql<Figures & { leads_qualified: number }>`
         select
-          (select coalesce(sum(clicks), 0)::float8 from click_days where ${daysDuring(range)} ${c()}) as clicks,
-          (select count(*)::int from referrers where ${during('created_at', range)} ${c()}) as sign_ups,
-          (select count(*)::int from leads where ${during('created_at', range)} and status <> 'rejected' ${c()})
-            as leads,
-          (select count(*)::int from leads
-            where qualified_at is not null and ${during('qualified_at', range)} and status = 'qualified' ${c()})
-            as qualified,
-          (select count(*)::int from leads where ${during('created_at', range)} and status = 'qualified' ${c()})
-            as leads_qualified,
-          (select count(*)::int from rewards where issued_at is not null and ${during('issued_at', range)} ${c()})
-            as rewards_issued`.execute(db);
+          (select coalesce(sum(clicks), 0)::float8 from click_days where ${daysDuring(range)} ${c}) as clicks,
+          coalesce(sum(sign_ups), 0)::int as sign_ups, coalesce(sum(leads), 0)::int as leads,
+          coalesce(sum(qualified), 0)::int as qualified, coalesce(sum(leads_qualified), 0)::int as leads_qualified,
+          coalesce(sum(rewards_issued), 0)::int as rewards_issued
+        from campaign_days where ${daysDuring(range)} ${c}`.execute(db);
       return rows[0]!;
     },
 
     async revenue(campaignId: string | undefined, range: DayRange): Promise<Amount[]> {
       const { rows } = await sql<Amount>`
-        select currency, sum(amount)::float8 as amount from revenue_days
+        select currency, sum(amount)::float8 as amount from campaign_revenue_days
         where ${daysDuring(range)} ${inCampaign(campaignId)}
         group by currency having sum(amount) <> 0 order by currency`.execute(db);
       return rows;
@@ -57,12 +52,8 @@ export function analyticsRepository(db: Executor) {
     async timeseries(campaignId: string | undefined, range: DayRange, interval: AnalyticsInterval) {
       const bucket = (day: RawBuilder<unknown>) =>
         interval === 'week' ? sql`date_trunc('week', (${day})::timestamp)::date` : sql`(${day})::date`;
-      const dayOf = (column: string) => bucket(sql`(${sql.ref(column)} at time zone 'UTC')::date`);
       const step = interval === 'week' ? sql`interval '1 week'` : sql`interval '1 day'`;
       const c = inCampaign(campaignId);
-      const counted = (table: string, column: string, extra: RawBuilder<unknown> = sql``) =>
-        sql`select ${dayOf(column)} as start, count(*)::int as n from ${sql.table(table)}
-            where ${sql.ref(column)} is not null and ${during(column, range)} ${extra} ${c} group by 1`;
       const { rows } = await sql<Figures & { start: string }>`
         with points as (
           select p::date as start
@@ -72,23 +63,21 @@ export function analyticsRepository(db: Executor) {
           select ${bucket(sql`day`)} as start, sum(clicks)::float8 as n from click_days
           where ${daysDuring(range)} ${c} group by 1
         ),
-        joined as (${counted('referrers', 'created_at')}),
-        referred as (${counted('leads', 'created_at', sql`and status <> 'rejected'`)}),
-        qualified as (${counted('leads', 'qualified_at', sql`and status = 'qualified'`)}),
-        issued as (${counted('rewards', 'issued_at')})
-        select to_char(points.start, 'YYYY-MM-DD') as start,
-          coalesce(clicked.n, 0) as clicks, coalesce(joined.n, 0) as sign_ups, coalesce(referred.n, 0) as leads,
-          coalesce(qualified.n, 0) as qualified, coalesce(issued.n, 0) as rewards_issued
+        counted as (
+          select ${bucket(sql`day`)} as start, sum(sign_ups)::int as sign_ups, sum(leads)::int as leads,
+            sum(qualified)::int as qualified, sum(rewards_issued)::int as rewards_issued
+          from campaign_days where ${daysDuring(range)} ${c} group by 1
+        )
+        select to_char(points.start, 'YYYY-MM-DD') as start, coalesce(clicked.n, 0) as clicks,
+          coalesce(counted.sign_ups, 0) as sign_ups, coalesce(counted.leads, 0) as leads,
+          coalesce(counted.qualified, 0) as qualified, coalesce(counted.rewards_issued, 0) as rewards_issued
         from points
         left join clicked using (start)
-        left join joined using (start)
-        left join referred using (start)
-        left join qualified using (start)
-        left join issued using (start)
+        left join counted using (start)
         order by points.start`.execute(db);
       const revenue = await sql<Amount & { start: string }>`
         select to_char(${bucket(sql`day`)}, 'YYYY-MM-DD') as start, currency, sum(amount)::float8 as amount
-        from revenue_days where ${daysDuring(range)} ${c}
+        from campaign_revenue_days where ${daysDuring(range)} ${c}
         group by 1, 2 having sum(amount) <> 0 order by 1, 2`.execute(db);
       return { points: rows, revenue: revenue.rows };
     },
@@ -106,13 +95,15 @@ export function analyticsRepository(db: Executor) {
         clicks: number;
       }>`
         with ranked as (
-          select referrer_id,
-            count(*) filter (where status <> 'rejected' and ${during('created_at', range)})::int as leads,
-            count(*) filter (where status = 'qualified' and qualified_at is not null
-              and ${during('qualified_at', range)})::int as qualified
-          from leads
-          where (${during('created_at', range)}
-            or (qualified_at is not null and ${during('qualified_at', range)})) ${inCampaign(campaignId)}
+          select referrer_id, sum(leads)::int as leads, sum(qualified)::int as qualified
+          from (
+            select referrer_id, 1 as leads, 0 as qualified from leads
+            where ${during('created_at', range)} and status <> 'rejected' ${inCampaign(campaignId)}
+            union all
+            select referrer_id, 0, 1 from leads
+            where qualified_at is not null and ${during('qualified_at', range)} and status = 'qualified'
+              ${inCampaign(campaignId)}
+          ) as period
           group by referrer_id
           order by qualified desc, leads desc, referrer_id
           limit ${limit}
