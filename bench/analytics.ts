@@ -185,9 +185,9 @@ for (const size of SIZES) {
        referred_at, created_at)
        select 'lead_x${size}_' || lpad(i::text, 7, '0'), 'cmp_export${size}', 'rfr_export${size}',
          'friend' || i || '@example.com', 'friend' || i || '@example.com', 'Friend', 'Number ' || i, 'api', now(), now()
-       from generate_series(1, ${size}) as i;
-     vacuum analyze leads;`,
+       from generate_series(1, ${size}) as i;`,
   );
+  await database.exec('vacuum analyze leads');
 }
 const address = await app.listen({ host: '127.0.0.1', port: 0 });
 const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
