@@ -8,6 +8,11 @@ import { teammate } from './helpers/teammates.js';
 import { api, eventually } from './helpers/test-app.js';
 
 const { skip } = browserTests('dashboard-overview-browser');
+const DOCS = new URL('../docs/', import.meta.url).pathname;
+const screenshot = async (page: Page, name: string) => {
+  if (process.env.VOUCH_SCREENSHOTS === '1')
+    await page.screenshot({ path: `${DOCS}${name}`, fullPage: true });
+};
 
 /**
  * The overview as an owner watches it, on the sandbox Stripe: a friend's payment and refund show in the
@@ -112,6 +117,7 @@ describe.skipIf(skip)('the overview in Chromium', { timeout: 120_000 }, () => {
     await figure(owner, 'Revenue').getByText('$40.00').waitFor({ timeout: 15_000 });
     await figure(owner, 'Qualified').getByText('0', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await owner.evaluate('window.notReloaded')).toBe(true);
+    await screenshot(owner, 'dashboard-overview.png');
 
     // The campaign and the period live in the address; the quiet campaign has none of it.
     await owner.getByRole('combobox', { name: 'Campaign' }).click();
