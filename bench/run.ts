@@ -9,6 +9,7 @@ const benches = [
   'bench/sync.ts',
   'bench/promotion-codes.ts',
   'bench/rewards.ts',
+  'bench/analytics.ts',
 ];
 for (const file of benches) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });

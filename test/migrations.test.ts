@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../src/db/database.js';
@@ -128,6 +129,57 @@ describe('upgrading', () => {
         { id: 'key_a', role: 'admin' },
         { id: 'key_b', role: 'viewer' },
       ]);
+    });
+  });
+
+  it('adds up the clicks and the revenue of referred customers already stored into the day totals', async () => {
+    await withEmptyDatabase(async (database) => {
+      const version = shipped.findIndex((m) => m.name === 'analytics');
+      await migrate(database, shipped.slice(0, version));
+      await database.exec(`
+        insert into connections (id, name, method, mode, stripe_account_id, default_currency, secret_key_sealed,
+          key_last4, webhook_setup) values ('conn_a', 'A', 'api_key', 'test', 'acct_a', 'usd', 'x', '4242', 'manual');
+        insert into campaigns (id, name, connection_id) values ('cmp_a', 'A', 'conn_a');
+        insert into referrers (id, campaign_id, email, email_normalized, first_name, source, slug)
+          values ('rfr_a', 'cmp_a', 'a@example.com', 'a@example.com', 'A', 'api', 'a');
+        insert into leads (id, campaign_id, referrer_id, email, email_normalized, source, referred_at)
+          values ('lead_a', 'cmp_a', 'rfr_a', 'f@example.com', 'f@example.com', 'api', now());
+        insert into clicks (referrer_id, campaign_id, hour, count) values
+          ('rfr_a', 'cmp_a', '2026-03-01T09:00:00Z', 2), ('rfr_a', 'cmp_a', '2026-03-01T23:00:00Z', 3),
+          ('rfr_a', 'cmp_a', '2026-03-02T00:00:00Z', 1);
+        insert into customer_links (connection_id, customer_id, lead_id, how) values ('conn_a', 'cus_f', 'lead_a', 'created');
+        insert into payments (connection_id, charge_id, customer_id, amount, currency, settled_amount, status,
+          created_at, observed_at) values
+          ('conn_a', 'ch_1', 'cus_f', 5000, 'usd', 5000, 'succeeded', '2026-03-01T10:00:00Z', 1),
+          ('conn_a', 'ch_2', 'cus_f', 700, 'usd', 700, 'failed', '2026-03-01T11:00:00Z', 1),
+          ('conn_a', 'ch_3', 'cus_other', 900, 'usd', 900, 'succeeded', '2026-03-01T11:00:00Z', 1);
+        insert into refunds (connection_id, refund_id, charge_id, amount, settled_amount, status, created_at,
+          observed_at) values ('conn_a', 're_1', 'ch_1', 1200, 1200, 'succeeded', '2026-03-03T10:00:00Z', 1);
+      `);
+      await migrate(database);
+      const clicks = await sql<{ day: string; clicks: number }>`
+        select day::text as day, clicks::int as clicks from click_days order by day`.execute(database.db);
+      expect(clicks.rows).toEqual([
+        { day: '2026-03-01', clicks: 5 },
+        { day: '2026-03-02', clicks: 1 },
+      ]);
+      const revenue = await sql<{ day: string; amount: number }>`
+        select day::text as day, amount::int as amount from revenue_days
+        where campaign_id = 'cmp_a' and referrer_id = 'rfr_a' and currency = 'usd' order by day`.execute(
+        database.db,
+      );
+      expect(revenue.rows).toEqual([
+        { day: '2026-03-01', amount: 5000 },
+        { day: '2026-03-03', amount: -1200 },
+      ]);
+      const perCampaign = await sql<{ day: string; amount: number }>`
+        select day::text as day, amount::int as amount from campaign_revenue_days
+        where campaign_id = 'cmp_a' and currency = 'usd' order by day`.execute(database.db);
+      expect(perCampaign.rows).toEqual(revenue.rows);
+      const counts = await sql<{ sign_ups: number; leads: number }>`
+        select sum(sign_ups)::int as sign_ups, sum(leads)::int as leads from campaign_days
+        where campaign_id = 'cmp_a'`.execute(database.db);
+      expect(counts.rows).toEqual([{ sign_ups: 1, leads: 1 }]);
     });
   });
 });

@@ -68,6 +68,10 @@ export type Tables = {
   leads: LeadsTable;
   lead_events: LeadEventsTable;
   clicks: ClicksTable;
+  click_days: ClickDaysTable;
+  revenue_days: RevenueDaysTable;
+  campaign_revenue_days: CampaignRevenueDaysTable;
+  campaign_days: CampaignDaysTable;
   connections: ConnectionsTable;
   stripe_events: StripeEventsTable;
   syncs: SyncsTable;
@@ -269,6 +273,41 @@ export type ClicksTable = {
   hour: Date;
   campaign_id: string;
   count: number;
+};
+
+/** Link clicks per campaign per UTC day (0016_analytics.sql). */
+export type ClickDaysTable = {
+  campaign_id: string;
+  day: string;
+  clicks: number;
+};
+
+/** What referred customers paid per campaign, referrer, UTC day and currency, refunds taken away. */
+export type RevenueDaysTable = {
+  campaign_id: string;
+  referrer_id: string;
+  day: string;
+  currency: string;
+  amount: number;
+};
+
+/** revenue_days added up per campaign, day and currency. */
+export type CampaignRevenueDaysTable = {
+  campaign_id: string;
+  day: string;
+  currency: string;
+  amount: number;
+};
+
+/** Sign-ups, leads, qualifications and rewards per campaign per UTC day (0016_analytics.sql). */
+export type CampaignDaysTable = {
+  campaign_id: string;
+  day: string;
+  sign_ups: number;
+  leads: number;
+  leads_qualified: number;
+  qualified: number;
+  rewards_issued: number;
 };
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -19,6 +19,7 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import { createId } from '../domain/ids.js';
 import type { JobQueue } from '../jobs/queue.js';
+import { analyticsService } from '../services/analytics.js';
 import type { ApiKeysService } from '../services/api-keys.js';
 import { auditLogService } from '../services/audit-log.js';
 import { campaignOffersService } from '../services/campaign-offers.js';
@@ -53,12 +54,14 @@ import { registerInputChecks } from './input-checks.js';
 import { addErrorCodes, registerErrorResponses } from './openapi/error-responses.js';
 import { registerAuth } from './plugins/auth.js';
 import { requestLogger } from './request-logger.js';
+import { analyticsRoutes } from './routes/analytics.js';
 import { apiKeyRoutes } from './routes/api-keys.js';
 import { auditLogRoutes } from './routes/audit-log.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { codePerformanceRoutes } from './routes/code-performance.js';
 import { couponRoutes } from './routes/coupons.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { exportRoutes } from './routes/exports.js';
 import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
@@ -259,6 +262,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     now,
   });
   await app.register(leadRoutes(leads, campaigns, signups));
+  await app.register(exportRoutes(referrers, leads));
+  await app.register(analyticsRoutes(analyticsService(deps.database, now)));
   const links = new ReferralLinks(deps.database, deps.linkCacheMs);
   await app.register(
     referralLinkRoutes({

@@ -170,6 +170,29 @@ export function leadsService(
         ...(totalCount ? { totalCount: await repo.count(normalized) } : {}),
       };
     },
+
+    /**
+     * Every lead the filters take, in the list's order, a page of `pageSize` at a time: each page is one
+     * keyset query starting after the last row of the one before, so no more than a page is held at once.
+     */
+    async pages(
+      query: Omit<LeadListQuery, 'limit' | 'startingAfter'>,
+      pageSize = 1000,
+    ): Promise<AsyncIterable<Lead[]>> {
+      if (!(await campaignsRepository(database.db).findById(query.campaignId)))
+        throw notFound('campaign', query.campaignId);
+      const normalized = { ...query, email: query.email ? normalizeEmail(query.email) : undefined };
+      return (async function* () {
+        let after: string | undefined;
+        for (;;) {
+          const rows = await repo.list({ ...normalized, limit: pageSize, startingAfter: after });
+          const page = rows.slice(0, pageSize);
+          yield page.map((r) => toLead(r));
+          if (rows.length <= pageSize) return;
+          after = page.at(-1)!.id;
+        }
+      })();
+    },
   };
 }
 

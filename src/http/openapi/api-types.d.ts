@@ -6934,6 +6934,638 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/campaigns/{id}/referrers/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export a campaign's referrers as CSV
+     * @description Takes the filters and sort of the list, every page of it: the rows are read from the database a thousand at a time and streamed as they are read, so a large export never sits in memory. Served as an attachment.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The whole email, compared trimmed and case-insensitively */
+          email?: string;
+          has_referral_code?: 'true' | 'false';
+          source?: 'api' | 'hosted_page' | 'import' | 'sync';
+          /** @description Part of the email, the name or the referral code, whatever its case */
+          search?: string;
+          /** @description The order: a field, descending when it starts with "-" (default -created_at, newest first) */
+          sort?:
+            | '-created_at'
+            | 'created_at'
+            | 'email'
+            | '-email'
+            | 'name'
+            | '-name'
+            | '-referrals_count'
+            | 'referrals_count'
+            | '-converted_referrals_count'
+            | 'converted_referrals_count'
+            | '-clicks_count'
+            | 'clicks_count';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (text/csv), a header row then one row a record; cells starting with = + - @ get a leading ' */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/leads/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Export a campaign's leads as CSV
+     * @description Takes the filters and sort of the list, every page of it: the rows are read from the database a thousand at a time and streamed as they are read, so a large export never sits in memory. Served as an attachment.
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'pending' | 'qualified' | 'unqualified' | 'rejected' | 'expired';
+          /** @description Only this referrer's leads (rfr_...) */
+          referrer?: string;
+          source?: 'api' | 'browser' | 'hosted_page' | 'checkout' | 'promotion_code' | 'offline';
+          /** @description The whole email, compared trimmed and case-insensitively */
+          email?: string;
+          /** @description Part of the email or the name, whatever its case */
+          search?: string;
+          /** @description The order: a field, descending when it starts with "-" (default -created_at, newest first) */
+          sort?:
+            | '-created_at'
+            | 'created_at'
+            | 'email'
+            | '-email'
+            | 'name'
+            | '-name'
+            | '-updated_at'
+            | 'updated_at';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV (text/csv), a header row then one row a record; cells starting with = + - @ get a leading ' */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': string;
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Clicks, sign-ups, leads, qualified leads, revenue and rewards over a period
+     * @description Days are UTC; from and to are both included, at most 366 days apart. Clicks and revenue come from day totals kept as they are written; revenue is what Stripe customers linked to a lead paid (succeeded charges, less succeeded refunds on the day of the refund), per currency of the charges.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One campaign (cmp_...); every campaign without it */
+          campaign_id?: string;
+          /** @description The first day (UTC), YYYY-MM-DD; default 29 days before to */
+          from?: string;
+          /** @description The last day (UTC), included, YYYY-MM-DD; default today */
+          to?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'analytics_summary';
+              /** @description null: every campaign */
+              campaign_id: string | null;
+              from: string;
+              to: string;
+              /** @description Referral link clicks */
+              clicks: number;
+              /** @description Referrers who joined the campaign */
+              sign_ups: number;
+              /** @description Friends referred (rejected ones excluded) */
+              leads: number;
+              /** @description Leads that qualified in the period (and still are) */
+              qualified: number;
+              /** @description What referred customers paid, refunds taken away, per currency of the charges */
+              revenue: {
+                /** @description Minor units */
+                amount: number;
+                /** @description Lower-case ISO code */
+                currency: string;
+              }[];
+              /** @description Rewards issued in Stripe */
+              rewards_issued: number;
+              /** @description Of the leads referred in the period, the share that is qualified now (0 to 1); null without leads */
+              qualification_rate: number | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/timeseries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The same figures day by day or week by week
+     * @description Days are UTC; from and to are both included, at most 366 days apart. Clicks and revenue come from day totals kept as they are written; revenue is what Stripe customers linked to a lead paid (succeeded charges, less succeeded refunds on the day of the refund), per currency of the charges. Every day or week of the period has a point, zeros included.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One campaign (cmp_...); every campaign without it */
+          campaign_id?: string;
+          /** @description The first day (UTC), YYYY-MM-DD; default 29 days before to */
+          from?: string;
+          /** @description The last day (UTC), included, YYYY-MM-DD; default today */
+          to?: string;
+          /** @description day: one point a UTC day; week: one point a week, weeks starting on Monday */
+          interval?: 'day' | 'week';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'analytics_timeseries';
+              campaign_id: string | null;
+              from: string;
+              to: string;
+              /**
+               * @description day: one point a UTC day; week: one point a week, weeks starting on Monday
+               * @enum {string}
+               */
+              interval: 'day' | 'week';
+              data: {
+                /** @description The first day of the point (a Monday for weeks; may be before from) */
+                start: string;
+                /** @description Referral link clicks */
+                clicks: number;
+                /** @description Referrers who joined the campaign */
+                sign_ups: number;
+                /** @description Friends referred (rejected ones excluded) */
+                leads: number;
+                /** @description Leads that qualified in the period (and still are) */
+                qualified: number;
+                /** @description What referred customers paid, refunds taken away, per currency of the charges */
+                revenue: {
+                  /** @description Minor units */
+                  amount: number;
+                  /** @description Lower-case ISO code */
+                  currency: string;
+                }[];
+                /** @description Rewards issued in Stripe */
+                rewards_issued: number;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/analytics/top_referrers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The referrers with the most qualified leads in a period, then the most leads
+     * @description Days are UTC; from and to are both included, at most 366 days apart. Clicks and revenue come from day totals kept as they are written; revenue is what Stripe customers linked to a lead paid (succeeded charges, less succeeded refunds on the day of the refund), per currency of the charges.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description One campaign (cmp_...); every campaign without it */
+          campaign_id?: string;
+          /** @description The first day (UTC), YYYY-MM-DD; default 29 days before to */
+          from?: string;
+          /** @description The last day (UTC), included, YYYY-MM-DD; default today */
+          to?: string;
+          /** @description How many referrers, 1 to 50 (default 10) */
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              campaign_id: string | null;
+              from: string;
+              to: string;
+              data: {
+                referrer_id: string;
+                campaign_id: string;
+                email: string;
+                first_name: string;
+                last_name: string | null;
+                clicks: number;
+                leads: number;
+                qualified: number;
+                revenue: {
+                  /** @description Minor units */
+                  amount: number;
+                  /** @description Lower-case ISO code */
+                  currency: string;
+                }[];
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/r/{slug}': {
     parameters: {
       query?: never;
