@@ -25,6 +25,7 @@ export const ID_PREFIXES = {
   user: 'usr',
   invite: 'inv',
   auditEntry: 'aud',
+  emailSend: 'snd',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -22,7 +22,7 @@ export type EmailTemplateView = Template & {
   kind: TemplateKind;
   /** False while the campaign uses the shipped default. */
   customized: boolean;
-  updated_at: Date | null;
+  updated_at: string | null;
 };
 
 /** A campaign's template of a kind: its own, or the shipped default. */
@@ -125,7 +125,7 @@ export function emailTemplatesService(deps: {
       html: template.html,
       text: template.text,
       customized: own !== undefined,
-      updated_at: own?.updated_at ?? null,
+      updated_at: own?.updated_at.toISOString() ?? null,
     };
   }
 
