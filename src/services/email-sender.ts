@@ -3,8 +3,13 @@ import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database, Executor } from '../db/database.js';
 import { emailOutboxRepository } from '../db/repositories/email-outbox.js';
 import type { EmailOutboxRow } from '../db/tables.js';
-import { type EmailOutcome, renderTemplate, type TemplateContent } from '../domain/email-templates.js';
-import { mailValues, templateFor } from './email-templates.js';
+import {
+  DEFAULT_TEMPLATES,
+  type EmailOutcome,
+  renderTemplate,
+  type TemplateContent,
+} from '../domain/email-templates.js';
+import { mailValues } from './email-templates.js';
 import { type EmailTransport, TransportError } from './email-transport.js';
 import { unsubscribeLink, unsubscribeToken } from './unsubscribe-tokens.js';
 
@@ -30,40 +35,82 @@ export type EmailSenderDeps = EmailSendOptions & {
 
 const defaultRetryDelay = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 2 * 60 * 60_000);
 
+type Mail = Pick<
+  EmailOutboxRow,
+  'campaign_id' | 'referrer_id' | 'send_id' | 'kind' | 'to_address' | 'variables'
+>;
+
+/**
+ * What the mails of a batch need, read in a few statements for the whole batch: referrers, campaign names,
+ * templates, once-off contents and the suppressed addresses among the recipients.
+ */
+async function loadContext(db: Executor, mails: Mail[]) {
+  const ids = (pick: (m: Mail) => string | null) => [
+    ...new Set(mails.map(pick).filter((v): v is string => v !== null)),
+  ];
+  const [referrerIds, campaignIds, sendIds] = [
+    ids((m) => m.referrer_id),
+    ids((m) => m.campaign_id),
+    ids((m) => m.send_id),
+  ];
+  const addresses = [...new Set(mails.map((m) => m.to_address.trim().toLowerCase()))];
+  const none = Promise.resolve([]);
+  const [referrers, campaigns, templates, sends, suppressions] = await Promise.all([
+    referrerIds.length
+      ? db
+          .selectFrom('referrers')
+          .select(['id', 'first_name', 'last_name', 'email', 'slug', 'referral_code'])
+          .where('id', 'in', referrerIds)
+          .execute()
+      : none,
+    campaignIds.length
+      ? db.selectFrom('campaigns').select(['id', 'name']).where('id', 'in', campaignIds).execute()
+      : none,
+    campaignIds.length
+      ? db
+          .selectFrom('email_templates')
+          .select(['campaign_id', 'kind', 'subject', 'html', 'text'])
+          .where('campaign_id', 'in', campaignIds)
+          .execute()
+      : none,
+    sendIds.length
+      ? db
+          .selectFrom('email_sends')
+          .select(['id', 'subject', 'html', 'text'])
+          .where('id', 'in', sendIds)
+          .execute()
+      : none,
+    db.selectFrom('email_suppressions').select(['email', 'reason']).where('email', 'in', addresses).execute(),
+  ]);
+  return {
+    referrers: new Map(referrers.map((r) => [r.id, r])),
+    campaigns: new Map(campaigns.map((c) => [c.id, c.name])),
+    templates: new Map(templates.map((t) => [`${t.campaign_id}:${t.kind}`, t as TemplateContent])),
+    sends: new Map(sends.map((s) => [s.id, s as TemplateContent])),
+    suppressions: new Map(suppressions.map((s) => [s.email, s.reason])),
+  };
+}
+type Context = Awaited<ReturnType<typeof loadContext>>;
+
 /** What a mail says and where its unsubscribe link goes, made from its row as the data stands now. */
-export async function renderOutboxMail(
-  db: Executor,
+function render(
   deps: { box: SecretBox; publicUrl: string },
-  mail: Pick<EmailOutboxRow, 'campaign_id' | 'referrer_id' | 'send_id' | 'kind' | 'to_address' | 'variables'>,
-): Promise<TemplateContent & { unsubscribeUrl: string }> {
-  const campaign = mail.campaign_id
-    ? await db.selectFrom('campaigns').select('name').where('id', '=', mail.campaign_id).executeTakeFirst()
-    : undefined;
-  const referrer = mail.referrer_id
-    ? await db
-        .selectFrom('referrers')
-        .select(['first_name', 'last_name', 'email', 'slug', 'referral_code'])
-        .where('id', '=', mail.referrer_id)
-        .executeTakeFirst()
-    : undefined;
-  let content: TemplateContent;
-  if (mail.kind === 'once_off') {
-    content = await db
-      .selectFrom('email_sends')
-      .select(['subject', 'html', 'text'])
-      .where('id', '=', mail.send_id!)
-      .executeTakeFirstOrThrow();
-  } else {
-    content = await templateFor(db, mail.campaign_id, mail.kind);
-  }
+  context: Context,
+  mail: Mail,
+): TemplateContent & { unsubscribeUrl: string } {
+  const content =
+    mail.kind === 'once_off'
+      ? context.sends.get(mail.send_id!)
+      : (context.templates.get(`${mail.campaign_id}:${mail.kind}`) ?? DEFAULT_TEMPLATES[mail.kind]);
+  if (!content) throw new Error(`the once-off send ${mail.send_id} is gone`);
   const unsubscribeUrl = unsubscribeLink(
     deps.publicUrl,
     unsubscribeToken(deps.box, { email: mail.to_address, campaignId: mail.campaign_id }),
   );
   const values = mailValues({
     publicUrl: deps.publicUrl,
-    campaignName: campaign?.name,
-    referrer,
+    campaignName: mail.campaign_id ? context.campaigns.get(mail.campaign_id) : undefined,
+    referrer: mail.referrer_id ? context.referrers.get(mail.referrer_id) : undefined,
     variables: mail.variables,
     unsubscribeUrl,
   });
@@ -77,53 +124,44 @@ function senderDomain(from: string): string {
 }
 
 /**
- * Sends the outbox: takes the mails due, one at a time, and records each attempt. A mail is held while it
- * is sent (`lockMs`), so two processes never send it at once; a process killed mid-send leaves the hold to
- * run out, and the mail is tried again (see docs/email.md for the one window where that sends it twice).
+ * Sends the outbox: takes the mails due and sends them one at a time, recording each attempt before the
+ * next. Taken mails are held (`lockMs`, renewed while this process works on them), so two processes never
+ * send one at once; a process killed mid-send leaves its hold to run out, and the mail is tried again (see
+ * docs/email.md for the one window where that sends it twice).
  */
 export function emailSender(deps: EmailSenderDeps) {
   const timeoutMs = deps.timeoutMs ?? 30_000;
   const maxAttempts = deps.maxAttempts ?? 8;
   const retryDelayMs = deps.retryDelayMs ?? defaultRetryDelay;
-  // Connect, greeting, each command: a live sender finishes well inside this.
-  const lockMs = timeoutMs * 4 + 5_000;
+  const lockMs = timeoutMs * 2 + 5_000;
   const domain = senderDomain(deps.from);
 
-  async function isSuppressed(address: string): Promise<string | undefined> {
-    const row = await deps.database.db
-      .selectFrom('email_suppressions')
-      .select('reason')
-      .where('email', '=', address.trim().toLowerCase())
-      .executeTakeFirst();
-    return row?.reason;
-  }
-
-  async function attempt(mail: EmailOutboxRow): Promise<void> {
+  async function attempt(mail: EmailOutboxRow, context: Context): Promise<void> {
     const attemptedAt = deps.now();
     const started = Date.now();
-    const rendered = await renderOutboxMail(deps.database.db, deps, mail);
+    const repo = emailOutboxRepository(deps.database.db);
+    const rendered = render(deps, context, mail);
     const stored = { subject: rendered.subject, html: rendered.html, text: rendered.text };
     // A sign-in link is asked for by the person themselves: it is sent even to an unsubscribed address.
-    const suppressed = mail.kind === 'sign_in' ? undefined : await isSuppressed(mail.to_address);
+    const suppressed =
+      mail.kind === 'sign_in' ? undefined : context.suppressions.get(mail.to_address.trim().toLowerCase());
     if (suppressed) {
-      await deps.database.db.transaction().execute((tx) =>
-        emailOutboxRepository(tx).recordAttempt(
-          mail.id,
-          {
-            ...stored,
-            status: 'suppressed',
-            next_attempt_at: attemptedAt,
-            last_error: `not sent: the address is on the suppression list (${suppressed})`,
-            message_id: null,
-          },
-          {
-            attempted_at: attemptedAt,
-            outcome: 'suppressed',
-            smtp_response: null,
-            error: null,
-            duration_ms: 0,
-          },
-        ),
+      await repo.recordAttempt(
+        mail.id,
+        {
+          ...stored,
+          status: 'suppressed',
+          next_attempt_at: attemptedAt,
+          last_error: `not sent: the address is on the suppression list (${suppressed})`,
+          message_id: null,
+        },
+        {
+          attempted_at: attemptedAt,
+          outcome: 'suppressed',
+          smtp_response: null,
+          error: null,
+          duration_ms: 0,
+        },
       );
       return;
     }
@@ -160,25 +198,23 @@ export function emailSender(deps: EmailSenderDeps) {
     const status = outcome === 'sent' || outcome === 'mailbox' ? outcome : failed ? 'failed' : 'pending';
     const nextAttemptAt =
       status === 'pending' ? new Date(deps.now().getTime() + retryDelayMs(attempts)) : attemptedAt;
-    await deps.database.db.transaction().execute((tx) =>
-      emailOutboxRepository(tx).recordAttempt(
-        mail.id,
-        {
-          ...stored,
-          status,
-          next_attempt_at: nextAttemptAt,
-          last_error: error,
-          message_id: messageId,
-          ...(status === 'sent' || status === 'mailbox' ? { sent_at: deps.now() } : {}),
-        },
-        {
-          attempted_at: attemptedAt,
-          outcome,
-          smtp_response: response,
-          error,
-          duration_ms: Date.now() - started,
-        },
-      ),
+    await repo.recordAttempt(
+      mail.id,
+      {
+        ...stored,
+        status,
+        next_attempt_at: nextAttemptAt,
+        last_error: error,
+        message_id: messageId,
+        ...(status === 'sent' || status === 'mailbox' ? { sent_at: deps.now() } : {}),
+      },
+      {
+        attempted_at: attemptedAt,
+        outcome,
+        smtp_response: response,
+        error,
+        duration_ms: Date.now() - started,
+      },
     );
     if (error)
       deps.logger.warn(
@@ -198,17 +234,31 @@ export function emailSender(deps: EmailSenderDeps) {
     lockMs,
     /** Takes up to `limit` mails due now and sends them one after another; answers how many it took. */
     async sendDue(limit: number): Promise<number> {
+      const repo = emailOutboxRepository(deps.database.db);
       const at = deps.now();
-      const claimed = await emailOutboxRepository(deps.database.db).claimDue(
-        at,
-        new Date(at.getTime() + lockMs),
-        limit,
-      );
-      for (const mail of claimed) {
-        // One at a time: a mail is recorded before the next is sent, so a crash leaves at most one in doubt.
-        await attempt(mail).catch((err) =>
-          deps.logger.error({ err, email_id: mail.id }, 'email attempt could not run; its hold will free it'),
-        );
+      const claimed = await repo.claimDue(at, new Date(at.getTime() + lockMs), limit);
+      if (claimed.length === 0) return 0;
+      const held = new Set(claimed.map((m) => m.id));
+      // The mails not yet sent stay held while this process lives, however slow the server.
+      const heartbeat = setInterval(() => {
+        repo.renew([...held], new Date(deps.now().getTime() + lockMs)).catch((err) => {
+          deps.logger.warn({ err }, 'email holds could not be renewed');
+        });
+      }, lockMs / 4);
+      try {
+        const context = await loadContext(deps.database.db, claimed);
+        for (const mail of claimed) {
+          // One at a time: a mail is recorded before the next is sent, so a crash leaves at most one in doubt.
+          await attempt(mail, context).catch((err) =>
+            deps.logger.error(
+              { err, email_id: mail.id },
+              'email attempt could not run; its hold will free it',
+            ),
+          );
+          held.delete(mail.id);
+        }
+      } finally {
+        clearInterval(heartbeat);
       }
       return claimed.length;
     },

@@ -134,7 +134,7 @@ export function emailSendsService(deps: {
           ), added as (
             insert into email_outbox (dedupe_key, campaign_id, referrer_id, send_id, kind, to_address, next_attempt_at)
             select 'send:' || ${id} || ':' || id, ${campaignId}, id, ${id}, 'once_off', email,
-              ${start}::timestamptz + (turn * ${spacingMs}) * interval '1 millisecond'
+              ${start}::timestamptz + (turn * ${spacingMs}::float8) * interval '1 millisecond'
             from recipients
             on conflict do nothing
             returning 1

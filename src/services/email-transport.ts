@@ -49,8 +49,12 @@ export const mailboxTransport: EmailTransport = {
  * server that accepts the connection and then says nothing fails the attempt (it is tried again later).
  */
 export function smtpTransport(url: string, timeoutMs: number): EmailTransport {
+  // One connection kept open and reused: mail is sent one at a time (email-sender.ts).
   const transporter = nodemailer.createTransport({
     url,
+    pool: true,
+    maxConnections: 1,
+    maxMessages: 1000,
     connectionTimeout: timeoutMs,
     greetingTimeout: timeoutMs,
     socketTimeout: timeoutMs,

@@ -56,21 +56,34 @@ export function emailOutboxRepository(db: Executor) {
         .execute();
     },
 
-    /** Counts the attempt, stores its outcome and releases the mail. */
+    /** Keeps holding mails this process still works on. */
+    async renew(ids: string[], lockedUntil: Date): Promise<void> {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('email_outbox')
+        .set({ locked_until: lockedUntil })
+        .where('id', 'in', ids)
+        .where('status', '=', 'pending')
+        .execute();
+    },
+
+    /** Counts the attempt, stores its outcome and releases the mail, in one statement. */
     async recordAttempt(
       id: string,
       changes: OutboxChanges,
       attempt: Omit<Insertable<EmailAttemptsTable>, 'outbox_id'>,
     ): Promise<void> {
-      await db
+      const update = db
         .updateTable('email_outbox')
         .set({ ...changes, attempts: sql`attempts + 1`, locked_until: null })
         .where('id', '=', id)
-        .execute();
-      await db
-        .insertInto('email_attempts')
-        .values({ ...attempt, outbox_id: id })
-        .execute();
+        .returning('id');
+      await sql`
+        with updated as (${update})
+        insert into email_attempts (outbox_id, attempted_at, outcome, smtp_response, error, duration_ms)
+        select id, ${attempt.attempted_at}, ${attempt.outcome}, ${attempt.smtp_response ?? null},
+          ${attempt.error ?? null}, ${attempt.duration_ms} from updated
+      `.execute(db);
     },
 
     async findById(id: string): Promise<EmailOutboxRow | undefined> {
