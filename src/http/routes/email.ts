@@ -224,7 +224,7 @@ export const emailRoutes =
     app.post(
       '/v1/campaigns/:id/email_templates/:kind/preview',
       {
-        config: { role: 'viewer' },
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: "Render a template (the stored one, or the words given) with sample data or a referrer's",
@@ -248,7 +248,7 @@ export const emailRoutes =
     app.post(
       '/v1/campaigns/:id/email_sends/preview',
       {
-        config: { role: 'viewer' },
+        config: { role: 'editor' },
         schema: {
           tags,
           summary: "Render a once-off mail with sample data or a referrer's, before sending it",
