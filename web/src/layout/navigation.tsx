@@ -5,6 +5,8 @@ import {
   IconGift,
   IconHistory,
   IconKey,
+  IconMail,
+  IconMailbox,
   IconRefresh,
   IconSpeakerphone,
   IconTicket,
@@ -32,6 +34,8 @@ export const SETTINGS: Item[] = [
   { to: '/settings/stripe', label: 'Stripe', icon: IconBrandStripe },
   { to: '/settings/api-keys', label: 'API keys', icon: IconKey },
   { to: '/settings/webhooks', label: 'Outgoing webhooks', icon: IconWebhook },
+  { to: '/settings/email-templates', label: 'Email templates', icon: IconMail },
+  { to: '/settings/mailbox', label: 'Mailbox', icon: IconMailbox },
   { to: '/settings/teammates', label: 'Teammates', icon: IconUsersGroup },
   { to: '/settings/audit-log', label: 'Audit log', icon: IconHistory },
 ];
