@@ -66,8 +66,8 @@ export type TemplateContent = { subject: string; html: string; text: string };
 export type Template = TemplateContent & { enabled: boolean };
 
 const FOOTER_HTML =
-  '<p style="color:#666;font-size:12px">You get this because you take part in {{campaign.name}}. ' +
-  '<a href="{{unsubscribe_link}}">Unsubscribe</a></p>';
+  '<p><small>You get this because you take part in {{campaign.name}}. ' +
+  '<a href="{{unsubscribe_link}}">Unsubscribe</a></small></p>';
 const FOOTER_TEXT =
   '\n\n--\nYou get this because you take part in {{campaign.name}}. Unsubscribe: {{unsubscribe_link}}\n';
 
