@@ -58,6 +58,7 @@ export const router = createBrowserRouter(
           path: 'settings/teammates',
           element: page(() => import('./teammates/teammates-page'), 'TeammatesPage'),
         },
+        { path: 'settings/email-sends', element: page(() => import('./email/sends-page'), 'EmailSendsPage') },
         { path: 'settings/mailbox', element: page(() => import('./email/mailbox-page'), 'MailboxPage') },
         {
           path: 'settings/email-templates',

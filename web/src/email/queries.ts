@@ -56,3 +56,39 @@ export function usePreview(campaignId: string, kind: TemplateKind) {
       ),
   });
 }
+
+export type Send = Item<'/v1/campaigns/{id}/email_sends'>;
+export type NewSend = RequestBody<'/v1/campaigns/{id}/email_sends', 'post'>;
+
+export function useSends(campaignId: string) {
+  return useQuery({
+    queryKey: ['email-sends', campaignId],
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/campaigns/{id}/email_sends', {
+          params: { path: { id: campaignId }, query: { limit: 20 } },
+        }),
+      ),
+    // Progress moves while mails go out; not while the page is hidden.
+    refetchInterval: (query) =>
+      !document.hidden && query.state.data?.data.some((s) => s.counts.pending > 0) ? 2000 : false,
+  });
+}
+
+export function useStartSend(campaignId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewSend) =>
+      unwrap(api.POST('/v1/campaigns/{id}/email_sends', { params: { path: { id: campaignId } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['email-sends', campaignId] }),
+  });
+}
+
+export function useSendPreview(campaignId: string) {
+  return useMutation({
+    mutationFn: (body: { subject: string; html: string; text: string }) =>
+      unwrap(
+        api.POST('/v1/campaigns/{id}/email_sends/preview', { params: { path: { id: campaignId } }, body }),
+      ),
+  });
+}
