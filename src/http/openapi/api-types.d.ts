@@ -16043,7 +16043,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
@@ -16181,7 +16181,7 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
-        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`. */
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
         403: {
           headers: {
             [name: string]: unknown;
