@@ -251,6 +251,34 @@ const schema = z.object({
     z.enum(['auto', 'on', 'off'], { message: 'must be auto, on or off' }).default('auto'),
   ),
   VOUCH_SANDBOX_PORT: port(12111),
+  SMTP_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), {
+        message: 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@smtp.example.com:587',
+      })
+      .optional(),
+  ),
+  VOUCH_EMAIL_FROM: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(300)
+      .refine((v) => /^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(v.trim()), {
+        message: 'must be an address or Name <address>, e.g. Acme Referrals <referrals@acme.com>',
+      })
+      .optional(),
+  ),
+  VOUCH_SMTP_TIMEOUT_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ message: 'must be a whole number of milliseconds from 100 to 600000' })
+      .int('must be a whole number of milliseconds from 100 to 600000')
+      .min(100, 'must be a whole number of milliseconds from 100 to 600000')
+      .max(600_000, 'must be a whole number of milliseconds from 100 to 600000')
+      .default(30_000),
+  ),
   VOUCH_RETENTION_STRIPE_EVENTS_DAYS: days(
     DEFAULT_RETENTION.stripeEventsDays,
     STRIPE_EVENT_WINDOW_DAYS + 1,
@@ -307,6 +335,11 @@ export type Config = {
   sandboxPort: number;
   /** How long logs are kept by the prune-old-rows job. */
   retention: RetentionSettings;
+  /**
+   * Mail: the SMTP server (its URL holds the password: never log it whole, see describeSmtpUrl), the sender,
+   * and how long the server has for each step. Without a URL, embedded mode keeps mail in a local mailbox.
+   */
+  email: { smtpUrl: string | undefined; from: string; timeoutMs: number };
 };
 
 function parseTrustProxy(value: string): boolean | string {
@@ -326,6 +359,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (Boolean(v.STRIPE_CONNECT_CLIENT_ID) !== Boolean(v.STRIPE_CONNECT_SECRET_KEY)) {
     throw new ConfigError([
       `${v.STRIPE_CONNECT_CLIENT_ID ? 'STRIPE_CONNECT_SECRET_KEY' : 'STRIPE_CONNECT_CLIENT_ID'}: required with the other, for Stripe Connect OAuth`,
+    ]);
+  }
+  if (v.SMTP_URL && !v.VOUCH_EMAIL_FROM) {
+    throw new ConfigError([
+      'VOUCH_EMAIL_FROM: required when SMTP_URL is set (the sender of every mail, e.g. Acme <referrals@acme.com>)',
     ]);
   }
   if (v.DATABASE_URL && !v.VOUCH_SECRET) {
@@ -379,6 +417,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       domainEventsDays: v.VOUCH_RETENTION_DOMAIN_EVENTS_DAYS,
       deliveriesDays: v.VOUCH_RETENTION_DELIVERIES_DAYS,
       clicksDays: v.VOUCH_RETENTION_CLICKS_DAYS,
+    },
+    email: {
+      smtpUrl: v.SMTP_URL,
+      from: v.VOUCH_EMAIL_FROM?.trim() ?? 'Vouch <vouch@localhost>',
+      timeoutMs: v.VOUCH_SMTP_TIMEOUT_MS,
     },
   };
 }

@@ -16,6 +16,7 @@ import { prepareWorkers, type Role } from './jobs/workers.js';
 import { ensurePortFree, explainListenError } from './listen-error.js';
 import { openDatabase } from './open-database.js';
 import { apiKeysService } from './services/api-keys.js';
+import { describeSmtpUrl, mailboxTransport, smtpTransport } from './services/email-transport.js';
 import { ensureSandboxConnection } from './services/sandbox-connection.js';
 import { issueSetupToken } from './services/setup.js';
 import { usersService } from './services/users.js';
@@ -119,6 +120,7 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       box,
       publicUrl,
       retention: config.retention,
+      email: emailSettings(config, embedded, logger),
       options: { outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate } },
     });
     cleanups.push(() => workers.stop());
@@ -243,4 +245,19 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
     await runCleanups().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * Where mail goes: the SMTP server of SMTP_URL; without one, in embedded mode, the local mailbox the
+ * dashboard shows; otherwise nowhere yet (mail waits in the outbox until SMTP_URL is set).
+ */
+function emailSettings(config: Config, embedded: boolean, logger: Logger) {
+  const { smtpUrl, from, timeoutMs } = config.email;
+  if (smtpUrl) {
+    logger.info({ smtp: describeSmtpUrl(smtpUrl), from }, 'mail is sent through SMTP');
+    return { transport: smtpTransport(smtpUrl, timeoutMs), from, timeoutMs };
+  }
+  if (embedded) return { transport: mailboxTransport, from, timeoutMs };
+  logger.warn('SMTP_URL is not set: mail waits in the outbox and is sent once SMTP_URL is set');
+  return undefined;
 }

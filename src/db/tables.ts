@@ -1,6 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { CampaignStatus, LimitCounts } from '../domain/campaign.js';
 import type { RedemptionSource } from '../domain/code-performance.js';
+import type {
+  EmailKind,
+  EmailOutcome,
+  EmailStatus,
+  SuppressionReason,
+  TemplateKind,
+} from '../domain/email-templates.js';
 import type { CustomerLinkHow, LeadSource, LeadStatus, RejectionReason } from '../domain/lead.js';
 import type { PromotionCodeStatus } from '../domain/promotion-code.js';
 import type { ReferrerSource } from '../domain/referrer.js';
@@ -100,6 +107,11 @@ export type Tables = {
   portal_sessions: PortalSessionsTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  email_templates: EmailTemplatesTable;
+  email_sends: EmailSendsTable;
+  email_outbox: EmailOutboxTable;
+  email_attempts: EmailAttemptsTable;
+  email_suppressions: EmailSuppressionsTable;
   schema_migrations: SchemaMigrationsTable;
 };
 
@@ -614,3 +626,68 @@ export type RewardEventsTable = {
   created_at: CreatedAt;
 };
 export type RewardEventRow = Selectable<RewardEventsTable>;
+
+export type EmailTemplatesTable = {
+  campaign_id: string;
+  kind: TemplateKind;
+  enabled: boolean;
+  subject: string;
+  html: string;
+  text: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+};
+
+export type EmailSendsTable = {
+  id: string;
+  campaign_id: string;
+  subject: string;
+  html: string;
+  text: string;
+  audience: Json;
+  rate_per_minute: number;
+  recipient_count: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+};
+export type EmailSendRow = Selectable<EmailSendsTable>;
+
+export type EmailOutboxTable = {
+  id: Generated<string>;
+  dedupe_key: string;
+  campaign_id: string | null;
+  referrer_id: string | null;
+  send_id: string | null;
+  kind: EmailKind;
+  to_address: string;
+  variables: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: ColumnType<EmailStatus, EmailStatus | undefined, EmailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | undefined, Date>;
+  locked_until: Date | null;
+  subject: string | null;
+  html: string | null;
+  text: string | null;
+  message_id: string | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+};
+export type EmailOutboxRow = Selectable<EmailOutboxTable>;
+
+export type EmailAttemptsTable = {
+  id: Generated<string>;
+  outbox_id: string;
+  attempted_at: Date;
+  outcome: EmailOutcome;
+  smtp_response: string | null;
+  error: string | null;
+  duration_ms: number;
+};
+export type EmailAttemptRow = Selectable<EmailAttemptsTable>;
+
+export type EmailSuppressionsTable = {
+  email: string;
+  reason: SuppressionReason;
+  campaign_id: string | null;
+  created_at: CreatedAt;
+};

@@ -26,6 +26,7 @@ export const ID_PREFIXES = {
   invite: 'inv',
   portalSession: 'prs',
   auditEntry: 'aud',
+  emailSend: 'snd',
 } as const;
 
 export type IdPrefix = (typeof ID_PREFIXES)[keyof typeof ID_PREFIXES];

@@ -28,6 +28,10 @@ import { ClickCounter } from '../services/click-counter.js';
 import { codePerformanceService } from '../services/code-performance.js';
 import { connectionHealth } from '../services/connection-health.js';
 import { connectionsService } from '../services/connections.js';
+import { emailSendsService } from '../services/email-sends.js';
+import { emailSuppressionsService } from '../services/email-suppressions.js';
+import { emailTemplatesService } from '../services/email-templates.js';
+import { emailsService } from '../services/emails.js';
 import { invitesService } from '../services/invites.js';
 import { leadsService } from '../services/leads.js';
 import { offlineCodesService } from '../services/offline-codes.js';
@@ -62,6 +66,7 @@ import { codePerformanceRoutes } from './routes/code-performance.js';
 import { couponRoutes } from './routes/coupons.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { exportRoutes } from './routes/exports.js';
+import { emailRoutes } from './routes/email.js';
 import { healthRoutes } from './routes/health.js';
 import { hostedPageRoutes } from './routes/hosted-pages.js';
 import { leadRoutes } from './routes/leads.js';
@@ -80,6 +85,7 @@ import { stripeOAuthRoutes } from './routes/stripe-oauth.js';
 import { stripeWebhookRoutes } from './routes/stripe-webhooks.js';
 import { syncRoutes } from './routes/syncs.js';
 import { teammateRoutes } from './routes/teammates.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { webhookEndpointRoutes } from './routes/webhook-endpoints.js';
 
 export type AppDeps = {
@@ -96,6 +102,8 @@ export type AppDeps = {
   promotionCodeRunner?: { wake(): void } | undefined;
   /** This process's task runner (a friend's or a referrer's Stripe customer); absent in API-only processes. */
   taskRunner?: { wake(): void } | undefined;
+  /** This process's email runner, woken when a once-off send starts. */
+  emailRunner?: { wake(): void } | undefined;
   /** This process's reward runner, woken when a reward is approved or retried. */
   rewardRunner?: { wake(): void } | undefined;
   /** Base of referral links and hosted pages (VOUCH_PUBLIC_URL). */
@@ -357,6 +365,28 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       ...deps.outgoingWebhooks,
     });
     await app.register(webhookEndpointRoutes(webhooks));
+    const templates = emailTemplatesService({
+      database: deps.database,
+      box: deps.box,
+      publicUrl: deps.publicUrl,
+      now,
+    });
+    const suppressions = emailSuppressionsService(deps.database);
+    await app.register(
+      emailRoutes({
+        templates,
+        suppressions,
+        emails: emailsService(deps.database),
+        sends: emailSendsService({
+          database: deps.database,
+          box: deps.box,
+          templates,
+          now,
+          wake: deps.emailRunner ? () => deps.emailRunner?.wake() : undefined,
+        }),
+      }),
+    );
+    await app.register(unsubscribeRoutes({ box: deps.box, suppressions }));
   }
   return app;
 }

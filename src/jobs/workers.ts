@@ -2,9 +2,12 @@ import type { Logger } from 'pino';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 import type { RetentionSettings } from '../domain/retention.js';
+import type { EmailSendOptions } from '../services/email-sender.js';
+import type { EmailTransport } from '../services/email-transport.js';
 import type { InboxWaker } from '../services/stripe-inbox.js';
 import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
+import { EmailRunner } from './email-runner.js';
 import { EventPoller } from './event-poller.js';
 import { OutgoingWebhookRunner } from './outgoing-webhook-runner.js';
 import { PromotionCodeRunner } from './promotion-code-runner.js';
@@ -49,6 +52,8 @@ export type WorkerDeps = {
   publicUrl?: string | undefined;
   /** How long logs are kept; the defaults when absent. */
   retention?: RetentionSettings | undefined;
+  /** Where mail goes (SMTP or the local mailbox) and how; absent: mail waits in the outbox. */
+  email?: (EmailSendOptions & { transport: EmailTransport }) | undefined;
   options?: WorkerOptions | undefined;
 };
 
@@ -61,6 +66,7 @@ export type Wakers = {
   promotionCodeRunner?: Waker | undefined;
   rewardRunner?: Waker | undefined;
   taskRunner?: Waker | undefined;
+  emailRunner?: Waker | undefined;
 };
 
 export type Workers = {
@@ -121,6 +127,11 @@ export async function prepareWorkers(deps: WorkerDeps): Promise<Workers> {
       ? new OutgoingWebhookRunner({ ...base, ...options.outgoingWebhooks, box, publicUrl, pollMs })
       : undefined;
 
+  const emailRunner =
+    runs && box && publicUrl !== undefined && deps.email
+      ? new EmailRunner({ ...base, ...deps.email, box, publicUrl, pollMs })
+      : undefined;
+
   const queue = await JobQueue.open({ database, logger, definitions: jobDefinitions });
   const all: Array<Worker | undefined> = [
     inboxWorker,
@@ -130,6 +141,7 @@ export async function prepareWorkers(deps: WorkerDeps): Promise<Workers> {
     taskRunner,
     eventPoller,
     rewardRunner,
+    emailRunner,
   ];
   const workers = all.filter((w) => w !== undefined);
 
@@ -137,7 +149,7 @@ export async function prepareWorkers(deps: WorkerDeps): Promise<Workers> {
   let stopping: Promise<void> | undefined;
   return {
     queue,
-    wakers: { inboxWorker, syncRunner, promotionCodeRunner, rewardRunner, taskRunner },
+    wakers: { inboxWorker, syncRunner, promotionCodeRunner, rewardRunner, taskRunner, emailRunner },
     run() {
       running ??= (async () => {
         if (!runs || stopping) return;

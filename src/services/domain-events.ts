@@ -1,5 +1,6 @@
 import type { Executor } from '../db/database.js';
 import { createId } from '../domain/ids.js';
+import { causesMail, MAIL_EVENT_COLUMNS, recordEventsWithEmails } from './email-outbox.js';
 
 export type NewDomainEvent = {
   /** `referrer.created`, `lead.qualified`, `reward.issued`, `sync.completed`, ... */
@@ -37,5 +38,10 @@ export function domainEventRow(event: NewDomainEvent) {
 
 /** Records domain events made with `domainEventRow`, in one statement. */
 export async function recordDomainEventRows(db: Executor, rows: ReturnType<typeof domainEventRow>[]) {
-  if (rows.length > 0) await db.insertInto('domain_events').values(rows).execute();
+  if (rows.length === 0) return;
+  const insert = db.insertInto('domain_events').values(rows);
+  // Events that may cause a mail are recorded with their mails, in the same statement (email-outbox.ts).
+  if (rows.some((row) => causesMail(row.type)))
+    await recordEventsWithEmails(db, insert.returning([...MAIL_EVENT_COLUMNS]));
+  else await insert.execute();
 }

@@ -58,6 +58,12 @@ export const router = createBrowserRouter(
           path: 'settings/teammates',
           element: page(() => import('./teammates/teammates-page'), 'TeammatesPage'),
         },
+        { path: 'settings/email-sends', element: page(() => import('./email/sends-page'), 'EmailSendsPage') },
+        { path: 'settings/mailbox', element: page(() => import('./email/mailbox-page'), 'MailboxPage') },
+        {
+          path: 'settings/email-templates',
+          element: page(() => import('./email/templates-page'), 'EmailTemplatesPage'),
+        },
         {
           path: 'settings/audit-log',
           element: page(() => import('./audit-log/audit-log-page'), 'AuditLogPage'),

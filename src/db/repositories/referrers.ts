@@ -48,7 +48,7 @@ function orderOf(sort: ReferrerSort): ListOrder {
 }
 
 /** The filters as one condition on the referrer row `r`. */
-function matching(filters: ReferrerFilters): RawBuilder<SqlBool> {
+export function matching(filters: ReferrerFilters): RawBuilder<SqlBool> {
   const conditions = [sql`r.campaign_id = ${filters.campaignId}`];
   if (filters.email) conditions.push(sql`r.email_normalized = ${filters.email}`);
   if (filters.hasCode !== undefined)

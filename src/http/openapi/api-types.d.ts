@@ -16418,6 +16418,1849 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/campaigns/{id}/email_templates': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign's mail templates, one per kind (its own or the shipped default) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                /** @enum {string} */
+                object: 'email_template';
+                campaign_id: string;
+                /** @enum {string} */
+                kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+                /** @description Whether the event sends this mail (the sign-in link is sent when asked for) */
+                enabled: boolean;
+                subject: string;
+                html: string;
+                text: string;
+                /** @description false: the shipped default */
+                customized: boolean;
+                updated_at: string | null;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/email_templates/{kind}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of a campaign's mail templates */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_template';
+              campaign_id: string;
+              /** @enum {string} */
+              kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+              /** @description Whether the event sends this mail (the sign-in link is sent when asked for) */
+              enabled: boolean;
+              subject: string;
+              html: string;
+              text: string;
+              /** @description false: the shipped default */
+              customized: boolean;
+              updated_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Change a mail template: turn it on or off, or change its words (unknown variables are refused) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled?: boolean;
+            /** @description The subject line; variables are filled in as text */
+            subject?: string;
+            /** @description The HTML part; variables are filled in HTML-escaped */
+            html?: string;
+            /** @description The plain-text part */
+            text?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_template';
+              campaign_id: string;
+              /** @enum {string} */
+              kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+              /** @description Whether the event sends this mail (the sign-in link is sent when asked for) */
+              enabled: boolean;
+              subject: string;
+              html: string;
+              text: string;
+              /** @description false: the shipped default */
+              customized: boolean;
+              updated_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    /** Put a mail template back to the shipped default */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_template';
+              campaign_id: string;
+              /** @enum {string} */
+              kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+              /** @description Whether the event sends this mail (the sign-in link is sent when asked for) */
+              enabled: boolean;
+              subject: string;
+              html: string;
+              text: string;
+              /** @description false: the shipped default */
+              customized: boolean;
+              updated_at: string | null;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/email_templates/{kind}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a template (the stored one, or the words given) with sample data or a referrer's */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          kind: 'sign_in' | 'welcome' | 'friend_qualified' | 'reward_issued' | 'reward_reversed';
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The subject line; variables are filled in as text */
+            subject?: string;
+            /** @description The HTML part; variables are filled in HTML-escaped */
+            html?: string;
+            /** @description The plain-text part */
+            text?: string;
+            /** @description Fill in this referrer's data (a reward or sign-in link still from the samples); default: samples */
+            referrer_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_preview';
+              subject: string;
+              /** @description Render it in a sandboxed frame: it is the mail as sent */
+              html: string;
+              text: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/email_sends/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Render a once-off mail with sample data or a referrer's, before sending it */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The subject line; variables are filled in as text */
+            subject: string;
+            /** @description The HTML part; variables are filled in HTML-escaped */
+            html: string;
+            /** @description The plain-text part */
+            text: string;
+            referrer_id?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_preview';
+              subject: string;
+              /** @description Render it in a sandboxed frame: it is the mail as sent */
+              html: string;
+              text: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/campaigns/{id}/email_sends': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A campaign's once-off sends, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description How many objects to return, 1 to 100 (default 10). */
+          limit?: number;
+          /** @description Cursor: the id of the last object on the previous page. */
+          starting_after?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                /** @enum {string} */
+                object: 'email_send';
+                id: string;
+                campaign_id: string;
+                subject: string;
+                html: string;
+                text: string;
+                /** @description Who gets it; the filter is the referrers list's */
+                audience:
+                  | {
+                      /**
+                       * @description Every referrer of the campaign (not removed)
+                       * @enum {string}
+                       */
+                      type: 'all';
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'sync';
+                      /** @description The referrers this sync created */
+                      sync_id: string;
+                    }
+                  | {
+                      /** @enum {string} */
+                      type: 'filter';
+                      /** @description Part of the email, name or code */
+                      search?: string;
+                      /** @enum {string} */
+                      source?: 'api' | 'hosted_page' | 'import' | 'sync';
+                      has_referral_code?: boolean;
+                    };
+                rate_per_minute: number;
+                /** @description Referrers it goes to, each once */
+                recipient_count: number;
+                /** @description Recipients by the status of their mail */
+                counts: {
+                  pending: number;
+                  sent: number;
+                  mailbox: number;
+                  suppressed: number;
+                  failed: number;
+                };
+                /** @description ISO 8601, UTC */
+                created_at: string;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Send a once-off mail to chosen referrers, each at most once, at a rate */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description The subject line; variables are filled in as text */
+            subject: string;
+            /** @description The HTML part; variables are filled in HTML-escaped */
+            html: string;
+            /** @description The plain-text part */
+            text: string;
+            /** @description Who gets it; the filter is the referrers list's */
+            audience:
+              | {
+                  /**
+                   * @description Every referrer of the campaign (not removed)
+                   * @enum {string}
+                   */
+                  type: 'all';
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'sync';
+                  /** @description The referrers this sync created */
+                  sync_id: string;
+                }
+              | {
+                  /** @enum {string} */
+                  type: 'filter';
+                  /** @description Part of the email, name or code */
+                  search?: string;
+                  /** @enum {string} */
+                  source?: 'api' | 'hosted_page' | 'import' | 'sync';
+                  has_referral_code?: boolean;
+                };
+            /**
+             * @description Mails per minute (default 60)
+             * @default 60
+             */
+            rate_per_minute?: number;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_send';
+              id: string;
+              campaign_id: string;
+              subject: string;
+              html: string;
+              text: string;
+              /** @description Who gets it; the filter is the referrers list's */
+              audience:
+                | {
+                    /**
+                     * @description Every referrer of the campaign (not removed)
+                     * @enum {string}
+                     */
+                    type: 'all';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'sync';
+                    /** @description The referrers this sync created */
+                    sync_id: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'filter';
+                    /** @description Part of the email, name or code */
+                    search?: string;
+                    /** @enum {string} */
+                    source?: 'api' | 'hosted_page' | 'import' | 'sync';
+                    has_referral_code?: boolean;
+                  };
+              rate_per_minute: number;
+              /** @description Referrers it goes to, each once */
+              recipient_count: number;
+              /** @description Recipients by the status of their mail */
+              counts: {
+                pending: number;
+                sent: number;
+                mailbox: number;
+                suppressed: number;
+                failed: number;
+              };
+              /** @description ISO 8601, UTC */
+              created_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/email_sends/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A once-off send and its progress (recipients by status); its mails: GET /v1/emails?send_id= */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_send';
+              id: string;
+              campaign_id: string;
+              subject: string;
+              html: string;
+              text: string;
+              /** @description Who gets it; the filter is the referrers list's */
+              audience:
+                | {
+                    /**
+                     * @description Every referrer of the campaign (not removed)
+                     * @enum {string}
+                     */
+                    type: 'all';
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'sync';
+                    /** @description The referrers this sync created */
+                    sync_id: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    type: 'filter';
+                    /** @description Part of the email, name or code */
+                    search?: string;
+                    /** @enum {string} */
+                    source?: 'api' | 'hosted_page' | 'import' | 'sync';
+                    has_referral_code?: boolean;
+                  };
+              rate_per_minute: number;
+              /** @description Referrers it goes to, each once */
+              recipient_count: number;
+              /** @description Recipients by the status of their mail */
+              counts: {
+                pending: number;
+                sent: number;
+                mailbox: number;
+                suppressed: number;
+                failed: number;
+              };
+              /** @description ISO 8601, UTC */
+              created_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/emails': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every mail, newest first: the outbox log and, without SMTP, the local mailbox */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description Cursor: the id of the last mail on the previous page */
+          starting_after?: string;
+          campaign_id?: string;
+          /** @description A once-off send's mails: its per-recipient results */
+          send_id?: string;
+          status?: 'pending' | 'sent' | 'mailbox' | 'suppressed' | 'failed';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                /** @enum {string} */
+                object: 'email';
+                id: string;
+                campaign_id: string | null;
+                referrer_id: string | null;
+                send_id: string | null;
+                /** @enum {string} */
+                kind:
+                  | 'sign_in'
+                  | 'welcome'
+                  | 'friend_qualified'
+                  | 'reward_issued'
+                  | 'reward_reversed'
+                  | 'once_off';
+                to: string;
+                /**
+                 * @description pending: to send (again); sent: the SMTP server accepted it; mailbox: kept in the local mailbox; suppressed: not sent, the address is suppressed; failed: every attempt failed
+                 * @enum {string}
+                 */
+                status: 'pending' | 'sent' | 'mailbox' | 'suppressed' | 'failed';
+                attempt_count: number;
+                next_attempt_at: string | null;
+                /** @description As rendered at the last attempt */
+                subject: string | null;
+                last_error: string | null;
+                sent_at: string | null;
+                /** @description ISO 8601, UTC */
+                created_at: string;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/emails/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One mail: what it said and every attempt with the SMTP reply */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email';
+              id: string;
+              campaign_id: string | null;
+              referrer_id: string | null;
+              send_id: string | null;
+              /** @enum {string} */
+              kind:
+                | 'sign_in'
+                | 'welcome'
+                | 'friend_qualified'
+                | 'reward_issued'
+                | 'reward_reversed'
+                | 'once_off';
+              to: string;
+              /**
+               * @description pending: to send (again); sent: the SMTP server accepted it; mailbox: kept in the local mailbox; suppressed: not sent, the address is suppressed; failed: every attempt failed
+               * @enum {string}
+               */
+              status: 'pending' | 'sent' | 'mailbox' | 'suppressed' | 'failed';
+              attempt_count: number;
+              next_attempt_at: string | null;
+              /** @description As rendered at the last attempt */
+              subject: string | null;
+              last_error: string | null;
+              sent_at: string | null;
+              /** @description ISO 8601, UTC */
+              created_at: string;
+              /** @description The HTML as sent; show it only in a sandboxed frame */
+              html: string | null;
+              text: string | null;
+              attempts: {
+                /** @enum {string} */
+                object: 'email_attempt';
+                /** @description ISO 8601, UTC */
+                attempted_at: string;
+                /** @enum {string} */
+                outcome: 'sent' | 'mailbox' | 'suppressed' | 'temporary_failure' | 'permanent_failure';
+                /** @description The SMTP server's reply */
+                smtp_response: string | null;
+                error: string | null;
+                duration_ms: number;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/email_suppressions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Addresses never mailed (unsubscribed, added by hand, refused), by address */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+          /** @description Cursor: the last address of the previous page */
+          starting_after?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                /** @enum {string} */
+                object: 'email_suppression';
+                email: string;
+                /** @enum {string} */
+                reason: 'unsubscribed' | 'manual' | 'bounced';
+                /** @description The campaign whose mail was unsubscribed from */
+                campaign_id: string | null;
+                /** @description ISO 8601, UTC */
+                created_at: string;
+              }[];
+              has_more: boolean;
+              url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Stop mailing an address */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            email: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_suppression';
+              email: string;
+              /** @enum {string} */
+              reason: 'unsubscribed' | 'manual' | 'bounced';
+              /** @description The campaign whose mail was unsubscribed from */
+              campaign_id: string | null;
+              /** @description ISO 8601, UTC */
+              created_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `parameter_missing`, `invalid_json`, `invalid_content_length`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request is too large: `body_too_large`. */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not accepted: `unsupported_media_type`. */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/email_suppressions/{email}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Mail an address again (only when the person asked for it) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          email: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'email_suppression';
+              email: string;
+              /** @enum {string} */
+              reason: 'unsubscribed' | 'manual' | 'bounced';
+              /** @description The campaign whose mail was unsubscribed from */
+              campaign_id: string | null;
+              /** @description ISO 8601, UTC */
+              created_at: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`, `csrf_token_invalid`, `role_forbidden`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {

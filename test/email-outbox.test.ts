@@ -1,0 +1,223 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretBox } from '../src/crypto/secret-box.js';
+import { EmailRunner } from '../src/jobs/email-runner.js';
+import { recordDomainEvent } from '../src/services/domain-events.js';
+import { enqueueEmail } from '../src/services/email-outbox.js';
+import { smtpTransport } from '../src/services/email-transport.js';
+import { type Answer, header, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
+import { api, eventually, startTestApp, type TestApp } from './helpers/test-app.js';
+
+/**
+ * The outbox against a real SMTP server (smtp-server): every mail is accepted once, whether the server
+ * accepts at once, refuses first (5xx, 4xx), stalls, or never greets.
+ */
+
+let t: TestApp;
+let campaignId: string;
+let referrerId: string;
+const box = new SecretBox('d'.repeat(64));
+const TIMEOUT_MS = 400;
+
+beforeAll(async () => {
+  t = await startTestApp({ stripe: true });
+  campaignId = (await api(t, 'POST', '/v1/campaigns', { name: 'Mail <Club>', status: 'live' })).body.id;
+  referrerId = (
+    await api(t, 'POST', `/v1/campaigns/${campaignId}/referrers`, {
+      email: 'jane@example.com',
+      first_name: '<b>Jane & "Co"</b>',
+    })
+  ).body.id;
+});
+afterAll(async () => t.close());
+
+/** Sends the outbox to `sink` until no mail is pending, then stops. */
+async function sendAll(sink: SmtpSink) {
+  const runner = new EmailRunner({
+    database: t.db.database,
+    box,
+    logger: pino({ level: 'silent' }),
+    now: () => new Date(),
+    publicUrl: 'http://vouch.test',
+    transport: smtpTransport(sink.url, TIMEOUT_MS),
+    from: 'Acme Referrals <referrals@acme.test>',
+    timeoutMs: TIMEOUT_MS,
+    retryDelayMs: () => 20,
+    maxAttempts: 5,
+    pollMs: 20,
+  });
+  runner.start();
+  try {
+    await eventually(async () => {
+      const left = await t.db.database.db
+        .selectFrom('email_outbox')
+        .select('id')
+        .where('status', '=', 'pending')
+        .execute();
+      return left.length === 0;
+    }, 30_000);
+  } finally {
+    await runner.stop();
+  }
+}
+
+const outbox = (key: string) =>
+  t.db.database.db
+    .selectFrom('email_outbox')
+    .selectAll()
+    .where('dedupe_key', '=', key)
+    .executeTakeFirstOrThrow();
+const attempts = async (key: string) =>
+  t.db.database.db
+    .selectFrom('email_attempts')
+    .selectAll()
+    .where('outbox_id', '=', (await outbox(key)).id)
+    .orderBy('id')
+    .execute();
+
+async function mailOnce(key: string, answer?: (n: number) => Answer, silentConnections = 0) {
+  const sink = await startSmtpSink({ ...(answer ? { answer } : {}), silentConnections });
+  try {
+    const mail = { campaignId, referrerId, to: 'jane@example.com', kind: 'welcome' as const, dedupeKey: key };
+    await enqueueEmail(t.db.database.db, mail);
+    // The same cause asked again: still one mail.
+    await enqueueEmail(t.db.database.db, mail);
+    await sendAll(sink);
+    return { sink, row: await outbox(key), attempts: await attempts(key) };
+  } finally {
+    await sink.close();
+  }
+}
+
+describe('the email outbox', () => {
+  it('sends a mail once, rendered from the template with the values escaped in its HTML', async () => {
+    const { sink, row, attempts } = await mailOnce('test:once');
+    expect(sink.accepted).toHaveLength(1);
+    expect(row.status).toBe('sent');
+    expect(attempts.map((a) => a.outcome)).toEqual(['sent']);
+    expect(attempts[0]!.smtp_response).toMatch(/^250/);
+    const mail = sink.accepted[0]!;
+    expect(mail.to).toEqual(['jane@example.com']);
+    expect(mail.messageId).toBe(`<${row.id}@acme.test>`);
+    expect(mail.subject).toBe('Your referral link for Mail <Club>');
+    expect(row.html).toContain('Hi &lt;b&gt;Jane &amp; &quot;Co&quot;&lt;/b&gt;,');
+    expect(row.html).not.toContain('<b>Jane');
+    expect(row.text).toContain('Hi <b>Jane & "Co"</b>,');
+    expect(header(mail.raw, 'List-Unsubscribe').replace(/\s+/g, '')).toMatch(
+      /^<http:\/\/vouch\.test\/email\/unsubscribe\?token=/,
+    );
+  });
+
+  it('tries again after a refusal (5xx, then 4xx) and is accepted once', async () => {
+    const { sink, row, attempts } = await mailOnce('test:refused', (n) =>
+      n === 1
+        ? { code: 554, message: 'Transaction failed' }
+        : n === 2
+          ? { code: 451, message: 'Try again later' }
+          : 'accept',
+    );
+    expect(sink.offered).toBe(3);
+    expect(sink.accepted).toHaveLength(1);
+    expect(row.status).toBe('sent');
+    expect(attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'temporary_failure', 'sent']);
+    expect(attempts[0]!.smtp_response).toMatch(/^554/);
+    expect(attempts[1]!.smtp_response).toMatch(/^451/);
+  });
+
+  it('times out a server that stalls after the message, and one that never greets, then sends once', async () => {
+    const stalled = await mailOnce('test:stalled', (n) => (n === 1 ? 'stall' : 'accept'));
+    expect(stalled.sink.accepted).toHaveLength(1);
+    expect(stalled.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
+    expect(stalled.attempts[0]!.error).toMatch(/time/i);
+
+    const silent = await mailOnce('test:silent', undefined, 1);
+    expect(silent.sink.accepted).toHaveLength(1);
+    expect(silent.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
+    expect(silent.attempts[0]!.error).toMatch(/greeting|time/i);
+  });
+
+  it('gives up after the last attempt and keeps the mail with its error', async () => {
+    const { sink, row, attempts } = await mailOnce('test:never', () => ({ code: 451, message: 'Busy' }));
+    expect(sink.accepted).toHaveLength(0);
+    expect(row.status).toBe('failed');
+    expect(attempts).toHaveLength(5);
+    expect(row.last_error).toMatch(/Busy/);
+  });
+
+  it('skips a suppressed address and records why', async () => {
+    await t.db.database.db
+      .insertInto('email_suppressions')
+      .values({ email: 'gone@example.com', reason: 'manual' })
+      .execute();
+    const sink = await startSmtpSink();
+    try {
+      await enqueueEmail(t.db.database.db, {
+        campaignId,
+        referrerId,
+        to: 'Gone@Example.com',
+        kind: 'welcome',
+        dedupeKey: 'test:suppressed',
+      });
+      await sendAll(sink);
+      expect(sink.offered).toBe(0);
+      const row = await outbox('test:suppressed');
+      expect(row.status).toBe('suppressed');
+      expect(row.last_error).toMatch(/suppression list \(manual\)/);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it('enqueues a reward mail in the transaction of the event only when the template is on', async () => {
+    const reward = { recipient: 'referrer', kind: 'balance_credit', amount: 1000, currency: 'usd' };
+    const record = () =>
+      t.db.database.db.transaction().execute((tx) =>
+        recordDomainEvent(tx, {
+          type: 'reward.issued',
+          campaign_id: campaignId,
+          referrer_id: referrerId,
+          data: { reward },
+          at: new Date(),
+        }),
+      );
+    const off = await record();
+    await t.db.database.db
+      .insertInto('email_templates')
+      .values({
+        campaign_id: campaignId,
+        kind: 'reward_issued',
+        enabled: true,
+        subject: 'You earned {{reward.description}}',
+        html: '<p>{{reward.description}}</p>',
+        text: '{{reward.description}}',
+      })
+      .execute();
+    const on = await record();
+    const friendReward = await t.db.database.db.transaction().execute((tx) =>
+      recordDomainEvent(tx, {
+        type: 'reward.issued',
+        campaign_id: campaignId,
+        referrer_id: referrerId,
+        data: { reward: { ...reward, recipient: 'lead' } },
+        at: new Date(),
+      }),
+    );
+    const keys = (
+      await t.db.database.db
+        .selectFrom('email_outbox')
+        .select('dedupe_key')
+        .where('dedupe_key', 'like', 'event:%')
+        .execute()
+    ).map((r) => r.dedupe_key);
+    expect(keys).toEqual([`event:${on}`]);
+    expect(keys).not.toContain(`event:${off}`);
+    expect(keys).not.toContain(`event:${friendReward}`);
+    const sink = await startSmtpSink();
+    try {
+      await sendAll(sink);
+      expect(sink.accepted.map((m) => m.subject)).toEqual(['You earned $10.00 balance credit']);
+    } finally {
+      await sink.close();
+    }
+  });
+});
