@@ -8804,6 +8804,8 @@ export interface paths {
                 listing_done_at: string | null;
                 finished_at: string | null;
                 next_pass_at: string | null;
+                /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+                last_enrolled_at: string | null;
               }[];
               has_more: boolean;
               url: string;
@@ -9208,6 +9210,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -9636,6 +9640,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -9726,6 +9732,8 @@ export interface paths {
           limit?: number;
           /** @description The last customer id of the previous page */
           starting_after?: string;
+          /** @description Only the customers skipped for this reason */
+          reason?: 'missing_field' | 'already_referrer' | 'participant_limit' | 'email_taken';
         };
         header?: never;
         path: {
@@ -10003,6 +10011,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -11175,6 +11185,120 @@ export interface paths {
               }[];
               has_more: boolean;
               url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rewards/totals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rewards counted by status and currency, with the credit they give; same filters as the ledger */
+    get: {
+      parameters: {
+        query?: {
+          campaign_id?: string;
+          referrer_id?: string;
+          lead_id?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'reward_totals';
+              data: {
+                /** @enum {string} */
+                status:
+                  | 'held'
+                  | 'pending_approval'
+                  | 'pending'
+                  | 'issued'
+                  | 'failed'
+                  | 'cancelled'
+                  | 'reversing'
+                  | 'reversed';
+                /** @description null for rewards without an amount (a coupon or a promotion code) */
+                currency: string | null;
+                count: number;
+                /** @description Minor units of currency: the credit these rewards give; 0 without one */
+                amount: number;
+              }[];
             };
           };
         };
