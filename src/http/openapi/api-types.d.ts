@@ -6673,6 +6673,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/leads/{id}/failed_events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stripe events about the lead's customers that failed every attempt (dead letters)
+     * @description Events whose object is one of the Stripe customers linked to the lead, or belongs to one (a charge, an invoice, a checkout session), newest first. Replay one with `POST /v1/stripe/connections/{connection_id}/events/{id}/replay`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                id: string;
+                /** @enum {string} */
+                object: 'stripe_event';
+                connection_id: string;
+                type: string;
+                /** @description ISO 8601, UTC */
+                created_at: string;
+                /** @description ISO 8601, UTC */
+                received_at: string;
+                /**
+                 * @description How the event reached Vouch
+                 * @enum {string}
+                 */
+                source: 'webhook' | 'reconciliation' | 'polling';
+                processed_at: string | null;
+                attempts: number;
+                last_error: string | null;
+                dead_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/leads/{id}/customers': {
     parameters: {
       query?: never;
@@ -8329,6 +8458,7 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 object: 'stripe_event';
+                connection_id: string;
                 type: string;
                 /** @description ISO 8601, UTC */
                 created_at: string;
