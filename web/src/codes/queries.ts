@@ -59,5 +59,7 @@ export function useReferrersWithoutCode(campaignId: string, after: string | unde
         }),
       ),
     placeholderData: keepPreviousData,
+    // Codes for everyone are made by a background job: the list follows it.
+    refetchInterval: (query) => ((query.state.data?.total_count ?? 0) > 0 ? 2000 : false),
   });
 }

@@ -10,9 +10,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormAlert } from '../ui/form-alert';
-import { isWorking, useStartSync, useSync } from './queries';
+import { cancelSync, isWorking, useStartSync, useSync } from './queries';
 import { SkippedCustomers } from './skipped-customers';
 import { SyncFigures } from './sync-figures';
 import {
@@ -76,17 +76,26 @@ export function ConfirmStep({
   const [dryRunId, setDryRunId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dryRun = useSync(dryRunId);
-  const configKey = JSON.stringify(syncBody(draft, true));
+  // The dry run reads the customers once: whether the sync will then go on (ongoing) changes nothing in it.
+  const dryBody = { ...syncBody(draft, true), kind: 'one_time' as const };
+  const configKey = JSON.stringify(dryBody);
   const { mutateAsync } = start;
+  /** The dry run of the configuration shown; one still running for another is cancelled first. */
+  const tried = useRef<{ key: string; id: string | null } | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: configKey stands for the configuration tried
   useEffect(() => {
+    if (tried.current?.key === configKey) return;
+    const previous = tried.current?.id;
+    tried.current = { key: configKey, id: null };
     setDryRunId(null);
     setError(null);
-    mutateAsync(syncBody(draft, true)).then(
-      (sync) => setDryRunId(sync.id),
-      (e: Error) => setError(e.message),
-    );
+    (async () => {
+      if (previous) await cancelSync(previous);
+      const sync = await mutateAsync(JSON.parse(configKey));
+      if (tried.current?.key === configKey) tried.current.id = sync.id;
+      setDryRunId(sync.id);
+    })().catch((e: Error) => setError(e.message));
   }, [configKey]);
 
   const result = dryRun.data;

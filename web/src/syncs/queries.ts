@@ -90,6 +90,10 @@ export function useStartSync(campaignId: string) {
   });
 }
 
+/** Stops a sync (a dry run of a configuration since changed); one already finished stays as it is. */
+export const cancelSync = (id: string) =>
+  unwrap(api.POST('/v1/syncs/{id}/cancel', { params: { path: { id } } }));
+
 export function useCancelSync(id: string) {
   const client = useQueryClient();
   return useMutation({
