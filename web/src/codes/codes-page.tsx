@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, Paper, Progress, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useSession } from '../account/session';
 import {
@@ -123,8 +124,14 @@ function PromotionCodes({ campaign, canWrite }: { campaign: Campaign; canWrite: 
   const progress = usePromotionCodeProgress(campaign.id);
   const pending = progress.data?.counts.pending ?? 0;
   const cursor = useCursor('codes');
-  const codes = usePromotionCodes(campaign.id, cursor.startingAfter, pending > 0);
+  const codes = usePromotionCodes(
+    campaign.id,
+    cursor.startingAfter,
+    JSON.stringify(progress.data?.counts ?? null),
+    pending > 0,
+  );
   const sendAll = useSendCodesToStripe(campaign.id);
+  const client = useQueryClient();
   const columns: Column<PromotionCode>[] = [
     {
       header: 'Code',
@@ -168,11 +175,13 @@ function PromotionCodes({ campaign, canWrite }: { campaign: Campaign; canWrite: 
                     loading={sendAll.isPending}
                     onClick={() =>
                       sendAll.mutate(undefined, {
-                        onSuccess: (r) =>
+                        onSuccess: (r) => {
                           notifications.show({
                             color: 'green',
                             message: `${count.format(r.queued)} promotion codes queued for Stripe.`,
-                          }),
+                          });
+                          return client.invalidateQueries({ queryKey: ['codes'] });
+                        },
                         onError: (error) =>
                           notifications.show({ color: 'red', title: 'Not started', message: error.message }),
                       })

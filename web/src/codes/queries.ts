@@ -26,9 +26,15 @@ export function usePromotionCodeProgress(campaignId: string) {
   });
 }
 
-export function usePromotionCodes(campaignId: string, after: string | undefined, live: boolean) {
+/** The codes, a page at a time; asked again whenever the progress's counts change (`counts`). */
+export function usePromotionCodes(
+  campaignId: string,
+  after: string | undefined,
+  counts: string,
+  live: boolean,
+) {
   return useQuery({
-    queryKey: ['codes', 'promotion-codes', campaignId, after],
+    queryKey: ['codes', 'promotion-codes', campaignId, after, counts],
     queryFn: () =>
       unwrap(
         api.GET('/v1/campaigns/{id}/promotion_codes', {
