@@ -7,6 +7,7 @@ const benches = [
   'bench/redirect.ts',
   'bench/webhooks.ts',
   'bench/sync.ts',
+  'bench/sync-page.ts',
   'bench/promotion-codes.ts',
   'bench/rewards.ts',
   'bench/analytics.ts',

@@ -300,5 +300,36 @@ describe('holds, approval, caps and taking back', () => {
     const listed = (await api(env, 'GET', `/v1/rewards?campaign_id=${campaign.id}&status=reversed`)).body
       .data;
     expect(listed).toHaveLength(2);
+
+    // The ledger summed by status and currency agrees with the ledger itself, under the same filters.
+    const all = (await api(env, 'GET', `/v1/rewards?campaign_id=${campaign.id}&limit=100`)).body
+      .data as Array<{
+      status: string;
+      currency: string | null;
+      amount: number | null;
+      referrer_id: string;
+    }>;
+    const expected = new Map<string, { count: number; amount: number }>();
+    for (const r of all) {
+      const key = `${r.status}/${r.currency}`;
+      const sum = expected.get(key) ?? { count: 0, amount: 0 };
+      expected.set(key, { count: sum.count + 1, amount: sum.amount + (r.amount ?? 0) });
+    }
+    const totals = await api(env, 'GET', `/v1/rewards/totals?campaign_id=${campaign.id}`);
+    expect(totals.body.object).toBe('reward_totals');
+    const got = new Map(
+      totals.body.data.map(
+        (t: { status: string; currency: string | null; count: number; amount: number }) => [
+          `${t.status}/${t.currency}`,
+          { count: t.count, amount: t.amount },
+        ],
+      ),
+    );
+    expect(got).toEqual(expected);
+    expect(got.get('reversed/usd')).toEqual({ count: 1, amount: 800 });
+    expect(got.get('cancelled/usd')).toEqual({ count: 1, amount: 800 });
+    const ofOther = await api(env, 'GET', `/v1/rewards/totals?referrer_id=rfr_nobody`);
+    expect(ofOther.body.data).toEqual([]);
+    expect((await api(env, 'GET', `/v1/rewards/totals?status=issued`)).status).toBe(400);
   });
 });

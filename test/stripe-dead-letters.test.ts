@@ -62,6 +62,18 @@ describe('failed Stripe events', () => {
     expect(letter.last_error).toMatch(/unexpected error/i);
     expect((await lead(friend.id)).status).toBe('pending');
 
+    // The lead's page finds the dead letter too: the charge belongs to the lead's customer.
+    const ofLead = (await api(env, 'GET', `/v1/leads/${friend.id}/failed_events`)).body;
+    expect(ofLead.data).toEqual([{ ...letter, connection_id: connectionId }]);
+    const otherLead = (
+      await api(env, 'POST', `/v1/campaigns/${campaign.id}/leads`, {
+        email: 'other@example.com',
+        referrer: referrer.id,
+      })
+    ).body;
+    expect((await api(env, 'GET', `/v1/leads/${otherLead.id}/failed_events`)).body.data).toEqual([]);
+    expect((await api(env, 'GET', '/v1/leads/lead_missing/failed_events')).status).toBe(404);
+
     const health = (await api(env, 'GET', `/v1/stripe/connections/${connectionId}/health`)).body;
     expect(health.events.dead).toBe(1);
     expect(health.problems.map((p: { code: string }) => p.code)).toContain('events_dead_lettered');
@@ -77,6 +89,7 @@ describe('failed Stripe events', () => {
     const qualified = (await lead(friend.id)).timeline.at(-1);
     expect(qualified.data).toMatchObject({ stripe_object: intent.latest_charge, net_spend: 5076 });
     expect(await dead()).toEqual([]);
+    expect((await api(env, 'GET', `/v1/leads/${friend.id}/failed_events`)).body.data).toEqual([]);
 
     // The whole inbox, newest first, and its filters: the replayed charge is applied now, nothing waits.
     const inbox = async (status?: string) =>

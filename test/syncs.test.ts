@@ -192,6 +192,20 @@ describe('syncing Stripe customers as referrers', () => {
     expect((await api(env, 'GET', `/v1/syncs/${dry.body.id}/skips?limit=100`)).body.data).toEqual(
       skips.map((s: { created_at: string }) => ({ ...s, created_at: expect.any(String) })),
     );
+    // One reason at a time, paged by customer id within it.
+    const firstBlank = await api(env, 'GET', `/v1/syncs/${real.body.id}/skips?reason=missing_field&limit=1`);
+    expect(firstBlank.body).toMatchObject({ has_more: true, data: [blank[0]] });
+    const nextBlank = await api(
+      env,
+      'GET',
+      `/v1/syncs/${real.body.id}/skips?reason=missing_field&limit=1&starting_after=${blank[0].customer_id}`,
+    );
+    expect(nextBlank.body).toMatchObject({ has_more: false, data: [blank[1]] });
+    const full = await api(env, 'GET', `/v1/syncs/${real.body.id}/skips?reason=participant_limit`);
+    expect(full.body.data.map((s: { reason: string }) => s.reason)).toEqual(['participant_limit']);
+    expect((await api(env, 'GET', `/v1/syncs/${real.body.id}/skips?reason=bogus`)).status).toBe(400);
+    // A one-time sync has no enrolment to report.
+    expect(stopped.last_enrolled_at).toBeNull();
     const refused = await api(env, 'POST', `/v1/campaigns/${c.id}/syncs`, {
       return: { referral_link: { to: 'none' } },
     });
@@ -228,8 +242,14 @@ describe('syncing Stripe customers as referrers', () => {
       },
     });
     await finished(started.body.id, 'live');
+    const before = (await sync(started.body.id)).last_enrolled_at;
     const fresh = await env.stripe.customers.create({ name: 'Olga New', email: 'olga.ongoing@example.com' });
     await eventually(async () => (await referrers(c.id)).some((r) => r.email === 'olga.ongoing@example.com'));
+    // The page of an ongoing sync says when it last enrolled someone: Olga, just now.
+    const enrolled = (await referrers(c.id)).find((r) => r.email === 'olga.ongoing@example.com')!;
+    const lastEnrolment = (await sync(started.body.id)).last_enrolled_at;
+    expect(lastEnrolment).toBe((enrolled as unknown as { created_at: string }).created_at);
+    expect(lastEnrolment).not.toBe(before);
     await eventually(async () => {
       const cus = (await env.stripe.customers.retrieve(fresh.id)) as { metadata: Record<string, string> };
       return cus.metadata.link?.includes('/r/') === true && cus.metadata.referrals === '0';

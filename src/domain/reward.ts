@@ -68,3 +68,19 @@ export type Reward = z.infer<typeof rewardSchema>;
 export const rewardDetailSchema = rewardSchema.extend({ timeline: z.array(timelineEntrySchema) });
 
 export type RewardDetail = z.infer<typeof rewardDetailSchema>;
+
+/** The ledger summed: per status and currency, how many rewards and how much credit they give. */
+export const rewardTotalsSchema = z.object({
+  object: z.literal('reward_totals'),
+  data: z.array(
+    z.object({
+      status: rewardStatusSchema,
+      currency: z
+        .string()
+        .nullable()
+        .describe('null for rewards without an amount (a coupon or a promotion code)'),
+      count: z.number(),
+      amount: z.number().describe('Minor units of currency: the credit these rewards give; 0 without one'),
+    }),
+  ),
+});

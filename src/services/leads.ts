@@ -1,8 +1,10 @@
 import type { Database, Executor } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
+import { customerLinksRepository } from '../db/repositories/customer-links.js';
 import { type LeadListQuery, leadsRepository } from '../db/repositories/leads.js';
 import { paymentFactsRepository } from '../db/repositories/payment-facts.js';
 import { referrersRepository } from '../db/repositories/referrers.js';
+import { stripeEventsRepository } from '../db/repositories/stripe-events.js';
 import type { LeadSource, ReferrerRow } from '../db/tables.js';
 import { refuseAttribution } from '../domain/campaign-rules.js';
 import type { LeadDetail } from '../domain/lead.js';
@@ -120,6 +122,14 @@ export function leadsService(
       });
       if (outcome.created) tasks?.wake();
       return outcome;
+    },
+
+    /** The Stripe events about the lead's customers that failed every attempt (dead letters), newest first. */
+    async failedEvents(id: string, limit: number) {
+      const row = await repo.findById(id);
+      if (!row) throw notFound('lead', id);
+      const customers = await customerLinksRepository(database.db).customersOfLead(id);
+      return stripeEventsRepository(database.db).deadConcerning(customers, limit);
     },
 
     /** One lead with its timeline, where it stands (progress) and the Stripe customers linked to it. */

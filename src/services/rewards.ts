@@ -66,6 +66,20 @@ export function rewardsService(deps: {
       return { data: rows.slice(0, query.limit).map(presentReward), hasMore: rows.length > query.limit };
     },
 
+    /** How many rewards, and how much credit, per status and currency, under the ledger's filters. */
+    async totals(query: Omit<RewardListQuery, 'limit' | 'startingAfter' | 'status'>) {
+      const rows = await rewardsRepository(db).totals(query);
+      return {
+        object: 'reward_totals' as const,
+        data: rows.map((r) => ({
+          status: r.status,
+          currency: r.currency,
+          count: r.count,
+          amount: Number(r.amount),
+        })),
+      };
+    },
+
     approve: (id: string, actor?: Actor) =>
       move(
         id,

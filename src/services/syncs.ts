@@ -2,7 +2,12 @@ import type { Database } from '../db/database.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
-import { readSyncConfig, type SyncConfig, type SyncKind } from '../domain/sync-config.js';
+import {
+  readSyncConfig,
+  type SyncConfig,
+  type SyncKind,
+  type SyncSkipReason,
+} from '../domain/sync-config.js';
 import {
   checkInboundMapping,
   checkReturnMapping,
@@ -60,6 +65,10 @@ export function syncsService(deps: {
       else if (writesPerSecond) eta = Math.round(pending / writesPerSecond);
     }
     const config = readSyncConfig(row.config);
+    const lastEnrolled =
+      row.kind === 'ongoing' && !row.dry_run
+        ? await repo.lastEnrolledAt(row.campaign_id, row.started_at)
+        : null;
     return {
       id: row.id,
       object: 'sync' as const,
@@ -98,6 +107,7 @@ export function syncsService(deps: {
       listing_done_at: row.listing_done_at?.toISOString() ?? null,
       finished_at: row.finished_at?.toISOString() ?? null,
       next_pass_at: row.next_pass_at?.toISOString() ?? null,
+      last_enrolled_at: lastEnrolled?.toISOString() ?? null,
     };
   }
 
@@ -158,9 +168,9 @@ export function syncsService(deps: {
       };
     },
 
-    async skips(id: string, limit: number, startingAfter?: string) {
+    async skips(id: string, limit: number, startingAfter?: string, reason?: SyncSkipReason) {
       await load(id);
-      const rows = await repo.skips(id, limit, startingAfter);
+      const rows = await repo.skips(id, limit, startingAfter, reason);
       return {
         data: rows.slice(0, limit).map((r) => ({
           object: 'sync_skip' as const,

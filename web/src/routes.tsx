@@ -35,8 +35,11 @@ export const router = createBrowserRouter(
         { path: 'leads', element: page(() => import('./leads/leads-page'), 'LeadsPage') },
         { path: 'leads/:id', element: page(() => import('./leads/lead-page'), 'LeadPage') },
         { path: 'syncs', element: page(() => import('./syncs/syncs-page'), 'SyncsPage') },
+        { path: 'syncs/new', element: page(() => import('./syncs/sync-wizard-page'), 'SyncWizardPage') },
+        { path: 'syncs/:id', element: page(() => import('./syncs/sync-page'), 'SyncPage') },
         { path: 'codes', element: page(() => import('./codes/codes-page'), 'CodesPage') },
         { path: 'rewards', element: page(() => import('./rewards/rewards-page'), 'RewardsPage') },
+        { path: 'rewards/:id', element: page(() => import('./rewards/reward-page'), 'RewardPage') },
         {
           path: 'settings/stripe',
           element: page(() => import('./stripe/connections-page'), 'ConnectionsPage'),

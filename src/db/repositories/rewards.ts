@@ -107,6 +107,25 @@ export function rewardsRepository(db: Executor) {
       return q.execute();
     },
 
+    /** Rewards counted by status and currency (null for rewards of no amount), under the list's filters. */
+    async totals(query: Omit<RewardListQuery, 'limit' | 'startingAfter' | 'status'>) {
+      let q = db
+        .selectFrom('rewards')
+        .select([
+          'status',
+          'currency',
+          sql<number>`count(*)::int`.as('count'),
+          sql<string>`coalesce(sum(amount), 0)::bigint`.as('amount'),
+        ])
+        .groupBy(['status', 'currency'])
+        .orderBy('status')
+        .orderBy('currency');
+      if (query.campaignId) q = q.where('campaign_id', '=', query.campaignId);
+      if (query.referrerId) q = q.where('referrer_id', '=', query.referrerId);
+      if (query.leadId) q = q.where('lead_id', '=', query.leadId);
+      return q.execute();
+    },
+
     async addEvent(
       rewardId: string,
       event: { type: string; message: string; status: RewardStatus; data?: object; at: Date },

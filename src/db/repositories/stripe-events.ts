@@ -180,6 +180,37 @@ export function stripeEventsRepository(db: Executor) {
       return q.execute();
     },
 
+    /**
+     * Dead letters about these customers, newest first: events whose object is one of them, or belongs to one
+     * of them (a charge, an invoice, a checkout session of the customer). Dead letters are few and indexed.
+     */
+    async deadConcerning(
+      customers: Array<{ connection_id: string; customer_id: string }>,
+      limit: number,
+    ): Promise<StripeEventRow[]> {
+      if (customers.length === 0) return [];
+      return db
+        .selectFrom('stripe_events')
+        .selectAll()
+        .where('dead_at', 'is not', null)
+        .where((eb) =>
+          eb.or(
+            customers.map((c) =>
+              eb.and([
+                eb('connection_id', '=', c.connection_id),
+                eb.or([
+                  eb(sql`payload->'data'->'object'->>'customer'`, '=', c.customer_id),
+                  eb(sql`payload->'data'->'object'->>'id'`, '=', c.customer_id),
+                ]),
+              ]),
+            ),
+          ),
+        )
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+
     async counts(connectionId: string): Promise<{ dead: number; waiting: number; processed: number }> {
       const row = await db
         .selectFrom('stripe_events')

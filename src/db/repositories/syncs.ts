@@ -272,15 +272,33 @@ export function syncsRepository(db: Executor) {
           .execute();
     },
 
-    async skips(syncId: string, limit: number, startingAfter?: string) {
+    async skips(syncId: string, limit: number, startingAfter?: string, reason?: SyncSkipReason) {
       let q = db
         .selectFrom('sync_skips')
         .selectAll()
         .where('sync_id', '=', syncId)
         .orderBy('customer_id')
         .limit(limit + 1);
+      if (reason) q = q.where('reason', '=', reason);
       if (startingAfter) q = q.where('customer_id', '>', startingAfter);
       return q.execute();
+    },
+
+    /**
+     * When the campaign last gained a referrer from a sync, at or after `since`: the newest such referrer
+     * (ids sort by creation, so the campaign's index is read from its newest end).
+     */
+    async lastEnrolledAt(campaignId: string, since: Date): Promise<Date | null> {
+      const row = await db
+        .selectFrom('referrers')
+        .select('created_at')
+        .where('campaign_id', '=', campaignId)
+        .where('source', '=', 'sync')
+        .where('created_at', '>=', since)
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.created_at ?? null;
     },
 
     /** Queues a write-back; a waiting one for the same customer takes the new parameters instead. */

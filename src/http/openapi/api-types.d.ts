@@ -6673,6 +6673,135 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/leads/{id}/failed_events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stripe events about the lead's customers that failed every attempt (dead letters)
+     * @description Events whose object is one of the Stripe customers linked to the lead, or belongs to one (a charge, an invoice, a checkout session), newest first. Replay one with `POST /v1/stripe/connections/{connection_id}/events/{id}/replay`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'list';
+              data: {
+                id: string;
+                /** @enum {string} */
+                object: 'stripe_event';
+                connection_id: string;
+                type: string;
+                /** @description ISO 8601, UTC */
+                created_at: string;
+                /** @description ISO 8601, UTC */
+                received_at: string;
+                /**
+                 * @description How the event reached Vouch
+                 * @enum {string}
+                 */
+                source: 'webhook' | 'reconciliation' | 'polling';
+                processed_at: string | null;
+                attempts: number;
+                last_error: string | null;
+                dead_at: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such object: `resource_missing`. */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/leads/{id}/customers': {
     parameters: {
       query?: never;
@@ -8961,6 +9090,7 @@ export interface paths {
                 id: string;
                 /** @enum {string} */
                 object: 'stripe_event';
+                connection_id: string;
                 type: string;
                 /** @description ISO 8601, UTC */
                 created_at: string;
@@ -9436,6 +9566,8 @@ export interface paths {
                 listing_done_at: string | null;
                 finished_at: string | null;
                 next_pass_at: string | null;
+                /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+                last_enrolled_at: string | null;
               }[];
               has_more: boolean;
               url: string;
@@ -9840,6 +9972,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -10268,6 +10402,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -10358,6 +10494,8 @@ export interface paths {
           limit?: number;
           /** @description The last customer id of the previous page */
           starting_after?: string;
+          /** @description Only the customers skipped for this reason */
+          reason?: 'missing_field' | 'already_referrer' | 'participant_limit' | 'email_taken';
         };
         header?: never;
         path: {
@@ -10635,6 +10773,8 @@ export interface paths {
               listing_done_at: string | null;
               finished_at: string | null;
               next_pass_at: string | null;
+              /** @description An ongoing sync: when it last made a referrer of a customer (null for other syncs) */
+              last_enrolled_at: string | null;
             };
           };
         };
@@ -11807,6 +11947,120 @@ export interface paths {
               }[];
               has_more: boolean;
               url: string;
+            };
+          };
+        };
+        /** @description The request is invalid; `param` names the parameter at fault: `parameter_invalid`, `parameter_unknown`, `body_not_allowed`. */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No valid API key or session was sent: `api_key_missing`, `api_key_invalid`, `session_expired`. */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The key or the caller may not do this: `secret_key_required`. */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests; retry after Retry-After seconds: `rate_limited`. */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Something failed on the server: `internal_error`. */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Unavailable for now; retry shortly: `database_unavailable`, `shutting_down`. */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/rewards/totals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rewards counted by status and currency, with the credit they give; same filters as the ledger */
+    get: {
+      parameters: {
+        query?: {
+          campaign_id?: string;
+          referrer_id?: string;
+          lead_id?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              object: 'reward_totals';
+              data: {
+                /** @enum {string} */
+                status:
+                  | 'held'
+                  | 'pending_approval'
+                  | 'pending'
+                  | 'issued'
+                  | 'failed'
+                  | 'cancelled'
+                  | 'reversing'
+                  | 'reversed';
+                /** @description null for rewards without an amount (a coupon or a promotion code) */
+                currency: string | null;
+                count: number;
+                /** @description Minor units of currency: the credit these rewards give; 0 without one */
+                amount: number;
+              }[];
             };
           };
         };

@@ -22,6 +22,7 @@ import {
   publishableKeySecurity,
   secretKeySecurity,
 } from '../schemas.js';
+import { presentStripeEvent, stripeEventSchema } from '../stripe-event-shape.js';
 
 const name = z.string().trim().max(100);
 
@@ -148,6 +149,31 @@ export const leadRoutes =
         },
       },
       async (request) => leads.retrieve(request.params.id),
+    );
+
+    app.get(
+      '/v1/leads/:id/failed_events',
+      {
+        schema: {
+          tags,
+          summary: "Stripe events about the lead's customers that failed every attempt (dead letters)",
+          description:
+            'Events whose object is one of the Stripe customers linked to the lead, or belongs to one (a charge, ' +
+            'an invoice, a checkout session), newest first. Replay one with ' +
+            '`POST /v1/stripe/connections/{connection_id}/events/{id}/replay`.',
+          security: secretKeySecurity,
+          params: idParams,
+          querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
+          response: {
+            200: z.object({ object: z.literal('list'), data: z.array(stripeEventSchema) }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => ({
+        object: 'list' as const,
+        data: (await leads.failedEvents(request.params.id, request.query.limit)).map(presentStripeEvent),
+      }),
     );
 
     app.post(

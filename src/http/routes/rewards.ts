@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { rewardDetailSchema, rewardSchema, rewardStatusSchema } from '../../domain/reward.js';
+import {
+  rewardDetailSchema,
+  rewardSchema,
+  rewardStatusSchema,
+  rewardTotalsSchema,
+} from '../../domain/reward.js';
 import type { RewardsService } from '../../services/rewards.js';
 import { listQuerySchema, listResponse, listResponseSchema } from '../pagination.js';
 import { actorOf } from '../plugins/auth.js';
@@ -40,6 +45,30 @@ export const rewardRoutes =
           }),
         );
       },
+    );
+
+    app.get(
+      '/v1/rewards/totals',
+      {
+        schema: {
+          tags,
+          summary:
+            'Rewards counted by status and currency, with the credit they give; same filters as the ledger',
+          security: secretKeySecurity,
+          querystring: z.strictObject({
+            campaign_id: z.string().max(64).optional(),
+            referrer_id: z.string().max(64).optional(),
+            lead_id: z.string().max(64).optional(),
+          }),
+          response: { 200: rewardTotalsSchema, ...errorResponses },
+        },
+      },
+      async (request) =>
+        rewards.totals({
+          campaignId: request.query.campaign_id,
+          referrerId: request.query.referrer_id,
+          leadId: request.query.lead_id,
+        }),
     );
 
     app.get(

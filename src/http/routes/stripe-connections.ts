@@ -10,6 +10,7 @@ import type { StripeInbox } from '../../services/stripe-inbox.js';
 import { listResponse, listResponseSchema } from '../pagination.js';
 import { actorOf } from '../plugins/auth.js';
 import { errorResponses, idParams, jobAcceptedSchema, secretKeySecurity, timestamp } from '../schemas.js';
+import { presentStripeEvent, stripeEventSchema } from '../stripe-event-shape.js';
 
 const connectionSchema = z.object({
   id: z.string(),
@@ -43,19 +44,6 @@ const connectionSchema = z.object({
   last_event_at: timestamp.nullable(),
   created_at: timestamp,
   disconnected_at: timestamp.nullable(),
-});
-
-const eventSchema = z.object({
-  id: z.string(),
-  object: z.literal('stripe_event'),
-  type: z.string(),
-  created_at: timestamp,
-  received_at: timestamp,
-  source: z.enum(['webhook', 'reconciliation', 'polling']).describe('How the event reached Vouch'),
-  processed_at: timestamp.nullable(),
-  attempts: z.number(),
-  last_error: z.string().nullable(),
-  dead_at: timestamp.nullable(),
 });
 
 const healthSchema = z.object({
@@ -266,7 +254,7 @@ export const stripeConnectionRoutes =
             limit: z.coerce.number().int().min(1).max(100).default(10),
             starting_after: z.string().max(255).optional(),
           }),
-          response: { 200: listResponseSchema(eventSchema), ...errorResponses },
+          response: { 200: listResponseSchema(stripeEventSchema), ...errorResponses },
         },
       },
       async (request) => {
@@ -277,18 +265,7 @@ export const stripeConnectionRoutes =
           request.query.limit,
           request.query.starting_after,
         );
-        const data = rows.slice(0, request.query.limit).map((r) => ({
-          id: r.id,
-          object: 'stripe_event' as const,
-          type: r.type,
-          created_at: r.created_at.toISOString(),
-          received_at: r.received_at.toISOString(),
-          source: r.source,
-          processed_at: r.processed_at?.toISOString() ?? null,
-          attempts: r.attempts,
-          last_error: r.last_error,
-          dead_at: r.dead_at?.toISOString() ?? null,
-        }));
+        const data = rows.slice(0, request.query.limit).map(presentStripeEvent);
         return listResponse(`/v1/stripe/connections/${connection.id}/events`, {
           data,
           hasMore: rows.length > request.query.limit,

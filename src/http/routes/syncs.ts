@@ -81,6 +81,9 @@ const syncSchema = z.object({
   listing_done_at: timestamp.nullable(),
   finished_at: timestamp.nullable(),
   next_pass_at: timestamp.nullable(),
+  last_enrolled_at: timestamp
+    .nullable()
+    .describe('An ongoing sync: when it last made a referrer of a customer (null for other syncs)'),
 });
 
 const skipSchema = z.object({
@@ -190,6 +193,7 @@ export const syncRoutes =
               .max(255)
               .optional()
               .describe('The last customer id of the previous page'),
+            reason: syncSkipReasonSchema.optional().describe('Only the customers skipped for this reason'),
           }),
           response: { 200: listResponseSchema(skipSchema), ...errorResponses },
         },
@@ -197,7 +201,12 @@ export const syncRoutes =
       async (request) =>
         listResponse(
           `/v1/syncs/${request.params.id}/skips`,
-          await syncs.skips(request.params.id, request.query.limit, request.query.starting_after),
+          await syncs.skips(
+            request.params.id,
+            request.query.limit,
+            request.query.starting_after,
+            request.query.reason,
+          ),
         ),
     );
 

@@ -79,7 +79,21 @@ function columns(connections: Connection[], canEdit: boolean): Column<Campaign>[
   if (canEdit)
     list.push({
       header: 'Actions',
-      cell: (c) => (c.status === 'archived' ? null : <ArchiveButton campaign={c} />),
+      cell: (c) =>
+        c.status === 'archived' ? null : (
+          <Group gap="xs" wrap="nowrap">
+            <Button
+              component={Link}
+              to={`/syncs/new?campaign=${c.id}`}
+              size="xs"
+              variant="light"
+              aria-label={`Sync contacts into ${c.name}`}
+            >
+              Sync contacts
+            </Button>
+            <ArchiveButton campaign={c} />
+          </Group>
+        ),
     });
   return list;
 }

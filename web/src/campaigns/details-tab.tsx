@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import type { Draft } from './draft';
+import { PromoteBySync } from './promote-by-sync';
 import { useConnectionChoices } from './queries';
 import type { SectionProps } from './section';
 import { Snippet } from './snippet';
@@ -141,7 +142,10 @@ export function DetailsTab(props: SectionProps) {
         </Stack>
       </Fieldset>
       {campaign ? (
-        <Snippet campaign={campaign} />
+        <>
+          <PromoteBySync campaign={campaign} />
+          <Snippet campaign={campaign} />
+        </>
       ) : (
         <Text size="sm" c="dimmed">
           The join page and the browser snippet are shown once the campaign is created.

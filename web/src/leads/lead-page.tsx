@@ -7,6 +7,7 @@ import { DateTime } from '../ui/date-time';
 import { PageHeader } from '../ui/page-header';
 import { QueryState } from '../ui/query-state';
 import { StripeCustomer } from '../ui/stripe-link';
+import { FailedEvents } from './failed-events';
 import { LeadProgress } from './lead-progress';
 import { LeadStatusBadge } from './lead-status';
 import { LeadTimeline } from './lead-timeline';
@@ -140,6 +141,7 @@ export function LeadPage() {
             <Stack gap="md">
               <Facts lead={l} />
               <LeadProgress progress={l.progress} qualified={l.status === 'qualified'} />
+              <FailedEvents leadId={l.id} />
               <Customers lead={l} canWrite={can('editor')} />
               <LeadTimeline entries={l.timeline ?? []} />
             </Stack>

@@ -1,8 +1,8 @@
 import { Button, Menu, Modal, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconUpload } from '@tabler/icons-react';
-import { useNavigate } from 'react-router';
+import { IconChevronDown, IconRefresh, IconUpload } from '@tabler/icons-react';
+import { Link, useNavigate } from 'react-router';
 import { useSession } from '../account/session';
 import { type Campaign, CampaignPicker } from '../ui/campaign-picker';
 import { useCursor } from '../ui/cursor';
@@ -86,6 +86,14 @@ function Referrers({ campaign }: { campaign: Campaign }) {
             onClick={importer.open}
           >
             Import CSV
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} aria-hidden />}
+            component={Link}
+            to={`/syncs/new?campaign=${campaign.id}`}
+          >
+            Sync from Stripe
           </Button>
           <EveryoneMenu campaignId={campaign.id} />
         </Button.Group>

@@ -5,14 +5,14 @@ import type { Cursor } from './cursor';
 export type Column<T> = { header: string; cell: (row: T) => ReactNode; numeric?: boolean };
 
 /** One page of an API list with Previous and Next, its cursor in the URL (see useCursor). */
-export function CursorTable<T extends { id: string }>({
+export function CursorTable<T>({
   caption,
   columns,
   rows,
   hasMore,
   cursor,
   empty,
-  rowKey = (row) => row.id,
+  rowKey = (row) => (row as { id: string }).id,
 }: {
   /** Names the table for assistive technology ("API keys"). */
   caption: string;
@@ -21,6 +21,7 @@ export function CursorTable<T extends { id: string }>({
   hasMore: boolean;
   cursor: Cursor;
   empty: ReactNode;
+  /** The row's id, its `id` unless said otherwise: the next page starts after the last row's. */
   rowKey?: (row: T) => string;
 }) {
   const last = rows.at(-1);
