@@ -143,7 +143,7 @@ describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeou
     const row = owner
       .getByRole('table', { name: 'Campaigns' })
       .getByRole('row', { name: /Spring referrals/ });
-    await row.getByRole('link', { name: 'Spring referrals' }).waitFor();
+    await row.getByRole('link', { name: 'Spring referrals', exact: true }).waitFor();
     await row.getByText('live', { exact: true }).waitFor();
     await row.getByRole('link', { name: connection.name }).waitFor();
     expect(problems).toEqual([]);
@@ -228,7 +228,7 @@ describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeou
     await page.goto(url('/campaigns'));
     await page
       .getByRole('table', { name: 'Campaigns' })
-      .getByRole('link', { name: 'Spring referrals' })
+      .getByRole('link', { name: 'Spring referrals', exact: true })
       .click();
     await page.getByRole('heading', { name: 'Spring referrals', level: 1 }).waitFor();
     await page.getByText('Changing a campaign needs the editor role').waitFor();
@@ -255,7 +255,7 @@ describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeou
     await page.goto(url('/campaigns'));
     await page
       .getByRole('table', { name: 'Campaigns' })
-      .getByRole('link', { name: 'Spring referrals' })
+      .getByRole('link', { name: 'Spring referrals', exact: true })
       .waitFor();
     expect(await page.getByRole('link', { name: 'New campaign' }).count()).toBe(0);
 
