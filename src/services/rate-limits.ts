@@ -87,7 +87,9 @@ export class SharedRateLimiter {
 
 /**
  * Failures counted in this process only, for limits that shed load rather than guard a secret (a forged
- * webhook signature cannot be guessed however many tries it gets); no database round trip per failure.
+ * webhook signature cannot be guessed however many tries it gets); no database round trip per failure. A
+ * subject's window starts at its first failure, so `max` failures in a row are always counted together,
+ * wherever the clock's minute turns.
  */
 export class FailureCounter {
   readonly #counts = new Map<string, { hits: number; until: number }>();
@@ -112,7 +114,7 @@ export class FailureCounter {
     else
       remember(this.#counts, subject, {
         hits: 1,
-        until: windowStart(at, this.limit.windowMs) + this.limit.windowMs,
+        until: at + this.limit.windowMs,
       });
   }
 }
