@@ -1,19 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSessionCookie, browserTests, launchChromium, watchedPage } from './helpers/browser.js';
+import {
+  addSessionCookie,
+  browserTests,
+  docsScreenshot,
+  launchChromium,
+  watchedPage,
+} from './helpers/browser.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { teammate } from './helpers/teammates.js';
 import { api, eventually } from './helpers/test-app.js';
 
 const { skip } = browserTests('dashboard-leads-browser');
-const DOCS = new URL('../docs/', import.meta.url).pathname;
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.VOUCH_SCREENSHOTS === '1')
-    await page.screenshot({ path: `${DOCS}${name}`, fullPage: true });
-};
 
 /**
  * The Referrers and Leads pages as an owner uses them, on the sandbox Stripe: a referrer added with a
@@ -51,7 +52,6 @@ describe.skipIf(skip)('referrers and leads in Chromium', { timeout: 120_000 }, (
     });
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(200);
     campaignId = campaign.body.id;
-    mkdirSync(DOCS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -137,7 +137,7 @@ describe.skipIf(skip)('referrers and leads in Chromium', { timeout: 120_000 }, (
     await timeline.getByText('lead.qualified').waitFor();
     await timeline.getByText('Counted', { exact: true }).first().waitFor();
     expect((await api(env, 'GET', `/v1/leads/${leadId}`)).body.status).toBe('qualified');
-    await screenshot(owner, 'dashboard-lead.png');
+    await docsScreenshot(owner, 'dashboard-lead.png');
 
     // A refund inside the window brings the net spend to the target or below: unqualified again.
     await env.stripe.refunds.create({ charge: second, amount: 2500 });
@@ -193,7 +193,7 @@ describe.skipIf(skip)('referrers and leads in Chromium', { timeout: 120_000 }, (
     await dialog.getByRole('button', { name: 'Done' }).click();
 
     await owner.getByRole('status').filter({ hasText: '1,001 referrers' }).waitFor();
-    await screenshot(owner, 'dashboard-referrers.png');
+    await docsScreenshot(owner, 'dashboard-referrers.png');
     const counted = await api(
       env,
       'GET',

@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSessionCookie, browserTests, launchChromium, watchedPage } from './helpers/browser.js';
+import {
+  addSessionCookie,
+  browserTests,
+  docsScreenshot,
+  launchChromium,
+  watchedPage,
+} from './helpers/browser.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { teammate } from './helpers/teammates.js';
 import { api, eventually } from './helpers/test-app.js';
 
 const { skip } = browserTests('dashboard-overview-browser');
-const DOCS = new URL('../docs/', import.meta.url).pathname;
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.VOUCH_SCREENSHOTS === '1')
-    await page.screenshot({ path: `${DOCS}${name}`, fullPage: true });
-};
 
 /**
  * The overview as an owner watches it, on the sandbox Stripe: a friend's payment and refund show in the
@@ -117,7 +118,7 @@ describe.skipIf(skip)('the overview in Chromium', { timeout: 120_000 }, () => {
     await figure(owner, 'Revenue').getByText('$40.00').waitFor({ timeout: 15_000 });
     await figure(owner, 'Qualified').getByText('0', { exact: true }).waitFor({ timeout: 15_000 });
     expect(await owner.evaluate('window.notReloaded')).toBe(true);
-    await screenshot(owner, 'dashboard-overview.png');
+    await docsScreenshot(owner, 'dashboard-overview.png');
 
     // The campaign and the period live in the address; the quiet campaign has none of it.
     await owner.getByRole('combobox', { name: 'Campaign' }).click();

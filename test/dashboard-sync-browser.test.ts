@@ -1,18 +1,18 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSessionCookie, browserTests, launchChromium, watchedPage } from './helpers/browser.js';
+import {
+  addSessionCookie,
+  browserTests,
+  docsScreenshot,
+  launchChromium,
+  watchedPage,
+} from './helpers/browser.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { teammate } from './helpers/teammates.js';
 import { api, eventually } from './helpers/test-app.js';
 
 const { skip } = browserTests('dashboard-sync-browser');
-const DOCS = new URL('../docs/', import.meta.url).pathname;
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.VOUCH_SCREENSHOTS === '1')
-    await page.screenshot({ path: `${DOCS}${name}`, fullPage: true });
-};
 
 /** Many at once, `width` in flight: seeding the sandbox quickly. */
 async function inParallel(count: number, width: number, work: (i: number) => Promise<unknown>) {
@@ -87,7 +87,6 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
     expect(campaign.status, JSON.stringify(campaign.body)).toBe(200);
     campaignId = campaign.body.id;
     unconnectedId = (await api(env, 'POST', '/v1/campaigns', { name: 'No Stripe yet' })).body.id;
-    mkdirSync(DOCS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -156,7 +155,7 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
     const cher = await preview.getByRole('row').filter({ hasText: 'Cher' }).getByRole('cell').allInnerTexts();
     expect(cher.slice(1)).toEqual(['Cher', 'Cher', 'Cher', 'Cher', 'Cher', 'Cher']);
     await owner.getByRole('radio', { name: 'V4: First name + 1 letter' }).check();
-    await screenshot(owner, 'dashboard-sync-wizard.png');
+    await docsScreenshot(owner, 'dashboard-sync-wizard.png');
     await owner.getByRole('button', { name: 'Next' }).click();
 
     // Confirm: the overview, then the dry run's counts and the customers it would skip.
@@ -171,7 +170,7 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
     const skipped = owner.getByRole('table', { name: 'Skipped customers' });
     await skipped.getByRole('cell', { name: 'a required field is blank' }).first().waitFor();
     expect(await skipped.getByRole('row').count()).toBe(1 + SKIPPED);
-    await screenshot(owner, 'dashboard-sync-confirm.png');
+    await docsScreenshot(owner, 'dashboard-sync-confirm.png');
     // A dry run changes nothing.
     expect(
       (await api(env, 'GET', `/v1/campaigns/${campaignId}/referrers?include_total_count=true`)).body
@@ -196,7 +195,7 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
       .getByRole('cell', { name: 'a required field is blank' })
       .first()
       .waitFor();
-    await screenshot(owner, 'dashboard-sync.png');
+    await docsScreenshot(owner, 'dashboard-sync.png');
 
     // In Stripe: every customer with an email carries its referral link, and the referrals count.
     const sync = (await api(env, 'GET', `/v1/syncs/${syncId}`)).body;
@@ -266,7 +265,7 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
         ),
       15_000,
     );
-    await screenshot(owner, 'dashboard-codes.png');
+    await docsScreenshot(owner, 'dashboard-codes.png');
     const inStripe: Stripe.PromotionCode[] = [];
     for await (const p of env.stripe.promotionCodes.list({ limit: 100 })) inStripe.push(p);
     expect(inStripe.filter((p) => p.active && /^CODER/i.test(p.code))).toHaveLength(CODES);
@@ -337,7 +336,7 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
     const timeline = owner.getByRole('list', { name: 'Timeline' });
     await timeline.getByText('reward.issued').waitFor();
     await timeline.getByText('Approved; to be issued.').waitFor();
-    await screenshot(owner, 'dashboard-reward.png');
+    await docsScreenshot(owner, 'dashboard-reward.png');
     const reward = (await api(env, 'GET', `/v1/rewards?campaign_id=${program.id}`)).body.data[0];
     expect(reward.status).toBe('issued');
     const credited = (await env.stripe.customers.retrieve(reward.customer_id)) as Stripe.Customer;

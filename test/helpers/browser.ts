@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { onPostgres } from './test-target.js';
 
@@ -80,4 +80,16 @@ export async function watchedPage(context: BrowserContext, problems: string[]): 
 export async function addSessionCookie(context: BrowserContext, base: string, cookie: string): Promise<void> {
   const at = cookie.indexOf('=');
   await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: base }]);
+}
+
+const DOCS = new URL('../../docs/', import.meta.url).pathname;
+
+/**
+ * A whole-page screenshot of `page` into docs/ as `name`, taken only when asked (VOUCH_SCREENSHOTS=1), not
+ * at every test run.
+ */
+export async function docsScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.VOUCH_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS, { recursive: true });
+  await page.screenshot({ path: `${DOCS}${name}`, fullPage: true });
 }
