@@ -2,17 +2,20 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'vouch_session';
 
-/** The session token a request's Cookie header carries, if any (the first `vouch_session`). */
-export function readSessionCookie(header: string | undefined): string | undefined {
+/** The token a Cookie header carries under `name`, if any (the first one), when it is shaped like a token. */
+export function readTokenCookie(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
     const value = part.slice(eq + 1).trim();
     return /^[A-Za-z0-9_-]{1,100}$/.test(value) ? value : undefined;
   }
   return undefined;
 }
+
+/** The session token a request's Cookie header carries, if any (the first `vouch_session`). */
+export const readSessionCookie = (header: string | undefined) => readTokenCookie(header, SESSION_COOKIE);
 
 /**
  * HttpOnly: no script reads it (a cross-site script cannot steal it). SameSite=Lax: other sites' forms and

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign.js';
@@ -6,6 +6,7 @@ import { isId } from '../../domain/ids.js';
 import { PORTAL_BROWSER_DAYS, type PortalService } from '../../services/portal.js';
 import { contentSecurityPolicy, notFoundPage } from '../html/layout.js';
 import { PORTAL_SCRIPT, portalClosedPage, portalPage } from '../html/portal-page.js';
+import { readTokenCookie } from '../session-cookie.js';
 
 export type PortalPageDeps = { portal: PortalService; publicUrl: string };
 
@@ -30,16 +31,6 @@ function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
   };
-}
-
-function readCookie(request: FastifyRequest): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return value.join('=');
-  }
-  return undefined;
 }
 
 /**
@@ -92,7 +83,7 @@ export const portalRoutes =
     app.get('/portal/:campaignId', route, async (request, reply) => {
       const parsed = campaignParams.safeParse(request.params);
       if (!parsed.success) return send(reply, 404, undefined, notFoundPage('This portal does not exist.'));
-      const token = readCookie(request);
+      const token = readTokenCookie(request.headers.cookie, COOKIE);
       const referrerId = token ? await deps.portal.resume(token, parsed.data.campaignId) : undefined;
       if (!referrerId) return send(reply, 401, undefined, portalClosedPage('signed_out'));
       return show(reply, referrerId);
