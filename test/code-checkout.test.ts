@@ -90,7 +90,12 @@ const leadsOf = async (campaignId: string) =>
   }>;
 
 const domainEvents = (leadId: string) =>
-  env.db.database.db.selectFrom('domain_events').select('type').where('lead_id', '=', leadId).execute();
+  env.db.database.db
+    .selectFrom('domain_events')
+    .select('type')
+    .where('lead_id', '=', leadId)
+    .orderBy('id')
+    .execute();
 
 async function stripeRefusal(call: Promise<unknown>): Promise<string | undefined> {
   try {

@@ -84,6 +84,7 @@ describe('qualification by spend, through Stripe webhooks', () => {
       .selectFrom('domain_events')
       .selectAll()
       .where('lead_id', '=', l.id)
+      .orderBy('id')
       .execute();
     expect(domain.map((d) => d.type)).toEqual(['lead.created', 'lead.qualified']);
     expect((await api(env, 'GET', `/v1/referrers/${referrer.id}`)).body.converted_referrals_count).toBe(1);

@@ -131,10 +131,27 @@ export async function startStripeEnv(
     secretKey: secret.secret,
     publishableKey: publishable.secret,
     async close() {
-      await app.close();
-      await workers.stop();
-      await emulator.close();
-      await db.close();
+      // A slow step is named, so that a close that runs out of time says what it waited for.
+      await timed('app', () => app.close());
+      await timed('workers', () => workers.stop());
+      await timed('emulator', () => emulator.close());
+      await timed('database', () => db.close());
     },
   };
+}
+
+/** Runs one step of a close, telling stderr when it took longer than 5 s. */
+async function timed(step: string, run: () => Promise<unknown>): Promise<void> {
+  const started = Date.now();
+  const slow = setTimeout(
+    () => process.stderr.write(`closing the test environment: ${step} still running after 5 s\n`),
+    5000,
+  );
+  try {
+    await run();
+  } finally {
+    clearTimeout(slow);
+    const ms = Date.now() - started;
+    if (ms > 5000) process.stderr.write(`closing the test environment: ${step} took ${ms} ms\n`);
+  }
 }
