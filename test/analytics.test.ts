@@ -1,9 +1,13 @@
+import { sql } from 'kysely';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { customerLinksRepository } from '../src/db/repositories/customer-links.js';
 import { type PaymentRecord, paymentFactsRepository } from '../src/db/repositories/payment-facts.js';
+import { foldAnalyticsJob } from '../src/jobs/fold-analytics-job.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { keyWithRole } from './helpers/teammates.js';
 import { api, bearer, eventually } from './helpers/test-app.js';
+import { onPostgres } from './helpers/test-target.js';
 
 // The overview's figures, from a small made-up shop: a campaign whose friends pay through the Stripe
 // emulator (a qualification, a refund, a second currency, a reward), another campaign beside it, and older
@@ -310,6 +314,107 @@ describe('revenue kept as Stripe facts arrive, in any order', () => {
     // The top referrers rank referrers by the leads of the period: none were referred in January.
     const top = await get(`/v1/analytics/top_referrers?${january()}`);
     expect(top.data).toEqual([]);
+  });
+});
+
+describe('the day totals, appended by writers and folded every minute', () => {
+  const db = () => env.db.database.db;
+  const figures = () =>
+    Promise.all(
+      [
+        `summary?campaign_id=${shop}`,
+        'summary',
+        `timeseries?campaign_id=${shop}&interval=week`,
+        'top_referrers',
+        `timeseries?campaign_id=${shop}&from=2026-01-01&to=2026-02-28`,
+      ].map((q) => get(`/v1/analytics/${q}`)),
+    );
+  const rowsOf = async (folded: boolean) => {
+    const { rows } = await sql<{ n: number }>`
+      select ((select count(*) from campaign_days where folded = ${folded})
+        + (select count(*) from revenue_days where folded = ${folded})
+        + (select count(*) from campaign_revenue_days where folded = ${folded}))::int as n`.execute(db());
+    return rows[0]!.n;
+  };
+  const fold = () =>
+    foldAnalyticsJob.handle(
+      {},
+      { database: env.db.database, logger: pino({ level: 'silent' }), now: () => new Date() },
+    );
+
+  it('a writer holding its transaction open keeps no other writer of the campaign waiting', async () => {
+    const facts = (tx: Parameters<typeof paymentFactsRepository>[0]) => paymentFactsRepository(tx);
+    await customerLinksRepository(db()).linkLead(
+      connectionId,
+      'cus_feb',
+      leads.euro!,
+      'matched_email',
+      new Date(),
+    );
+    const charge = (chargeId: string) => ({
+      chargeId,
+      customerId: 'cus_feb',
+      amount: 100,
+      currency: 'usd',
+      settledAmount: 100,
+      status: 'succeeded' as const,
+      createdAt: new Date('2026-02-10T10:00:00Z'),
+      observedAt: 1,
+    });
+    if (!onPostgres()) {
+      // One connection: the two writes follow each other; the figures still add up.
+      await facts(db()).insertNewPayments(connectionId, [charge('ch_feb_a')]);
+      await facts(db()).insertNewPayments(connectionId, [charge('ch_feb_b')]);
+    } else {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let written!: () => void;
+      const firstWrote = new Promise<void>((resolve) => {
+        written = resolve;
+      });
+      const first = db()
+        .transaction()
+        .execute(async (tx) => {
+          await facts(tx).insertNewPayments(connectionId, [charge('ch_feb_a')]);
+          written();
+          await held;
+        });
+      await firstWrote;
+      try {
+        // The same campaign, day and currency as the open transaction's payment: no lock to wait for.
+        await db()
+          .transaction()
+          .execute(async (tx) => {
+            await sql`set local lock_timeout = '5s'`.execute(tx);
+            await facts(tx).insertNewPayments(connectionId, [charge('ch_feb_b')]);
+          });
+      } finally {
+        release();
+        await first;
+      }
+    }
+    const february = await get(`/v1/analytics/summary?campaign_id=${shop}&from=2026-02-01&to=2026-02-28`);
+    expect(february.revenue).toEqual([{ amount: 200, currency: 'usd' }]);
+  });
+
+  it("folds each key's rows into one, every figure unchanged, and then finds nothing to fold", async () => {
+    const before = await figures();
+    await fold();
+    expect(await rowsOf(false)).toBe(0);
+    const { rows: repeated } = await sql<{ n: number }>`
+      select ((select count(*) from (select 1 from campaign_days group by campaign_id, day having count(*) > 1) d)
+        + (select count(*) from (select 1 from revenue_days
+            group by campaign_id, day, referrer_id, currency having count(*) > 1) r)
+        + (select count(*) from (select 1 from campaign_revenue_days
+            group by campaign_id, day, currency having count(*) > 1) c))::int as n`.execute(db());
+    expect(repeated[0]!.n).toBe(0);
+    expect(await figures()).toEqual(before);
+    const folded = await rowsOf(true);
+    await fold();
+    expect(await rowsOf(true)).toBe(folded);
+    expect(await figures()).toEqual(before);
   });
 });
 

@@ -301,6 +301,8 @@ export type RevenueDaysTable = {
   day: string;
   currency: string;
   amount: number;
+  /** False while the row is a change appended by a write, true once `fold_analytics()` made it a key's sum. */
+  folded: Generated<boolean>;
 };
 
 /** revenue_days added up per campaign, day and currency. */
@@ -309,9 +311,13 @@ export type CampaignRevenueDaysTable = {
   day: string;
   currency: string;
   amount: number;
+  folded: Generated<boolean>;
 };
 
-/** Sign-ups, leads, qualifications and rewards per campaign per UTC day (0016_analytics.sql). */
+/**
+ * Sign-ups, leads, qualifications and rewards per campaign per UTC day (0016_analytics.sql): a key's figures
+ * are the sum of its rows (0019_analytics_appends.sql).
+ */
 export type CampaignDaysTable = {
   campaign_id: string;
   day: string;
@@ -320,6 +326,7 @@ export type CampaignDaysTable = {
   leads_qualified: number;
   qualified: number;
   rewards_issued: number;
+  folded: Generated<boolean>;
 };
 
 export type CampaignRow = Selectable<CampaignsTable>;

@@ -1,4 +1,5 @@
 import { expireLeadsJob } from './expire-leads-job.js';
+import { foldAnalyticsJob } from './fold-analytics-job.js';
 import { generateReferralCodesJob } from './generate-referral-codes-job.js';
 import type { JobDefinition } from './job-definition.js';
 import { maintenanceJob } from './maintenance-job.js';
@@ -15,6 +16,7 @@ export const jobDefinitions: JobDefinition[] = [
   reconcileStripeEventsJob,
   reconcileAllJob,
   expireLeadsJob,
+  foldAnalyticsJob,
   stripeBackfillJob,
   stripeBackfillReferrersJob,
 ];
