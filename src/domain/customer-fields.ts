@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { referralLink } from './referral-link.js';
 
 /**
  * Which Vouch values go on the Stripe customers Vouch creates or updates: the customer's email and name, and
@@ -187,7 +188,7 @@ export function referrerRecord(
     last_name: referrer.last_name,
     metadata: referrer.metadata,
     referral_code: referrer.referral_code,
-    referral_link: publicUrl ? `${publicUrl}/r/${referrer.slug}` : null,
+    referral_link: publicUrl ? referralLink(publicUrl, referrer.slug) : null,
   };
 }
 

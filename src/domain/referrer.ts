@@ -61,7 +61,6 @@ export const referrerDetailSchema = referrerSchema.extend({
 export type ReferrerDetail = z.infer<typeof referrerDetailSchema>;
 
 /** Where a referrer's link points: the link is made on the public URL when shown, never stored. */
-export const referralLink = (publicUrl: string, slug: string) => `${publicUrl}/r/${slug}`;
 
 /** What a CSV import of referrers did, row by row. */
 export const referrerImportSchema = z.object({

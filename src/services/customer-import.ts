@@ -3,6 +3,7 @@ import { campaignsRepository } from '../db/repositories/campaigns.js';
 import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
+import { referralLink } from '../domain/referral-link.js';
 import { readSyncConfig } from '../domain/sync-config.js';
 import { type CustomerFields, type MappedReferrer, mapCustomer } from '../domain/sync-mapping.js';
 import { queueWriteBack, returnValues } from './customer-write-back.js';
@@ -112,7 +113,7 @@ export async function syncCustomers(
         page.links.set(customer.id, referrer.id);
         // A referrer made a moment ago has no referrals yet: nothing to read back.
         const values = {
-          referral_link: `${publicUrl}/r/${referrer.slug}`,
+          referral_link: referralLink(publicUrl, referrer.slug),
           referral_code: referrer.referral_code,
           referrals_count: 0,
           converted_count: 0,

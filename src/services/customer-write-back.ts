@@ -2,6 +2,7 @@ import type { Tx } from '../db/database.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
 import { type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
+import { referralLink } from '../domain/referral-link.js';
 import { readSyncConfig, type SyncConfig } from '../domain/sync-config.js';
 import { type CustomerFields, customerUpdate, type ReturnValues } from '../domain/sync-mapping.js';
 
@@ -12,7 +13,7 @@ export async function returnValues(tx: Tx, referrerId: string, publicUrl: string
   const r = await referrersRepository(tx).findById(referrerId);
   if (!r) return undefined;
   return {
-    referral_link: `${publicUrl}/r/${r.slug}`,
+    referral_link: referralLink(publicUrl, r.slug),
     referral_code: r.referral_code,
     referrals_count: r.referrals_count,
     converted_count: r.converted_count,

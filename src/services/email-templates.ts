@@ -12,7 +12,7 @@ import {
   type TemplateValues,
   unknownVariables,
 } from '../domain/email-templates.js';
-import { referralLink } from '../domain/referrer.js';
+import { referralLink } from '../domain/referral-link.js';
 import { invalidParameter, notFound } from '../errors.js';
 import { unsubscribeLink, unsubscribeToken } from './unsubscribe-tokens.js';
 

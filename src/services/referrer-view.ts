@@ -1,6 +1,7 @@
 import type { ReferrerWithCounts } from '../db/repositories/referrers.js';
 import { storedMetadataSchema } from '../domain/api-shapes.js';
-import { type Referrer, referralLink } from '../domain/referrer.js';
+import { referralLink } from '../domain/referral-link.js';
+import type { Referrer } from '../domain/referrer.js';
 
 /** A referrer as stored in an event: as the API shows it but for its link, made when the event is sent. */
 export type ReferrerSnapshot = Omit<Referrer, 'referral_link'>;

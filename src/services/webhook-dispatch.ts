@@ -7,7 +7,7 @@ import { webhookEndpointsRepository } from '../db/repositories/webhook-endpoints
 import { createId } from '../domain/ids.js';
 import { outgoingEventDataSchemas } from '../domain/outgoing-events.js';
 import { OUTGOING_EVENT_TYPES, type OutgoingEventType } from '../domain/outgoing-webhooks.js';
-import { referralLink } from '../domain/referrer.js';
+import { referralLink } from '../domain/referral-link.js';
 
 /** What an endpoint receives: the same body on every attempt of a delivery. */
 export type OutgoingEvent = {

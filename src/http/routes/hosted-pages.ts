@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isId } from '../../domain/ids.js';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
+import { landingUrl } from '../../domain/referral-link.js';
 import { VouchError } from '../../errors.js';
 import type { CampaignOffersService } from '../../services/campaign-offers.js';
 import type { Campaign, CampaignsService } from '../../services/campaigns.js';
@@ -29,7 +30,6 @@ import { htmlHeaders, notFoundPage } from '../html/layout.js';
 import { offerForFriend, offerForReferrer } from '../html/offer.js';
 import { SHARE_SCRIPT } from '../html/share.js';
 import { badRequestPage, serverErrorPage, tooManyAttemptsPage } from '../html/status-pages.js';
-import { landingUrl } from './referral-links.js';
 
 export type HostedPageDeps = {
   campaigns: CampaignsService;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
+import { landingUrl } from '../../domain/referral-link.js';
 import { type ReferralLinkInfo, referralLinkInfoSchema } from '../../domain/referrer.js';
 import { notFound } from '../../errors.js';
 import type { ClickCounter } from '../../services/click-counter.js';
@@ -24,13 +25,6 @@ const NO_RATE_LIMIT_HEADERS = {
   'x-ratelimit-remaining': false,
   'x-ratelimit-reset': false,
 };
-
-/** The landing URL of a referral link: the campaign's destination (or the hosted friend page) plus `vouch_ref`. */
-export function landingUrl(destination: string | null, publicUrl: string, slug: string): string {
-  const url = new URL(destination ?? `${publicUrl}/invite/${slug}`);
-  url.searchParams.set('vouch_ref', slug);
-  return url.toString();
-}
 
 export const referralLinkRoutes =
   (deps: ReferralLinkDeps): FastifyPluginAsyncZod =>
