@@ -126,8 +126,9 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
 
     // Map Return Fields: the link as metadata, the referrals count as a metadata key of our own.
     const back = owner.getByRole('table', { name: 'Map return fields' });
+    // The key the API uses when a sync names none.
     expect(await back.getByRole('textbox', { name: 'Metadata key for Referral link' }).inputValue()).toBe(
-      'referral_link',
+      'vouch_referral_link',
     );
     await back.getByRole('switch', { name: 'Send Referrals count as metadata' }).check({ force: true });
     await back.getByRole('textbox', { name: 'Metadata key for Referrals count' }).fill('referrals');
@@ -202,16 +203,19 @@ describe.skipIf(skip)('syncs, codes and rewards in Chromium', { timeout: 120_000
     expect(sync).toMatchObject({ status: 'completed', name_version: 'v4', dry_run: false });
     const linked: Stripe.Customer[] = [];
     for await (const c of env.stripe.customers.list({ limit: 100 }))
-      if (c.metadata.referral_link) linked.push(c);
+      if (c.metadata.vouch_referral_link) linked.push(c);
     expect(linked).toHaveLength(REFERRERS);
-    expect(linked.every((c) => /\/r\//.test(c.metadata.referral_link!) && c.metadata.referrals === '0')).toBe(
-      true,
-    );
+    expect(
+      linked.every((c) => /\/r\//.test(c.metadata.vouch_referral_link!) && c.metadata.referrals === '0'),
+    ).toBe(true);
     const jean = linked.find((c) => c.name === 'Jean Claude Van Damme')!;
     const referrer = (
       await api(env, 'GET', `/v1/campaigns/${campaignId}/referrers?search=${encodeURIComponent(jean.email!)}`)
     ).body.data[0];
-    expect(referrer).toMatchObject({ first_name: 'Jean C', referral_link: jean.metadata.referral_link });
+    expect(referrer).toMatchObject({
+      first_name: 'Jean C',
+      referral_link: jean.metadata.vouch_referral_link,
+    });
   });
 
   it('makes promotion codes for 200 referrers from the Codes page, with their progress', async () => {

@@ -55,7 +55,7 @@ export const initialDraft: WizardDraft = {
     last_name: { field: 'none', key: '' },
   },
   return: {
-    referral_link: { to: 'none', metadata: true, key: 'referral_link' },
+    referral_link: { to: 'none', metadata: true, key: 'vouch_referral_link' },
     referral_code: { to: 'none', metadata: false, key: '' },
     referrals_count: { to: 'none', metadata: false, key: '' },
     converted_count: { to: 'none', metadata: false, key: '' },
