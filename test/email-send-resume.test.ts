@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
-import { freePort } from '../src/free-port.js';
 import { type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { eventually } from './helpers/test-app.js';
 import {
-  callVouch,
-  processDatabase,
+  type ResumeFixture,
   spawnVouch,
+  startResumeFixture,
   type VouchProcess,
-  vouchEnv,
 } from './helpers/vouch-process.js';
 
 /**
@@ -25,16 +19,14 @@ const CUSTOMERS = 1000;
 /** The message during which the process is killed. */
 const KILL_AT = 400;
 const KEY = `vch_sk_${'m'.repeat(40)}`;
-let emulator: EmulatorHandle;
+let fixture: ResumeFixture;
 let sink: SmtpSink;
-let dir: string;
-let database: { url: string | undefined; drop(): Promise<void> };
 let vouch: VouchProcess | undefined;
 let killed = false;
 
 beforeAll(async () => {
-  emulator = await startEmulator({});
-  const stripe = sdkFor(emulator, 'sk_test_mail_business');
+  fixture = await startResumeFixture('mail', KEY);
+  const stripe = sdkFor(fixture.emulator, 'sk_test_mail_business');
   for (let i = 0; i < CUSTOMERS; i += 50)
     await Promise.all(
       Array.from({ length: Math.min(50, CUSTOMERS - i) }, (_, j) =>
@@ -50,32 +42,18 @@ beforeAll(async () => {
       return 'stall';
     },
   });
-  dir = mkdtempSync(join(tmpdir(), 'vouch-mail-'));
-  database = await processDatabase('vouch_m');
 }, 120_000);
 
 afterAll(async () => {
-  await emulator.close();
   await sink.close();
-  await database.drop();
-  rmSync(dir, { recursive: true, force: true });
+  await fixture.close();
 });
 
-const call = (base: string, method: string, path: string, body?: object) =>
-  callVouch(base, KEY, method, path, body);
+const call: ResumeFixture['call'] = (...args) => fixture.call(...args);
 
 describe('a once-off send killed half-way', () => {
   it('goes on after a restart and delivers each mail exactly once', async () => {
-    const port = await freePort('127.0.0.1');
-    const env = vouchEnv({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      VOUCH_DATA_DIR: dir,
-      VOUCH_SECRET: 's'.repeat(64),
-      VOUCH_SANDBOX: 'off',
-      STRIPE_API_BASE: emulator.url,
-      VOUCH_BOOTSTRAP_API_KEY: KEY,
+    const env = await fixture.env({
       SMTP_URL: sink.url,
       VOUCH_EMAIL_FROM: 'Acme Referrals <referrals@acme.test>',
       // The mail in flight at the kill is held this long (twice, plus 5 s) before it is tried again.

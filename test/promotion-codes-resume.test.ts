@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
-import { freePort } from '../src/free-port.js';
 import { eventually } from './helpers/test-app.js';
 import {
-  callVouch,
-  processDatabase,
+  type ResumeFixture,
   spawnVouch,
+  startResumeFixture,
   type VouchProcess,
-  vouchEnv,
 } from './helpers/vouch-process.js';
 
 /**
@@ -23,44 +17,26 @@ const REFERRERS = 200;
 /** Codes made before the kill: it lands once this many are active, well before the last. */
 const KILL_AFTER = 40;
 const KEY = `vch_sk_${'p'.repeat(40)}`;
-let emulator: EmulatorHandle;
-let dir: string;
-let database: { url: string | undefined; drop(): Promise<void> };
+let fixture: ResumeFixture;
 
 beforeAll(async () => {
-  emulator = await startEmulator({});
-  dir = mkdtempSync(join(tmpdir(), 'vouch-codes-'));
-  database = await processDatabase('vouch_p');
+  fixture = await startResumeFixture('codes', KEY);
 }, 60_000);
 
-afterAll(async () => {
-  await emulator.close();
-  await database.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => fixture.close());
 
 /** The codes Stripe made, one per `promotion_code.created`. */
 const codesMade = () =>
-  emulator
+  fixture.emulator
     .events()
     .filter((e) => e.type === 'promotion_code.created')
     .map((e) => (e.data.object as { code: string }).code);
 
-const call = (base: string, method: string, path: string, body?: object | string) =>
-  callVouch(base, KEY, method, path, body);
+const call: ResumeFixture['call'] = (...args) => fixture.call(...args);
 
 describe('promotion codes for many referrers, killed mid-way', () => {
   it('resumes after SIGKILL with one promotion code per referrer in Stripe', async () => {
-    const port = await freePort('127.0.0.1');
-    const env = vouchEnv({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      VOUCH_DATA_DIR: dir,
-      VOUCH_SECRET: 's'.repeat(64),
-      VOUCH_SANDBOX: 'off',
-      STRIPE_API_BASE: emulator.url,
-      VOUCH_BOOTSTRAP_API_KEY: KEY,
+    const env = await fixture.env({
       // Slow enough to be caught in the middle.
       STRIPE_RATE_LIMIT_TEST: '40',
     });

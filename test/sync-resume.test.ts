@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmulatorHandle, startEmulator } from '../emulator/index.js';
-import { freePort } from '../src/free-port.js';
 import { sdkFor } from './helpers/stripe-env.js';
 import { eventually } from './helpers/test-app.js';
 import {
-  callVouch,
-  processDatabase,
+  type ResumeFixture,
   runVouch,
   spawnVouch,
+  startResumeFixture,
   type VouchProcess,
-  vouchEnv,
 } from './helpers/vouch-process.js';
 
 /**
@@ -25,33 +19,25 @@ const CUSTOMERS = 60;
 /** Write-backs seen before the kill: the kill lands once the sync is this far, well before its end. */
 const KILL_AFTER = 10;
 const KEY = `vch_sk_${'r'.repeat(40)}`;
-let emulator: EmulatorHandle;
-let dir: string;
-let database: { url: string | undefined; drop(): Promise<void> };
+let fixture: ResumeFixture;
 
 beforeAll(async () => {
-  emulator = await startEmulator({});
-  const stripe = sdkFor(emulator, 'sk_test_resume_business');
+  fixture = await startResumeFixture('resume', KEY);
+  const stripe = sdkFor(fixture.emulator, 'sk_test_resume_business');
   for (let i = 0; i < CUSTOMERS; i += 40)
     await Promise.all(
       Array.from({ length: Math.min(40, CUSTOMERS - i) }, (_, j) =>
         stripe.customers.create({ name: `Person ${i + j}`, email: `person${i + j}@example.com` }),
       ),
     );
-  dir = mkdtempSync(join(tmpdir(), 'vouch-resume-'));
-  database = await processDatabase('vouch_r');
 }, 60_000);
 
-afterAll(async () => {
-  await emulator.close();
-  await database.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => fixture.close());
 
 /** How many times Stripe updated each customer. */
 function customerUpdates(): Map<string, number> {
   const updates = new Map<string, number>();
-  for (const e of emulator.events())
+  for (const e of fixture.emulator.events())
     if (e.type === 'customer.updated') {
       const id = (e.data.object as { id: string }).id;
       updates.set(id, (updates.get(id) ?? 0) + 1);
@@ -59,21 +45,11 @@ function customerUpdates(): Map<string, number> {
   return updates;
 }
 
-const call = (base: string, method: string, path: string, body?: object | string) =>
-  callVouch(base, KEY, method, path, body);
+const call: ResumeFixture['call'] = (...args) => fixture.call(...args);
 
 describe('a sync killed mid-way', () => {
   it('resumes after SIGKILL with no duplicate referrer and no repeated write', async () => {
-    const port = await freePort('127.0.0.1');
-    const env = vouchEnv({
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: database.url,
-      VOUCH_DATA_DIR: dir,
-      VOUCH_SECRET: 's'.repeat(64),
-      VOUCH_SANDBOX: 'off',
-      STRIPE_API_BASE: emulator.url,
-      VOUCH_BOOTSTRAP_API_KEY: KEY,
+    const env = await fixture.env({
       // Slow enough to be caught in the middle of the write-backs.
       STRIPE_RATE_LIMIT_TEST: '20',
     });

@@ -1,8 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Stripe from 'stripe';
+import { type EmulatorHandle, startEmulator } from '../../emulator/index.js';
 import { openPostgres } from '../../src/db/database.js';
+import { freePort } from '../../src/free-port.js';
 import { track } from './started-processes.js';
 import { databaseUrlFor, testDatabaseUrl } from './test-target.js';
 
@@ -152,3 +157,44 @@ export const sandboxSdk = (apiBase: string) => {
     telemetry: false,
   });
 };
+
+/**
+ * What the kill-and-resume tests run a real `vouch start` in: a Stripe emulator, a data dir and a database of
+ * their own, and the environment that points the process at them with a bootstrap key.
+ */
+export type ResumeFixture = {
+  emulator: EmulatorHandle;
+  /** The environment of a `vouch start` on a free port, with `extra` added. */
+  env(extra?: Record<string, string | undefined>): Promise<NodeJS.ProcessEnv>;
+  /** Calls the process's API with the bootstrap key. */
+  call(base: string, method: string, path: string, body?: object | string): ReturnType<typeof callVouch>;
+  close(): Promise<void>;
+};
+
+export async function startResumeFixture(name: string, key: string): Promise<ResumeFixture> {
+  const emulator = await startEmulator({});
+  const dir = mkdtempSync(join(tmpdir(), `vouch-${name}-`));
+  const database = await processDatabase(`vouch_${name.replaceAll('-', '_')}`);
+  return {
+    emulator,
+    async env(extra = {}) {
+      return vouchEnv({
+        PORT: String(await freePort('127.0.0.1')),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        VOUCH_DATA_DIR: dir,
+        VOUCH_SECRET: 's'.repeat(64),
+        VOUCH_SANDBOX: 'off',
+        STRIPE_API_BASE: emulator.url,
+        VOUCH_BOOTSTRAP_API_KEY: key,
+        ...extra,
+      });
+    },
+    call: (base, method, path, body) => callVouch(base, key, method, path, body),
+    async close() {
+      await emulator.close();
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
