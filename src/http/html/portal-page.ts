@@ -1,7 +1,8 @@
 import QRCode from 'qrcode';
 import { formatMoney } from '../../domain/qualification.js';
 import type { Reward } from '../../domain/reward.js';
-import type { PortalView } from '../../services/portal.js';
+import { MAILED_LINK_SECONDS, type PortalView } from '../../services/portal.js';
+import { emailForm, errorSummary, type FieldErrors } from './forms.js';
 import { escapeHtml, page } from './layout.js';
 import { offerForReferrer } from './offer.js';
 import { SHARE_SCRIPT, shareBlock } from './share.js';
@@ -108,4 +109,29 @@ export function portalClosedPage(
     ? `<p>If you opened it before in this browser, <a href="${escapeHtml(portalUrl)}">go to your portal</a>. Otherwise ask for a new link.</p>`
     : '<p>Ask for a new link where you got this one.</p>';
   return page('Portal link not usable', `<h1>This link can’t open the portal</h1>\n<p>${why}</p>\n${next}`);
+}
+
+/** The portal without a session in this browser: asks for the address to mail a sign-in link to. */
+export function portalSignInPage(campaignName: string, value = '', errors: FieldErrors = {}): string {
+  const title = `${Object.keys(errors).length ? 'Error: ' : ''}Sign in – ${campaignName}`;
+  return page(
+    title,
+    `<h1>Your referrals for ${escapeHtml(campaignName)}</h1>
+${errorSummary(errors)}
+<p>Enter the email address you joined with. We’ll send you a link that signs you in.</p>
+${emailForm('Email me a sign-in link', value, errors)}`,
+    PORTAL_SCRIPT,
+  );
+}
+
+/** After asking for a sign-in link: the same words whether or not the address is a referrer's. */
+export function signInSentPage(campaignName: string, email: string): string {
+  return page(
+    `Check your email – ${campaignName}`,
+    `<h1>Check your email</h1>
+<p>If <strong>${escapeHtml(email)}</strong> has joined ${escapeHtml(campaignName)}, a sign-in link is on its way to it.
+The link works once, within ${MAILED_LINK_SECONDS / 60} minutes.</p>
+<p>No mail? Check your spam folder, or <a href="">ask again</a> in a few minutes.</p>`,
+    PORTAL_SCRIPT,
+  );
 }

@@ -1,11 +1,20 @@
+import formbody from '@fastify/formbody';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign.js';
 import { isId } from '../../domain/ids.js';
 import { PORTAL_BROWSER_DAYS, type PortalService } from '../../services/portal.js';
+import { honeypotFilled, readEmailForm } from '../html/forms.js';
 import { contentSecurityPolicy, notFoundPage } from '../html/layout.js';
-import { PORTAL_SCRIPT, portalClosedPage, portalPage } from '../html/portal-page.js';
+import {
+  PORTAL_SCRIPT,
+  portalClosedPage,
+  portalPage,
+  portalSignInPage,
+  signInSentPage,
+} from '../html/portal-page.js';
+import { answerErrorsAsPages } from '../html-error-handler.js';
 import { readTokenCookie } from '../session-cookie.js';
 
 export type PortalPageDeps = { portal: PortalService; publicUrl: string };
@@ -36,11 +45,14 @@ function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
 /**
  * The referrer's portal, server-rendered like the hosted pages. `/portal/open/{token}` opens a sign-in
  * link once and shows the portal at once (so it works inside the widget's frame, where the browser may keep
- * no cookie), and starts a browser session for `/portal/{campaign_id}`.
+ * no cookie), and starts a browser session for `/portal/{campaign_id}`. Without that session,
+ * `/portal/{campaign_id}` asks for an email address and mails a sign-in link to it when it is a referrer's.
+ * Form bodies are accepted only here and on the hosted pages: formbody is registered inside this plugin.
  */
 export const portalRoutes =
   (deps: PortalPageDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(formbody);
     const secure = deps.publicUrl.startsWith('https:');
     const route = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
 
@@ -57,6 +69,8 @@ export const portalRoutes =
         .type('text/html; charset=utf-8')
         .send(html);
     }
+
+    answerErrorsAsPages(app, (reply, status, html) => send(reply, status, undefined, html));
 
     app.get('/portal/open/:token', route, async (request, reply) => {
       const parsed = tokenParams.safeParse(request.params);
@@ -80,12 +94,39 @@ export const portalRoutes =
       return show(reply, opened.referrerId);
     });
 
+    /** The campaign of a portal page, when it exists and is not archived. */
+    async function portalCampaign(params: unknown): Promise<Campaign | undefined> {
+      const parsed = campaignParams.safeParse(params);
+      if (!parsed.success) return undefined;
+      const campaign = await deps.portal.campaign(parsed.data.campaignId);
+      return campaign && campaign.status !== 'archived' ? campaign : undefined;
+    }
+
+    const NO_PORTAL = 'This portal does not exist.';
+
     app.get('/portal/:campaignId', route, async (request, reply) => {
       const parsed = campaignParams.safeParse(request.params);
-      if (!parsed.success) return send(reply, 404, undefined, notFoundPage('This portal does not exist.'));
+      if (!parsed.success) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
       const token = readTokenCookie(request.headers.cookie, COOKIE);
       const referrerId = token ? await deps.portal.resume(token, parsed.data.campaignId) : undefined;
-      if (!referrerId) return send(reply, 401, undefined, portalClosedPage('signed_out'));
-      return show(reply, referrerId);
+      if (referrerId) return show(reply, referrerId);
+      const campaign = await portalCampaign(request.params);
+      if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
+      return send(reply, 200, campaign, portalSignInPage(campaign.name));
+    });
+
+    // Asking for a sign-in link changes nothing for the browser that asks: the link goes to the address's
+    // mailbox, so a post forged by another site gains it nothing (like the join and invite forms).
+    app.post('/portal/:campaignId', route, async (request, reply) => {
+      const campaign = await portalCampaign(request.params);
+      if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
+      const form = readEmailForm(request.body);
+      if (!form.ok)
+        return send(reply, 400, campaign, portalSignInPage(campaign.name, form.value, form.errors));
+      // A bot's filled honeypot is counted against its client and answered like anyone else, sending nothing.
+      if (!honeypotFilled(request.body))
+        await deps.portal.mailSignInLink(campaign.id, form.email, request.ip);
+      else await deps.portal.countSignInAttempt(request.ip);
+      return send(reply, 200, campaign, signInSentPage(campaign.name, form.email));
     });
   };
