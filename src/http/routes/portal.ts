@@ -14,6 +14,7 @@ import {
   portalSignInPage,
   signInSentPage,
 } from '../html/portal-page.js';
+import { brandStyle } from '../html/theme.js';
 import { answerErrorsAsPages } from '../html-error-handler.js';
 import { readTokenCookie } from '../session-cookie.js';
 
@@ -29,7 +30,7 @@ const campaignParams = z.object({ campaignId: z.string().refine((v) => isId('cmp
  */
 function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
   const ancestors = campaign?.allowed_origins.length ? campaign.allowed_origins.join(' ') : "'none'";
-  const csp = contentSecurityPolicy([PORTAL_SCRIPT]).replace(
+  const csp = contentSecurityPolicy([PORTAL_SCRIPT], brandStyle(campaign?.branding)).replace(
     "frame-ancestors 'none'",
     `frame-ancestors ${ancestors}`,
   );
@@ -80,7 +81,7 @@ export const portalRoutes =
         // Said inside the widget's frame too: the campaign's allowed origins may frame this page as well.
         const campaign = opened.campaignId ? await deps.portal.campaign(opened.campaignId) : undefined;
         const again = campaign ? `${deps.publicUrl}/portal/${campaign.id}` : undefined;
-        return send(reply, 410, campaign, portalClosedPage(opened.reason, again));
+        return send(reply, 410, campaign, portalClosedPage(opened.reason, again, campaign?.branding));
       }
       const cookie = [
         `${COOKIE}=${opened.browserToken}`,
@@ -112,7 +113,7 @@ export const portalRoutes =
       if (referrerId) return show(reply, referrerId);
       const campaign = await portalCampaign(request.params);
       if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
-      return send(reply, 200, campaign, portalSignInPage(campaign.name));
+      return send(reply, 200, campaign, portalSignInPage(campaign));
     });
 
     // Asking for a sign-in link changes nothing for the browser that asks: the link goes to the address's
@@ -121,12 +122,11 @@ export const portalRoutes =
       const campaign = await portalCampaign(request.params);
       if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
       const form = readEmailForm(request.body);
-      if (!form.ok)
-        return send(reply, 400, campaign, portalSignInPage(campaign.name, form.value, form.errors));
+      if (!form.ok) return send(reply, 400, campaign, portalSignInPage(campaign, form.value, form.errors));
       // A bot's filled honeypot is counted against its client and answered like anyone else, sending nothing.
       if (!honeypotFilled(request.body))
         await deps.portal.mailSignInLink(campaign.id, form.email, request.ip);
       else await deps.portal.countSignInAttempt(request.ip);
-      return send(reply, 200, campaign, signInSentPage(campaign.name, form.email));
+      return send(reply, 200, campaign, signInSentPage(campaign, form.email));
     });
   };
