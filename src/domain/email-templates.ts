@@ -121,7 +121,7 @@ export const SAMPLE_VALUES: Required<TemplateValues> = {
   'friend.first_name': 'Alex',
   'reward.description': '$10.00 credit',
   'reward.promotion_code': 'THANKS-7QX2',
-  sign_in_link: 'https://refer.example.com/portal/sign-in?token=sample',
+  sign_in_link: 'https://refer.example.com/portal/open/sample',
   unsubscribe_link: 'https://refer.example.com/email/unsubscribe?token=sample',
 };
 
