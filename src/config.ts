@@ -292,6 +292,7 @@ const schema = z.object({
   VOUCH_RETENTION_DOMAIN_EVENTS_DAYS: days(DEFAULT_RETENTION.domainEventsDays, 1),
   VOUCH_RETENTION_DELIVERIES_DAYS: days(DEFAULT_RETENTION.deliveriesDays, 1),
   VOUCH_RETENTION_CLICKS_DAYS: days(DEFAULT_RETENTION.clicksDays, 1),
+  VOUCH_RETENTION_EMAILS_DAYS: days(DEFAULT_RETENTION.emailsDays, 1),
 });
 
 export type Config = {
@@ -417,6 +418,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       domainEventsDays: v.VOUCH_RETENTION_DOMAIN_EVENTS_DAYS,
       deliveriesDays: v.VOUCH_RETENTION_DELIVERIES_DAYS,
       clicksDays: v.VOUCH_RETENTION_CLICKS_DAYS,
+      emailsDays: v.VOUCH_RETENTION_EMAILS_DAYS,
     },
     email: {
       smtpUrl: v.SMTP_URL,

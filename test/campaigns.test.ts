@@ -192,6 +192,28 @@ describe('campaign settings change field by field', () => {
     expect(cleared.body).toMatchObject({ qualification: null, rewards: null });
   });
 
+  it("keeps the campaign's colours for its portal, changed by merge patch and checked", async () => {
+    const c = (await api(t, 'POST', '/v1/campaigns', { name: 'Colours' })).body;
+    expect(c.branding).toEqual({ accent_color: null, background_color: null, text_color: null });
+    const set = await update(c.id, { branding: { accent_color: '#FFD400', background_color: '#10213a' } });
+    expect(set.status).toBe(200);
+    expect(set.body.branding).toEqual({
+      accent_color: '#ffd400',
+      background_color: '#10213a',
+      text_color: null,
+    });
+    const patched = await update(c.id, { branding: { background_color: null, text_color: '#222222' } });
+    expect(patched.body.branding).toEqual({
+      accent_color: '#ffd400',
+      background_color: null,
+      text_color: '#222222',
+    });
+    const bad = await update(c.id, { branding: { accent_color: 'red; } body { display: none' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.param).toBe('branding.accent_color');
+    expect((await api(t, 'GET', `/v1/campaigns/${c.id}`)).body.branding.accent_color).toBe('#ffd400');
+  });
+
   it('an invalid nested value is named by the path sent', async () => {
     const c = (
       await api(t, 'POST', '/v1/campaigns', {

@@ -73,6 +73,9 @@ describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeou
     await owner.getByRole('textbox', { name: 'Destination URL' }).fill('https://shop.example.com/welcome');
     await owner.getByRole('combobox', { name: 'Allowed origins' }).fill('https://shop.example.com');
     await owner.getByRole('combobox', { name: 'Allowed origins' }).press('Enter');
+    const accent = owner.getByRole('textbox', { name: 'Accent' });
+    await accent.fill('#FFD400');
+    await accent.press('Escape');
 
     await owner.getByRole('tab', { name: 'Integration' }).click();
     await owner.getByRole('tab', { name: 'Person invited' }).waitFor();
@@ -108,6 +111,7 @@ describe.skipIf(skip)('campaigns and the campaign builder in Chromium', { timeou
       connection_id: connection.id,
       destination_url: 'https://shop.example.com/welcome',
       allowed_origins: ['https://shop.example.com'],
+      branding: { accent_color: '#ffd400', background_color: null, text_color: null },
       qualification: { method: 'spend', target_amount: 5000, window_days: 60, refunds_unqualify: true },
       customers: {
         create: 'immediately',

@@ -1,12 +1,14 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretBox } from '../src/crypto/secret-box.js';
+import { campaignsRepository } from '../src/db/repositories/campaigns.js';
 import { EmailRunner } from '../src/jobs/email-runner.js';
 import { recordDomainEvent } from '../src/services/domain-events.js';
 import { enqueueEmail } from '../src/services/email-outbox.js';
 import { smtpTransport } from '../src/services/email-transport.js';
+import { insertReferrer } from '../src/services/referrer-writes.js';
 import { type Answer, header, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
-import { api, eventually, startTestApp, type TestApp } from './helpers/test-app.js';
+import { api, bearer, eventually, startTestApp, type TestApp } from './helpers/test-app.js';
 
 /**
  * The outbox against a real SMTP server (smtp-server): every mail is accepted once, whether the server
@@ -216,6 +218,69 @@ describe('the email outbox', () => {
     try {
       await sendAll(sink);
       expect(sink.accepted.map((m) => m.subject)).toEqual(['You earned $10.00 balance credit']);
+    } finally {
+      await sink.close();
+    }
+  });
+
+  it('welcomes someone who joins one at a time, once the campaign turns the welcome on; never a synced or imported referrer', async () => {
+    const campaign = (await api(t, 'POST', '/v1/campaigns', { name: 'Welcome Club', status: 'live' })).body
+      .id;
+    const join = (email: string) =>
+      api(t, 'POST', `/v1/campaigns/${campaign}/referrers`, {
+        email,
+        first_name: 'Ann',
+        referral_code: email.slice(0, 4).toUpperCase(),
+      });
+    const welcomes = async () =>
+      (
+        await t.db.database.db
+          .selectFrom('email_outbox')
+          .select('to_address')
+          .where('campaign_id', '=', campaign)
+          .where('kind', '=', 'welcome')
+          .orderBy('created_at')
+          .execute()
+      ).map((r) => r.to_address);
+
+    await join('before@example.com');
+    expect(await welcomes()).toEqual([]);
+    const on = await api(t, 'POST', `/v1/campaigns/${campaign}/email_templates/welcome`, { enabled: true });
+    expect(on.status).toBe(200);
+
+    await join('byapi@example.com');
+    const hosted = await t.app.inject({
+      method: 'POST',
+      url: `/join/${campaign}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=hosted%40example.com&first_name=Hal',
+    });
+    expect(hosted.statusCode).toBe(200);
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/v1/campaigns/${campaign}/referrers/import`,
+      headers: { ...bearer(t.secretKey), 'content-type': 'text/csv' },
+      payload: 'email,first_name\nimported@example.com,Imo\n',
+    });
+    expect(imported.json()).toMatchObject({ accepted: 1 });
+    await t.db.database.db.transaction().execute(async (tx) => {
+      const row = await campaignsRepository(tx).lock(campaign);
+      await insertReferrer(tx, row!, { email: 'synced@example.com', first_name: 'Syd' }, 'sync', new Date());
+    });
+    // A repeated join is refused and mails nothing more.
+    expect((await join('byapi@example.com')).status).toBe(409);
+    expect(await welcomes()).toEqual(['byapi@example.com', 'hosted@example.com']);
+
+    const sink = await startSmtpSink();
+    try {
+      await sendAll(sink);
+      const welcome = sink.accepted.find((m) => m.to[0] === 'hosted@example.com');
+      expect(welcome?.subject).toBe('Your referral link for Welcome Club');
+      const hostedReferrer = (await api(t, 'GET', `/v1/campaigns/${campaign}/referrers?search=hosted`)).body
+        .data[0];
+      expect(welcome?.raw).toContain(hostedReferrer.referral_link);
+      const welcomed = sink.accepted.filter((m) => m.subject.startsWith('Your referral link'));
+      expect(welcomed.map((m) => m.to[0]).sort()).toEqual(['byapi@example.com', 'hosted@example.com']);
     } finally {
       await sink.close();
     }

@@ -1,11 +1,18 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { sql } from 'kysely';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTests, launchChromium, watchedPage } from './helpers/browser.js';
 import { type StripeEnv, startStripeEnv } from './helpers/stripe-env.js';
 import { api } from './helpers/test-app.js';
+
+// The page's globals, typed just enough for evaluate (this project compiles without the DOM lib).
+type Colours = { backgroundColor: string; color: string };
+declare function getComputedStyle(element: unknown): Colours;
+declare const document: { body: unknown };
 
 const { skip } = browserTests('portal-widget-browser');
 
@@ -21,16 +28,44 @@ describe.skipIf(skip)('the portal widget on another site, in Chromium', { timeou
   let shopOrigin: string;
   /** The portal link the next page of the shop shows. */
   let nextUrl = '';
+  /** The shop's React app: the React component, bundled as a business's build would. */
+  let reactBundle = '';
   const problems: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
     env = await startStripeEnv();
-    shop = createServer((_request, response) => {
+    const bundled = await build({
+      stdin: {
+        contents: `import { createRoot } from 'react-dom/client';
+import { VouchPortal } from './vouch-portal.tsx';
+const root = document.getElementById('referrals');
+createRoot(root).render(<VouchPortal url={root.dataset.url} />);`,
+        resolveDir: fileURLToPath(new URL('../clients/react/', import.meta.url)),
+        loader: 'tsx',
+      },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      jsx: 'automatic',
+      define: { 'process.env.NODE_ENV': '"production"' },
+      logLevel: 'silent',
+    });
+    reactBundle = bundled.outputFiles[0]!.text;
+    shop = createServer((request, response) => {
+      if (request.url === '/app.js') {
+        response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        response.end(reactBundle);
+        return;
+      }
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      const widget =
+        request.url === '/react'
+          ? `<div id="referrals" data-url="${nextUrl}"></div><script src="/app.js"></script>`
+          : `<div id="referrals"></div>
+<script src="${env.baseUrl}/v1/widget.js" data-url="${nextUrl}" data-target="referrals"></script>`;
       response.end(`<!doctype html><html><head><title>Shop</title></head><body>
-<h1>Your account</h1><div id="referrals"></div>
-<script src="${env.baseUrl}/v1/widget.js" data-url="${nextUrl}" data-target="referrals"></script>
+<h1>Your account</h1>${widget}
 </body></html>`);
     });
     await new Promise<void>((resolve) => shop.listen(0, '127.0.0.1', resolve));
@@ -44,11 +79,12 @@ describe.skipIf(skip)('the portal widget on another site, in Chromium', { timeou
     await new Promise((resolve) => shop?.close(resolve));
   });
 
-  async function referrerOf(allowedOrigins: string[]) {
+  async function referrerOf(allowedOrigins: string[], fields: Record<string, unknown> = {}) {
     const campaign = await api(env, 'POST', '/v1/campaigns', {
       name: 'Friends of the shop',
       status: 'live',
       allowed_origins: allowedOrigins,
+      ...fields,
       rewards: { referrer: { kind: 'balance_credit', amount: 1500, currency: 'usd' } },
     });
     expect(campaign.status).toBe(200);
@@ -114,5 +150,39 @@ describe.skipIf(skip)('the portal widget on another site, in Chromium', { timeou
     await frame!.waitForLoadState();
     await expect.poll(() => frame!.url()).toMatch(/^chrome-error:/);
     expect(await frame!.getByRole('heading', { name: 'Hi Zoë' }).count()).toBe(0);
+  });
+
+  it("the React component shows the portal in the campaign's colours, fitted to its height", async () => {
+    const referrer = await referrerOf([shopOrigin], {
+      branding: { accent_color: '#FFD400', background_color: '#10213a', text_color: '#f4f4f4' },
+    });
+    const page = await watchedPage(await browser.newContext(), problems);
+    nextUrl = (await mint(referrer.id)).url;
+    await page.goto(`${shopOrigin}/react`);
+    const frame = page.frameLocator('#referrals iframe');
+    await frame.getByRole('heading', { name: 'Hi Zoë' }).waitFor();
+    await frame.getByRole('img', { name: 'QR code of your referral link' }).waitFor();
+    const HEIGHT = "parseInt(document.querySelector('#referrals iframe').style.height, 10)";
+    await page.waitForFunction(`${HEIGHT} > 480`);
+    expect(await page.getByTitle('Your referrals').getAttribute('referrerpolicy')).toBe('no-referrer');
+
+    // The campaign's colours, allowed by the page's Content-Security-Policy (a refused style is a problem).
+    const share = frame.getByRole('link', { name: 'Share by email' });
+    const look = await share.evaluate((button) => {
+      const css = getComputedStyle(button);
+      return {
+        button: css.backgroundColor,
+        text: css.color,
+        page: getComputedStyle(document.body).backgroundColor,
+        words: getComputedStyle(document.body).color,
+      };
+    });
+    expect(look).toEqual({
+      button: 'rgb(255, 212, 0)',
+      text: 'rgb(0, 0, 0)',
+      page: 'rgb(16, 33, 58)',
+      words: 'rgb(244, 244, 244)',
+    });
+    expect(problems).toEqual([]);
   });
 });

@@ -78,9 +78,14 @@ describe('portal sign-in links', () => {
     const resumed = await visit(`/portal/${campaign.id}`, pair);
     expect(resumed.statusCode).toBe(200);
     expect(resumed.body).toContain('<h1>Hi Zoë</h1>');
-    expect((await visit(`/portal/${campaign.id}`)).statusCode).toBe(401);
+    const signedOut = await visit(`/portal/${campaign.id}`);
+    expect(signedOut.statusCode).toBe(200);
+    expect(signedOut.body).toContain('Email me a sign-in link');
+    expect(signedOut.body).not.toContain('Hi Zoë');
     const other = await ok('POST', '/v1/campaigns', { name: 'Other', status: 'live' });
-    expect((await visit(`/portal/${other.id}`, pair)).statusCode).toBe(401);
+    const elsewhere = await visit(`/portal/${other.id}`, pair);
+    expect(elsewhere.body).toContain('Email me a sign-in link');
+    expect(elsewhere.body).not.toContain('Hi Zoë');
   });
 
   it('an expired link and an unknown one are refused', async () => {
@@ -168,6 +173,92 @@ describe('portal sign-in links', () => {
     const repeat = await join();
     expect(repeat.body).toContain('already joined');
     expect(repeat.body).not.toContain('/portal/open/');
+  });
+
+  it('signed out, the portal mails a sign-in link to a referrer, and says the same to anyone else', async () => {
+    const { campaign, referrer } = await campaignWithReferrer();
+    const ask = (email: string, remoteAddress = nextAddress(), extra: Json = {}) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/portal/${campaign.id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ email, ...extra }).toString(),
+        remoteAddress,
+      });
+    const mails = () =>
+      t.db.database.db
+        .selectFrom('email_outbox')
+        .select(['kind', 'to_address', 'referrer_id', 'variables', 'dedupe_key'])
+        .where('campaign_id', '=', campaign.id)
+        .execute();
+
+    const known = await ask(' ZOE@example.com ');
+    expect(known.statusCode).toBe(200);
+    expect(known.body).toContain('Check your email');
+    const unknown = await ask('nobody@example.com');
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body.replaceAll('nobody@example.com', 'X')).toBe(
+      known.body.replaceAll('ZOE@example.com', 'X'),
+    );
+
+    const sent = await mails();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      kind: 'sign_in',
+      to_address: 'zoe@example.com',
+      referrer_id: referrer.id,
+    });
+    expect(sent[0]!.dedupe_key).toMatch(/^portal-sign-in:prs_/);
+    const url = (sent[0]!.variables as Json).sign_in_link as string;
+    expect(url).toMatch(/^http:\/\/vouch\.test\/portal\/open\/[A-Za-z0-9_-]{43}$/);
+    const link = await t.db.database.db
+      .selectFrom('portal_sessions')
+      .select(['created_at', 'expires_at'])
+      .where('id', '=', sent[0]!.dedupe_key.slice('portal-sign-in:'.length))
+      .executeTakeFirstOrThrow();
+    expect(link.expires_at.getTime() - link.created_at.getTime()).toBe(15 * 60_000);
+    const opened = await visit(url);
+    expect(opened.body).toContain('<h1>Hi Zoë</h1>');
+    expect((await visit(url)).statusCode).toBe(410);
+
+    // Past three asks for one address in ten minutes, asking sends nothing more, and says the same.
+    for (let i = 0; i < 3; i++) expect((await ask('zoe@example.com')).statusCode).toBe(200);
+    expect(await mails()).toHaveLength(3);
+
+    // A bot filling the hidden field is told the same, and nothing is sent.
+    const bot = await ask('zoe+bot@example.com', nextAddress(), { website: 'spam' });
+    expect(bot.statusCode).toBe(200);
+    expect(await mails()).toHaveLength(3);
+
+    const bad = await ask('not an address');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter an email address in the correct format');
+    expect(bad.body).toContain('value="not an address"');
+  });
+
+  it('asking for sign-in links is limited per client, across every address', async () => {
+    const { campaign } = await campaignWithReferrer();
+    const client = nextAddress();
+    const ask = (i: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/portal/${campaign.id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `email=someone${i}%40example.com`,
+        remoteAddress: client,
+      });
+    for (let i = 0; i < 10; i++) expect((await ask(i)).statusCode).toBe(200);
+    const limited = await ask(10);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(limited.body).toContain('Too many attempts');
+  });
+
+  it('an unknown or archived campaign has no portal to sign in to', async () => {
+    expect((await visit('/portal/cmp_doesnotexist0000000000')).statusCode).toBe(404);
+    const campaign = await ok('POST', '/v1/campaigns', { name: 'Gone', status: 'live' });
+    await ok('POST', `/v1/campaigns/${campaign.id}/archive`);
+    expect((await visit(`/portal/${campaign.id}`)).statusCode).toBe(404);
   });
 
   it('serves the widget loader', async () => {

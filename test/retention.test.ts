@@ -318,6 +318,58 @@ describe('pruning old rows', () => {
     expect((await clickRows(omar))[0]).toEqual([utcHour(150, 0).toISOString(), 7]);
   });
 
+  it('removes old mails no longer to be sent, with their attempts; pending and held ones stay', async () => {
+    const mail = async (key: string, status: string, created: Date, lockedUntil: Date | null = null) => {
+      const row = await db()
+        .insertInto('email_outbox')
+        .values({
+          dedupe_key: `retention:${key}`,
+          campaign_id: campaignId,
+          referrer_id: jane,
+          kind: 'welcome',
+          to_address: 'jane@example.com',
+          status: status as 'pending',
+          created_at: created,
+          locked_until: lockedUntil,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db()
+        .insertInto('email_attempts')
+        .values({ outbox_id: row.id, attempted_at: created, outcome: 'temporary_failure', duration_ms: 5 })
+        .execute();
+      return row.id;
+    };
+    const oldSent = await mail('old-sent', 'sent', ago(100));
+    const oldFailed = await mail('old-failed', 'failed', ago(95));
+    const oldMailbox = await mail('old-mailbox', 'mailbox', ago(91));
+    const oldSuppressed = await mail('old-suppressed', 'suppressed', ago(200));
+    const oldPending = await mail('old-pending', 'pending', ago(100));
+    const oldHeld = await mail('old-held', 'sent', ago(100), new Date(now.getTime() + 60_000));
+    const recentSent = await mail('recent-sent', 'sent', ago(89));
+
+    await prune();
+
+    const left = await db()
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('dedupe_key', 'like', 'retention:%')
+      .execute();
+    expect(left.map((m) => m.id).sort()).toEqual([oldPending, oldHeld, recentSent].sort());
+    const attempts = await db().selectFrom('email_attempts').select('outbox_id').execute();
+    const gone = [oldSent, oldFailed, oldMailbox, oldSuppressed];
+    expect(attempts.filter((a) => gone.includes(a.outbox_id))).toEqual([]);
+    expect(attempts.filter((a) => a.outbox_id === oldPending)).toHaveLength(1);
+
+    await prune({ emailsDays: 30 });
+    const after = await db()
+      .selectFrom('email_outbox')
+      .select('id')
+      .where('dedupe_key', 'like', 'retention:%')
+      .execute();
+    expect(after.map((m) => m.id).sort()).toEqual([oldPending, oldHeld].sort());
+  });
+
   it('keeps logs as long as configured', async () => {
     const delivered = await delivery('succeeded', ago(10), [ago(10)]);
     await prune();
@@ -355,6 +407,7 @@ describe('retention settings', () => {
       deliveriesDays: 30,
       domainEventsDays: 30,
       clicksDays: 90,
+      emailsDays: 90,
     });
     expect(
       loadConfig({ VOUCH_RETENTION_DELIVERIES_DAYS: '7', VOUCH_RETENTION_CLICKS_DAYS: '400' }).retention,
@@ -368,12 +421,14 @@ describe('retention settings', () => {
       VOUCH_RETENTION_DOMAIN_EVENTS_DAYS: '0',
       VOUCH_RETENTION_DELIVERIES_DAYS: 'a month',
       VOUCH_RETENTION_CLICKS_DAYS: '1.5',
+      VOUCH_RETENTION_EMAILS_DAYS: '-1',
     });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
       'VOUCH_RETENTION_CLICKS_DAYS',
       'VOUCH_RETENTION_DEAD_STRIPE_EVENTS_DAYS',
       'VOUCH_RETENTION_DELIVERIES_DAYS',
       'VOUCH_RETENTION_DOMAIN_EVENTS_DAYS',
+      'VOUCH_RETENTION_EMAILS_DAYS',
       'VOUCH_RETENTION_STRIPE_EVENTS_DAYS',
     ]);
     expect(problems.join('\n')).toMatch(

@@ -183,8 +183,29 @@ export const rewardRulesSchema = z.strictObject({
 
 export type RewardRules = z.output<typeof rewardRulesSchema>;
 
+const hexColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #2f5bd3')
+  .toLowerCase()
+  .nullable()
+  .default(null);
+
+/** The campaign's colours on the referrer's portal (and the widget that shows it); null keeps Vouch's. */
+export const brandingSchema = z.strictObject({
+  accent_color: hexColor.describe(
+    "Buttons and links' colour; button text is black or white, whichever reads better",
+  ),
+  background_color: hexColor.describe('Page background; null follows the reader’s light or dark setting'),
+  text_color: hexColor.describe('Text colour; set it with background_color'),
+});
+
+export type Branding = z.output<typeof brandingSchema>;
+
+export const DEFAULT_BRANDING: Branding = brandingSchema.parse({});
+
 /** The settings as stored on the campaign row. */
 export const campaignSettingsSchema = z.object({
+  branding: brandingSchema.optional(),
   qualification: qualificationSchema.optional(),
   customers: customerRulesSchema.optional(),
   codes: codeSettingsSchema.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoTime } from './api-shapes.js';
 import {
+  brandingSchema,
   codeRulesSchema,
   customerRulesSchema,
   qualificationSchema,
@@ -49,6 +50,7 @@ export const campaignSchema = z.object({
   code_rules: codeRulesSchema,
   auto_promotion_codes: z.boolean(),
   rewards: rewardRulesSchema.nullable(),
+  branding: brandingSchema,
   join_url: z.string().describe('The hosted page where people join as referrers'),
   created_at: isoTime,
   updated_at: isoTime,
@@ -93,6 +95,7 @@ const fields = {
     .boolean()
     .describe('Make a Stripe promotion code for every new referrer once the campaign has a coupon'),
   rewards: rewardRulesSchema.nullable().describe('What a qualified referral gives, through Stripe'),
+  branding: brandingSchema.describe("The campaign's colours on the referrer's portal and widget"),
 };
 
 /** A new campaign: only the name is required; settings objects are sent whole, their optional members defaulted. */
@@ -111,6 +114,7 @@ export const campaignCreateSchema = z.strictObject({
   code_rules: fields.code_rules.optional(),
   auto_promotion_codes: fields.auto_promotion_codes.optional(),
   rewards: fields.rewards.optional(),
+  branding: fields.branding.optional(),
 });
 
 export type CampaignInput = z.output<typeof campaignCreateSchema>;
@@ -134,6 +138,9 @@ export const campaignUpdateSchema = campaignCreateSchema.partial().extend({
     .nullable()
     .optional()
     .describe(`What a qualified referral gives, through Stripe; null for nothing.${merged}`),
+  branding: mergePatchSchema(brandingSchema)
+    .optional()
+    .describe(`The campaign's colours on the referrer's portal and widget.${merged}`),
 });
 
 export type CampaignChanges = z.output<typeof campaignUpdateSchema>;

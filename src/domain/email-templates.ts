@@ -38,8 +38,13 @@ export const SUPPRESSION_REASONS = ['unsubscribed', 'manual', 'bounced'] as cons
 export const suppressionReasonSchema = z.enum(SUPPRESSION_REASONS);
 export type SuppressionReason = z.infer<typeof suppressionReasonSchema>;
 
-/** The domain events that cause a template's mail to the referrer. */
+/**
+ * The domain events that cause a template's mail to the referrer. `referrer.created` causes the welcome only
+ * for people who joined one at a time (the API, the hosted join page); referrers a sync or an import made
+ * are reached with a once-off send instead.
+ */
 export const EVENT_TEMPLATES = {
+  'referrer.created': 'welcome',
   'lead.qualified': 'friend_qualified',
   'reward.issued': 'reward_issued',
   'reward.reversed': 'reward_reversed',
@@ -116,7 +121,7 @@ export const SAMPLE_VALUES: Required<TemplateValues> = {
   'friend.first_name': 'Alex',
   'reward.description': '$10.00 credit',
   'reward.promotion_code': 'THANKS-7QX2',
-  sign_in_link: 'https://refer.example.com/portal/sign-in?token=sample',
+  sign_in_link: 'https://refer.example.com/portal/open/sample',
   unsubscribe_link: 'https://refer.example.com/email/unsubscribe?token=sample',
 };
 

@@ -13,6 +13,8 @@ export type RetentionSettings = {
   deliveriesDays: number;
   /** Hourly click rows; older ones are rolled up into one row per referrer per UTC day. */
   clicksDays: number;
+  /** Mails no longer to be sent (sent, kept in the local mailbox, suppressed, failed) and their attempts. */
+  emailsDays: number;
   /** Rows per statement: each statement is short and locks only the rows it removes. */
   batchSize: number;
   /** Pause between two full batches, so the hot paths (and PGlite's one connection) get their turn. */
@@ -31,6 +33,7 @@ export const DEFAULT_RETENTION: RetentionSettings = {
   domainEventsDays: 30,
   deliveriesDays: 30,
   clicksDays: 90,
+  emailsDays: 90,
   batchSize: 1000,
   pauseMs: 100,
 };
@@ -42,6 +45,7 @@ export type RetentionCutoffs = {
   deliveries: Date;
   /** The start of a UTC day: whole days are rolled up at once. */
   clicks: Date;
+  emails: Date;
 };
 
 const DAY_MS = 86_400_000;
@@ -56,5 +60,6 @@ export function retentionCutoffs(settings: RetentionSettings, now: Date): Retent
     domainEvents: before(settings.domainEventsDays),
     deliveries: before(settings.deliveriesDays),
     clicks: new Date(Math.floor(clicks.getTime() / DAY_MS) * DAY_MS),
+    emails: before(settings.emailsDays),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CampaignChanges, CampaignInput } from './campaign.js';
 import {
+  brandingSchema,
   type CampaignSettings,
   codeRulesSchema,
   customerRulesSchema,
@@ -10,7 +11,13 @@ import {
 } from './campaign-settings.js';
 import { applyMergePatch, type PatchProblem, patchProblem } from './merge-patch.js';
 
-type SettingsField = 'qualification' | 'customers' | 'code_rules' | 'auto_promotion_codes' | 'rewards';
+type SettingsField =
+  | 'qualification'
+  | 'customers'
+  | 'code_rules'
+  | 'auto_promotion_codes'
+  | 'rewards'
+  | 'branding';
 
 /** The settings as a campaign is created with them: whole objects, defaults filled in. */
 export type SettingsInput = Pick<CampaignInput, SettingsField>;
@@ -24,6 +31,7 @@ export const SETTINGS_FIELDS = [
   'code_rules',
   'auto_promotion_codes',
   'rewards',
+  'branding',
 ] as const satisfies ReadonlyArray<keyof SettingsPatch>;
 
 /** The stored settings of a new campaign. */
@@ -36,6 +44,7 @@ export function settingsFromInput(input: SettingsInput): CampaignSettings {
       auto_promotion_codes: input.auto_promotion_codes ?? DEFAULT_CODE_SETTINGS.auto_promotion_codes,
     },
     ...(input.rewards ? { rewards: input.rewards } : {}),
+    ...(input.branding ? { branding: input.branding } : {}),
   };
 }
 
@@ -80,6 +89,11 @@ export function patchSettings(
     const result = patchOne('rewards', rewardRulesSchema, stored.rewards, patch.rewards);
     if ('problem' in result) return result;
     next.rewards = result.value;
+  }
+  if (patch.branding !== undefined) {
+    const result = patchOne('branding', brandingSchema, stored.branding, patch.branding);
+    if ('problem' in result) return result;
+    next.branding = result.value;
   }
   if (patch.code_rules !== undefined || patch.auto_promotion_codes !== undefined) {
     const codes = stored.codes ?? DEFAULT_CODE_SETTINGS;

@@ -345,6 +345,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const offers = campaignOffersService(deps.database);
   const portal = portalService({
     database: deps.database,
+    limiter,
     campaigns,
     referrers,
     offers,

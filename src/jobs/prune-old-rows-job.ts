@@ -15,6 +15,7 @@ export type PruneCounts = {
   domain_events: number;
   webhook_deliveries: number;
   hourly_clicks_rolled_up: number;
+  emails: number;
   rate_limit_windows: number;
   ended_sessions: number;
   ended_portal_sessions: number;
@@ -65,6 +66,7 @@ export const pruneOldRowsJob = defineJob<Record<string, never>>({
         repository.deleteFinishedDeliveries(cutoffs.deliveries, at, n),
       ),
       hourly_clicks_rolled_up: await inBatches((n) => repository.rollUpHourlyClicks(cutoffs.clicks, n)),
+      emails: await inBatches((n) => repository.deleteFinishedEmails(cutoffs.emails, at, n)),
       // Rate limit counters are an hour at most; a day later they are only clutter.
       rate_limit_windows: await rateLimitsRepository(database.db).prune(new Date(at.getTime() - 86_400_000)),
       // Sessions that ended a day ago are of no use: their cookies are refused either way.

@@ -7,6 +7,7 @@ import type { Campaign, CampaignChanges, CampaignInput } from '../domain/campaig
 import { refuseStatusChange } from '../domain/campaign-rules.js';
 import {
   type CodeRules,
+  DEFAULT_BRANDING,
   DEFAULT_CODE_SETTINGS,
   DEFAULT_CUSTOMER_RULES,
   readSettings,
@@ -41,6 +42,7 @@ export function toCampaign(row: CampaignRow, publicUrl: string): Campaign {
     code_rules: codes.rules,
     auto_promotion_codes: codes.auto_promotion_codes,
     rewards: settings.rewards ?? null,
+    branding: settings.branding ?? DEFAULT_BRANDING,
     join_url: `${publicUrl}/join/${row.id}`,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -156,6 +158,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
           code_rules,
           auto_promotion_codes,
           rewards,
+          branding,
           ...columns
         } = changes;
         let settings: string | undefined;
@@ -166,6 +169,7 @@ export function campaignsService(database: Database, publicUrl: string, now: () 
             code_rules,
             auto_promotion_codes,
             rewards,
+            branding,
           });
           if ('problem' in patched) {
             const { code, message, param } = patched.problem;

@@ -47,7 +47,8 @@ export const MAIL_EVENT_COLUMNS = ['id', 'type', 'campaign_id', 'referrer_id', '
 
 /**
  * Records domain events and, in the same statement, the mails they cause: for each event whose campaign has
- * the matching template enabled, a mail to the referrer (rewards: only rewards the referrer receives), keyed
+ * the matching template enabled, a mail to the referrer (rewards: only rewards the referrer receives; the
+ * welcome: only referrers who joined through the API or the hosted join page, not a sync or import), keyed
  * `event:<event id>` so it is made at most once. `insertEvents` is the insert of the events, returning
  * MAIL_EVENT_COLUMNS. With no template enabled the join finds nothing, and the events cost what they did.
  */
@@ -59,12 +60,14 @@ export async function recordEventsWithEmails(db: Executor, insertEvents: Operati
       jsonb_build_object('friend_first_name', l.first_name, 'reward', e.data -> 'reward')
     from e
     join email_templates t on t.campaign_id = e.campaign_id and t.enabled and t.kind = case e.type
+      when 'referrer.created' then 'welcome'
       when 'lead.qualified' then 'friend_qualified'
       when 'reward.issued' then 'reward_issued'
       when 'reward.reversed' then 'reward_reversed' end
     join referrers r on r.id = e.referrer_id and r.removed_at is null
     left join leads l on l.id = e.lead_id
     where e.type = 'lead.qualified' or e.data -> 'reward' ->> 'recipient' = 'referrer'
+      or (e.type = 'referrer.created' and r.source in ('api', 'hosted_page'))
     on conflict (dedupe_key) do nothing
   `.execute(db);
 }

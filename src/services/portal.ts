@@ -1,22 +1,27 @@
 import { newToken, tokenDigest } from '../crypto/tokens.js';
-import type { Database } from '../db/database.js';
+import type { Database, Executor } from '../db/database.js';
 import { portalSessionsRepository } from '../db/repositories/portal-sessions.js';
 import { promotionCodesRepository } from '../db/repositories/promotion-codes.js';
 import { rewardsRepository } from '../db/repositories/rewards.js';
 import type { Campaign } from '../domain/campaign.js';
 import { createId } from '../domain/ids.js';
 import type { Offer } from '../domain/offer.js';
+import { normalizeEmail } from '../domain/people.js';
 import type { PortalSession } from '../domain/portal-session.js';
 import type { Referrer } from '../domain/referrer.js';
 import type { Reward } from '../domain/reward.js';
 import { invalidParameter, VouchError } from '../errors.js';
 import type { CampaignOffersService } from './campaign-offers.js';
 import type { CampaignsService } from './campaigns.js';
+import { enqueueEmail } from './email-outbox.js';
+import type { Limit, SharedRateLimiter } from './rate-limits.js';
 import type { ReferrersService } from './referrers.js';
 import { presentReward } from './reward-grants.js';
 
 /** How long a sign-in link opens the portal: an hour unless the caller asks for between 1 minute and 3 hours. */
 export const PORTAL_LINK_SECONDS = { default: 3600, min: 60, max: 3 * 3600 } as const;
+/** How long a sign-in link mailed to a referrer who asked for it on the portal page opens the portal. */
+export const MAILED_LINK_SECONDS = 15 * 60;
 /** How long the portal stays open in the browser that opened a link. */
 export const PORTAL_BROWSER_DAYS = 7;
 
@@ -37,8 +42,24 @@ export type Opened =
   | { opened: true; campaignId: string; referrerId: string; browserToken: string }
   | { opened: false; reason: 'unknown' | 'used' | 'expired'; campaignId?: string };
 
+/** Sign-in mails asked for on the portal page, per client: a shared limit, counted in Postgres. */
+const SIGN_IN_PER_CLIENT: Limit = {
+  name: 'portal-sign-in-client',
+  max: 10,
+  windowMs: 10 * 60_000,
+  message: 'Too many sign-in links asked for from your network in the last few minutes; try again later.',
+};
+/** Sign-in mails per address and campaign; past it, asking again sends nothing (and says the same). */
+const SIGN_IN_PER_ADDRESS: Limit = {
+  name: 'portal-sign-in-address',
+  max: 3,
+  windowMs: 10 * 60_000,
+  message: 'Too many sign-in links for this address.',
+};
+
 export type PortalDeps = {
   database: Database;
+  limiter: SharedRateLimiter;
   campaigns: CampaignsService;
   referrers: ReferrersService;
   offers: CampaignOffersService;
@@ -55,21 +76,11 @@ export function portalService(deps: PortalDeps) {
   const now = deps.now ?? (() => new Date());
   const repo = portalSessionsRepository(db);
 
-  async function mintLink(
-    referrerId: string,
-    seconds: number = PORTAL_LINK_SECONDS.default,
-  ): Promise<PortalLink> {
-    if (!Number.isInteger(seconds) || seconds < PORTAL_LINK_SECONDS.min || seconds > PORTAL_LINK_SECONDS.max)
-      throw invalidParameter(
-        'expires_in',
-        `expires_in must be a whole number of seconds from ${PORTAL_LINK_SECONDS.min} to ${PORTAL_LINK_SECONDS.max}.`,
-      );
-    const referrer = await deps.referrers.retrieve(referrerId);
-    if (referrer.removed_at)
-      throw new VouchError(409, 'invalid_request_error', 'referrer_removed', 'This referrer was removed.');
+  /** Stores a new sign-in link of this referrer (with the caller's executor) and answers it with its URL. */
+  async function insertLink(db: Executor, referrer: Referrer, seconds: number): Promise<PortalLink> {
     const token = newToken();
     const at = now();
-    const row = await repo.insert({
+    const row = await portalSessionsRepository(db).insert({
       id: createId('prs', at.getTime()),
       kind: 'link',
       campaign_id: referrer.campaign_id,
@@ -87,6 +98,21 @@ export function portalService(deps: PortalDeps) {
       expires_at: row.expires_at.toISOString(),
       created_at: row.created_at.toISOString(),
     };
+  }
+
+  async function mintLink(
+    referrerId: string,
+    seconds: number = PORTAL_LINK_SECONDS.default,
+  ): Promise<PortalLink> {
+    if (!Number.isInteger(seconds) || seconds < PORTAL_LINK_SECONDS.min || seconds > PORTAL_LINK_SECONDS.max)
+      throw invalidParameter(
+        'expires_in',
+        `expires_in must be a whole number of seconds from ${PORTAL_LINK_SECONDS.min} to ${PORTAL_LINK_SECONDS.max}.`,
+      );
+    const referrer = await deps.referrers.retrieve(referrerId);
+    if (referrer.removed_at)
+      throw new VouchError(409, 'invalid_request_error', 'referrer_removed', 'This referrer was removed.');
+    return insertLink(db, referrer, seconds);
   }
 
   return {
@@ -121,6 +147,42 @@ export function portalService(deps: PortalDeps) {
         );
       }
       return mintLink(referrer.id, seconds);
+    },
+
+    /**
+     * Someone asked for a sign-in link on the portal page: when the address is a referrer's in this
+     * campaign (not removed, the campaign not archived), a short-lived link goes to it by mail, stored with
+     * its mail in one transaction. Answers nothing either way, so the page says the same whoever asks.
+     * Limited per client (429) and, silently, per address, so the form cannot flood a mailbox.
+     */
+    async mailSignInLink(campaignId: string, email: string, client: string): Promise<void> {
+      await deps.limiter.hit(SIGN_IN_PER_CLIENT, client);
+      try {
+        await deps.limiter.hit(SIGN_IN_PER_ADDRESS, `${campaignId}:${normalizeEmail(email)}`);
+      } catch (error) {
+        if (error instanceof VouchError && error.status === 429) return;
+        throw error;
+      }
+      const referrer = await deps.referrers.findByEmail(campaignId, email);
+      if (!referrer || referrer.removed_at) return;
+      const campaign = await deps.campaigns.retrieve(campaignId);
+      if (campaign.status === 'archived') return;
+      await deps.database.db.transaction().execute(async (tx) => {
+        const link = await insertLink(tx, referrer, MAILED_LINK_SECONDS);
+        await enqueueEmail(tx, {
+          campaignId,
+          referrerId: referrer.id,
+          to: referrer.email,
+          kind: 'sign_in',
+          variables: { sign_in_link: link.url },
+          dedupeKey: `portal-sign-in:${link.id}`,
+        });
+      });
+    },
+
+    /** Counts an ask that will send nothing (a bot's), so bots are limited like everyone else. */
+    async countSignInAttempt(client: string): Promise<void> {
+      await deps.limiter.hit(SIGN_IN_PER_CLIENT, client);
     },
 
     /** Opens a sign-in link, once: a browser session for its referrer, or why it does not open. */

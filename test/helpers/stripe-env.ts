@@ -10,6 +10,7 @@ import { freePort } from '../../src/free-port.js';
 import { buildApp } from '../../src/http/app.js';
 import { startWorkers } from '../../src/jobs/workers.js';
 import { apiKeysService } from '../../src/services/api-keys.js';
+import { smtpTransport } from '../../src/services/email-transport.js';
 import type { DeliveryOptions } from '../../src/services/webhook-sender.js';
 import { StripeGateway } from '../../src/stripe/gateway.js';
 import type { TestApp } from './test-app.js';
@@ -65,6 +66,8 @@ export async function startStripeEnv(
     publicLimits?: PublicLimits;
     /** Requests per minute per client on public endpoints, in this process (default 300). */
     publicRateLimit?: number;
+    /** An SMTP server the email runner sends the outbox to (default: none, mail waits in the outbox). */
+    smtpUrl?: string;
   } = {},
 ): Promise<StripeEnv> {
   const emulator = await startEmulator({
@@ -99,6 +102,16 @@ export async function startStripeEnv(
       rewards: { maxAttempts: 2, afterStripeCall: options.afterRewardStripeCall },
       outgoingWebhooks: { retryDelayMs: (attempt) => 50 * 2 ** (attempt - 1), ...options.outgoingWebhooks },
     },
+    ...(options.smtpUrl
+      ? {
+          email: {
+            transport: smtpTransport(options.smtpUrl, 5000),
+            from: 'Acme Referrals <referrals@acme.test>',
+            timeoutMs: 5000,
+            retryDelayMs: () => 200,
+          },
+        }
+      : {}),
   });
   const app: FastifyInstance = await buildApp({
     database: db.database,

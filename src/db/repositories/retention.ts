@@ -97,6 +97,25 @@ export function retentionRepository(db: Executor) {
     },
 
     /**
+     * Mails made before `cutoff` that are no longer to be sent (not pending, not held by a sender), and with
+     * them their attempts (deleted by the foreign key's cascade). Picked oldest first through the outbox's
+     * creation index.
+     */
+    async deleteFinishedEmails(cutoff: Date, now: Date, limit: number): Promise<number> {
+      const batch = db
+        .selectFrom('email_outbox')
+        .select(sql<string>`ctid`.as('ctid'))
+        .where('created_at', '<', cutoff)
+        .where('status', '<>', 'pending')
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+        .orderBy('created_at')
+        .limit(limit)
+        .forUpdate()
+        .skipLocked();
+      return deleted(await db.deleteFrom('email_outbox').where(inBatch(batch)).executeTakeFirst());
+    },
+
+    /**
      * Rolls hourly click rows before `cutoff` up into their UTC day's midnight row, in one statement: the
      * hourly rows are deleted and their counts added to the day's row, so every sum over a referrer or a
      * campaign stays the same. Midnight rows are the days' totals and are left as they are.

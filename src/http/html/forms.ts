@@ -107,3 +107,22 @@ ${HONEYPOT}
 }
 
 export const EMPTY_PERSON: PersonValues = { email: '', first_name: '', last_name: '' };
+
+export type EmailForm = { ok: true; email: string } | { ok: false; value: string; errors: FieldErrors };
+
+/** Reads and checks the one field of an email-only form (the portal's sign-in). */
+export function readEmailForm(body: unknown): EmailForm {
+  const value = formValue(body, 'email').slice(0, ECHO_LIMIT);
+  const parsed = personSchema.shape.email.safeParse(value);
+  if (parsed.success) return { ok: true, email: parsed.data };
+  return { ok: false, value, errors: { email: parsed.error.issues[0]?.message ?? 'Enter your email.' } };
+}
+
+/** A form asking only for an email address; it posts back to the page's own URL. */
+export function emailForm(submitLabel: string, value: string, errors: FieldErrors = {}): string {
+  return `<form method="post">
+${field('email', { ...EMPTY_PERSON, email: value }, errors)}
+${HONEYPOT}
+<button type="submit">${escapeHtml(submitLabel)}</button>
+</form>`;
+}

@@ -19,7 +19,7 @@ const STYLE = `
   input { width: 100%; box-sizing: border-box; padding: .6rem; font: inherit; border: 1px solid #888; border-radius: .4rem; }
   input[aria-invalid="true"] { border: 2px solid var(--danger); }
   button, .button { display: inline-block; margin-top: 1rem; padding: .6rem 1.1rem; font: inherit; font-weight: 600;
-    color: #fff; background: var(--accent); border: 0; border-radius: .4rem; cursor: pointer; text-decoration: none; }
+    color: var(--on-accent, #fff); background: var(--accent); border: 0; border-radius: .4rem; cursor: pointer; text-decoration: none; }
   button:focus-visible, input:focus-visible, a:focus-visible, output:focus-visible, [tabindex]:focus-visible {
     outline: 3px solid #f5a623; outline-offset: 2px; }
   .error { color: var(--danger); font-weight: 600; margin: .25rem 0; }
@@ -37,8 +37,11 @@ const STYLE = `
   output { display: block; font-family: ui-monospace, monospace; padding: .6rem; border: 1px dashed #888; border-radius: .4rem; word-break: break-all; user-select: all; }
 `;
 
-/** A complete page: no scripts or styles from elsewhere, readable without JavaScript. */
-export function page(title: string, body: string, script = ''): string {
+/**
+ * A complete page: no scripts or styles from elsewhere, readable without JavaScript. `theme` is a style
+ * sheet laid over the layout's (a campaign's colours, `brandStyle`); its hash must be in the page's CSP.
+ */
+export function page(title: string, body: string, script = '', theme = ''): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,7 +50,7 @@ export function page(title: string, body: string, script = ''): string {
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
-</head>
+${theme ? `<style>${theme}</style>\n` : ''}</head>
 <body>
 <main>
 ${body}
@@ -64,13 +67,14 @@ export function notFoundPage(message: string): string {
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
- * The Content-Security-Policy for pages built by `page`: only this layout's inline style and the given inline
- * scripts (by hash) may run; nothing loads from anywhere, forms post back here, and no one may frame the page.
+ * The Content-Security-Policy for pages built by `page`: only this layout's inline style (and a page's theme)
+ * and the given inline scripts (by hash) may run; nothing loads from anywhere, forms post back here, and no
+ * one may frame the page.
  */
-export function contentSecurityPolicy(scripts: string[] = []): string {
+export function contentSecurityPolicy(scripts: string[] = [], theme = ''): string {
   return [
     "default-src 'none'",
-    `style-src ${sha256(STYLE)}`,
+    `style-src ${[STYLE, ...(theme ? [theme] : [])].map(sha256).join(' ')}`,
     `script-src ${scripts.length ? scripts.map(sha256).join(' ') : "'none'"}`,
     "form-action 'self'",
     "base-uri 'none'",

@@ -1,10 +1,14 @@
 import QRCode from 'qrcode';
+import type { Campaign } from '../../domain/campaign.js';
+import type { Branding } from '../../domain/campaign-settings.js';
 import { formatMoney } from '../../domain/qualification.js';
 import type { Reward } from '../../domain/reward.js';
-import type { PortalView } from '../../services/portal.js';
+import { MAILED_LINK_SECONDS, type PortalView } from '../../services/portal.js';
+import { emailForm, errorSummary, type FieldErrors } from './forms.js';
 import { escapeHtml, page } from './layout.js';
 import { offerForReferrer } from './offer.js';
 import { SHARE_SCRIPT, shareBlock } from './share.js';
+import { brandStyle } from './theme.js';
 
 /**
  * Tells the page that frames the portal (the business's widget loader) how tall it is, whenever that
@@ -90,22 +94,57 @@ ${view.promotionCode && view.promotionCode !== referrer.referral_code ? `<p>At c
 ${rewardsTable(view.rewards)}
 ${offerForReferrer(view.offer)}`,
     PORTAL_SCRIPT,
+    brandStyle(campaign.branding),
   );
 }
 
 /** Why a sign-in link did not open the portal, and where to go instead. */
 export function portalClosedPage(
-  reason: 'unknown' | 'used' | 'expired' | 'signed_out',
+  reason: 'unknown' | 'used' | 'expired',
   portalUrl?: string,
+  branding?: Branding,
 ): string {
   const why = {
     unknown: 'This link is not valid.',
     used: 'This link was used already: each link opens the portal once.',
     expired: 'This link has expired.',
-    signed_out: 'You are not signed in to this portal in this browser.',
   }[reason];
   const next = portalUrl
     ? `<p>If you opened it before in this browser, <a href="${escapeHtml(portalUrl)}">go to your portal</a>. Otherwise ask for a new link.</p>`
     : '<p>Ask for a new link where you got this one.</p>';
-  return page('Portal link not usable', `<h1>This link can’t open the portal</h1>\n<p>${why}</p>\n${next}`);
+  return page(
+    'Portal link not usable',
+    `<h1>This link can’t open the portal</h1>\n<p>${why}</p>\n${next}`,
+    PORTAL_SCRIPT,
+    brandStyle(branding),
+  );
+}
+
+/** The portal without a session in this browser: asks for the address to mail a sign-in link to. */
+export function portalSignInPage(campaign: Campaign, value = '', errors: FieldErrors = {}): string {
+  const campaignName = campaign.name;
+  const title = `${Object.keys(errors).length ? 'Error: ' : ''}Sign in – ${campaignName}`;
+  return page(
+    title,
+    `<h1>Your referrals for ${escapeHtml(campaignName)}</h1>
+${errorSummary(errors)}
+<p>Enter the email address you joined with. We’ll send you a link that signs you in.</p>
+${emailForm('Email me a sign-in link', value, errors)}`,
+    PORTAL_SCRIPT,
+    brandStyle(campaign.branding),
+  );
+}
+
+/** After asking for a sign-in link: the same words whether or not the address is a referrer's. */
+export function signInSentPage(campaign: Campaign, email: string): string {
+  const campaignName = campaign.name;
+  return page(
+    `Check your email – ${campaignName}`,
+    `<h1>Check your email</h1>
+<p>If <strong>${escapeHtml(email)}</strong> has joined ${escapeHtml(campaignName)}, a sign-in link is on its way to it.
+The link works once, within ${MAILED_LINK_SECONDS / 60} minutes.</p>
+<p>No mail? Check your spam folder, or <a href="">ask again</a> in a few minutes.</p>`,
+    PORTAL_SCRIPT,
+    brandStyle(campaign.branding),
+  );
 }

@@ -5,7 +5,7 @@ export function tooManyAttemptsPage(): string {
   return page(
     'Too many attempts',
     `<h1>Too many attempts</h1>
-<p>We received too many sign-ups in a short time. Please try again in a few minutes.</p>`,
+<p>We received too many requests from your network in a short time. Please try again in a few minutes.</p>`,
   );
 }
 

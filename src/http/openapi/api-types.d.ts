@@ -2760,6 +2760,23 @@ export interface paths {
                    */
                   manual_approval: boolean;
                 } | null;
+                branding: {
+                  /**
+                   * @description Buttons and links' colour; button text is black or white, whichever reads better
+                   * @default null
+                   */
+                  accent_color: string | null;
+                  /**
+                   * @description Page background; null follows the reader’s light or dark setting
+                   * @default null
+                   */
+                  background_color: string | null;
+                  /**
+                   * @description Text colour; set it with background_color
+                   * @default null
+                   */
+                  text_color: string | null;
+                };
                 /** @description The hosted page where people join as referrers */
                 join_url: string;
                 /** @description ISO 8601, UTC */
@@ -3101,6 +3118,24 @@ export interface paths {
                */
               manual_approval?: boolean;
             } | null;
+            /** @description The campaign's colours on the referrer's portal and widget */
+            branding?: {
+              /**
+               * @description Buttons and links' colour; button text is black or white, whichever reads better
+               * @default null
+               */
+              accent_color?: string | null;
+              /**
+               * @description Page background; null follows the reader’s light or dark setting
+               * @default null
+               */
+              background_color?: string | null;
+              /**
+               * @description Text colour; set it with background_color
+               * @default null
+               */
+              text_color?: string | null;
+            };
           };
         };
       };
@@ -3361,6 +3396,23 @@ export interface paths {
                  */
                 manual_approval: boolean;
               } | null;
+              branding: {
+                /**
+                 * @description Buttons and links' colour; button text is black or white, whichever reads better
+                 * @default null
+                 */
+                accent_color: string | null;
+                /**
+                 * @description Page background; null follows the reader’s light or dark setting
+                 * @default null
+                 */
+                background_color: string | null;
+                /**
+                 * @description Text colour; set it with background_color
+                 * @default null
+                 */
+                text_color: string | null;
+              };
               /** @description The hosted page where people join as referrers */
               join_url: string;
               /** @description ISO 8601, UTC */
@@ -3753,6 +3805,23 @@ export interface paths {
                  */
                 manual_approval: boolean;
               } | null;
+              branding: {
+                /**
+                 * @description Buttons and links' colour; button text is black or white, whichever reads better
+                 * @default null
+                 */
+                accent_color: string | null;
+                /**
+                 * @description Page background; null follows the reader’s light or dark setting
+                 * @default null
+                 */
+                background_color: string | null;
+                /**
+                 * @description Text colour; set it with background_color
+                 * @default null
+                 */
+                text_color: string | null;
+              };
               /** @description The hosted page where people join as referrers */
               join_url: string;
               /** @description ISO 8601, UTC */
@@ -3967,6 +4036,15 @@ export interface paths {
               /** @description Every reward waits for POST /v1/rewards/{id}/approve */
               manual_approval?: boolean | null;
             } | null;
+            /** @description The campaign's colours on the referrer's portal and widget. Merged into the stored settings (JSON Merge Patch): members sent change, null removes one (an optional member returns to its default) */
+            branding?: {
+              /** @description Buttons and links' colour; button text is black or white, whichever reads better */
+              accent_color?: string | null;
+              /** @description Page background; null follows the reader’s light or dark setting */
+              background_color?: string | null;
+              /** @description Text colour; set it with background_color */
+              text_color?: string | null;
+            };
           };
         };
       };
@@ -4227,6 +4305,23 @@ export interface paths {
                  */
                 manual_approval: boolean;
               } | null;
+              branding: {
+                /**
+                 * @description Buttons and links' colour; button text is black or white, whichever reads better
+                 * @default null
+                 */
+                accent_color: string | null;
+                /**
+                 * @description Page background; null follows the reader’s light or dark setting
+                 * @default null
+                 */
+                background_color: string | null;
+                /**
+                 * @description Text colour; set it with background_color
+                 * @default null
+                 */
+                text_color: string | null;
+              };
               /** @description The hosted page where people join as referrers */
               join_url: string;
               /** @description ISO 8601, UTC */
@@ -4621,6 +4716,23 @@ export interface paths {
                  */
                 manual_approval: boolean;
               } | null;
+              branding: {
+                /**
+                 * @description Buttons and links' colour; button text is black or white, whichever reads better
+                 * @default null
+                 */
+                accent_color: string | null;
+                /**
+                 * @description Page background; null follows the reader’s light or dark setting
+                 * @default null
+                 */
+                background_color: string | null;
+                /**
+                 * @description Text colour; set it with background_color
+                 * @default null
+                 */
+                text_color: string | null;
+              };
               /** @description The hosted page where people join as referrers */
               join_url: string;
               /** @description ISO 8601, UTC */

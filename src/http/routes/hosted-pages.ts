@@ -1,5 +1,5 @@
 import formbody from '@fastify/formbody';
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isId } from '../../domain/ids.js';
@@ -29,7 +29,7 @@ import {
 import { htmlHeaders, notFoundPage } from '../html/layout.js';
 import { offerForFriend, offerForReferrer } from '../html/offer.js';
 import { SHARE_SCRIPT } from '../html/share.js';
-import { badRequestPage, serverErrorPage, tooManyAttemptsPage } from '../html/status-pages.js';
+import { answerErrorsAsPages } from '../html-error-handler.js';
 
 export type HostedPageDeps = {
   campaigns: CampaignsService;
@@ -85,20 +85,7 @@ export const hostedPageRoutes =
     await app.register(formbody);
 
     // Errors here (the rate limit, an unreadable body, a failure) answer as HTML pages, not the JSON shape.
-    app.setErrorHandler((error: FastifyError, request, reply) => {
-      const status = error instanceof VouchError ? error.status : (error.statusCode ?? 500);
-      if (status === 429) {
-        if (error instanceof VouchError && error.retryAfterSeconds !== undefined)
-          reply.header('retry-after', String(error.retryAfterSeconds));
-        return sendPage(reply, 429, tooManyAttemptsPage());
-      }
-      if (status >= 400 && status < 500) {
-        const detail = error instanceof VouchError && error.param ? error.message : undefined;
-        return sendPage(reply, status, badRequestPage(detail));
-      }
-      request.log.error({ err: error }, 'hosted page failed');
-      return sendPage(reply, 500, serverErrorPage(String(request.id)));
-    });
+    answerErrorsAsPages(app, sendPage);
 
     async function findCampaign(params: unknown): Promise<Campaign | undefined> {
       const parsed = campaignParams.safeParse(params);

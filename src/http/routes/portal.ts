@@ -1,11 +1,21 @@
+import formbody from '@fastify/formbody';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Campaign } from '../../domain/campaign.js';
 import { isId } from '../../domain/ids.js';
 import { PORTAL_BROWSER_DAYS, type PortalService } from '../../services/portal.js';
+import { honeypotFilled, readEmailForm } from '../html/forms.js';
 import { contentSecurityPolicy, notFoundPage } from '../html/layout.js';
-import { PORTAL_SCRIPT, portalClosedPage, portalPage } from '../html/portal-page.js';
+import {
+  PORTAL_SCRIPT,
+  portalClosedPage,
+  portalPage,
+  portalSignInPage,
+  signInSentPage,
+} from '../html/portal-page.js';
+import { brandStyle } from '../html/theme.js';
+import { answerErrorsAsPages } from '../html-error-handler.js';
 import { readTokenCookie } from '../session-cookie.js';
 
 export type PortalPageDeps = { portal: PortalService; publicUrl: string };
@@ -20,7 +30,7 @@ const campaignParams = z.object({ campaignId: z.string().refine((v) => isId('cmp
  */
 function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
   const ancestors = campaign?.allowed_origins.length ? campaign.allowed_origins.join(' ') : "'none'";
-  const csp = contentSecurityPolicy([PORTAL_SCRIPT]).replace(
+  const csp = contentSecurityPolicy([PORTAL_SCRIPT], brandStyle(campaign?.branding)).replace(
     "frame-ancestors 'none'",
     `frame-ancestors ${ancestors}`,
   );
@@ -36,11 +46,14 @@ function portalHeaders(campaign: Campaign | undefined): Record<string, string> {
 /**
  * The referrer's portal, server-rendered like the hosted pages. `/portal/open/{token}` opens a sign-in
  * link once and shows the portal at once (so it works inside the widget's frame, where the browser may keep
- * no cookie), and starts a browser session for `/portal/{campaign_id}`.
+ * no cookie), and starts a browser session for `/portal/{campaign_id}`. Without that session,
+ * `/portal/{campaign_id}` asks for an email address and mails a sign-in link to it when it is a referrer's.
+ * Form bodies are accepted only here and on the hosted pages: formbody is registered inside this plugin.
  */
 export const portalRoutes =
   (deps: PortalPageDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(formbody);
     const secure = deps.publicUrl.startsWith('https:');
     const route = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
 
@@ -58,6 +71,8 @@ export const portalRoutes =
         .send(html);
     }
 
+    answerErrorsAsPages(app, (reply, status, html) => send(reply, status, undefined, html));
+
     app.get('/portal/open/:token', route, async (request, reply) => {
       const parsed = tokenParams.safeParse(request.params);
       if (!parsed.success) return send(reply, 404, undefined, portalClosedPage('unknown'));
@@ -66,7 +81,7 @@ export const portalRoutes =
         // Said inside the widget's frame too: the campaign's allowed origins may frame this page as well.
         const campaign = opened.campaignId ? await deps.portal.campaign(opened.campaignId) : undefined;
         const again = campaign ? `${deps.publicUrl}/portal/${campaign.id}` : undefined;
-        return send(reply, 410, campaign, portalClosedPage(opened.reason, again));
+        return send(reply, 410, campaign, portalClosedPage(opened.reason, again, campaign?.branding));
       }
       const cookie = [
         `${COOKIE}=${opened.browserToken}`,
@@ -80,12 +95,38 @@ export const portalRoutes =
       return show(reply, opened.referrerId);
     });
 
+    /** The campaign of a portal page, when it exists and is not archived. */
+    async function portalCampaign(params: unknown): Promise<Campaign | undefined> {
+      const parsed = campaignParams.safeParse(params);
+      if (!parsed.success) return undefined;
+      const campaign = await deps.portal.campaign(parsed.data.campaignId);
+      return campaign && campaign.status !== 'archived' ? campaign : undefined;
+    }
+
+    const NO_PORTAL = 'This portal does not exist.';
+
     app.get('/portal/:campaignId', route, async (request, reply) => {
       const parsed = campaignParams.safeParse(request.params);
-      if (!parsed.success) return send(reply, 404, undefined, notFoundPage('This portal does not exist.'));
+      if (!parsed.success) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
       const token = readTokenCookie(request.headers.cookie, COOKIE);
       const referrerId = token ? await deps.portal.resume(token, parsed.data.campaignId) : undefined;
-      if (!referrerId) return send(reply, 401, undefined, portalClosedPage('signed_out'));
-      return show(reply, referrerId);
+      if (referrerId) return show(reply, referrerId);
+      const campaign = await portalCampaign(request.params);
+      if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
+      return send(reply, 200, campaign, portalSignInPage(campaign));
+    });
+
+    // Asking for a sign-in link changes nothing for the browser that asks: the link goes to the address's
+    // mailbox, so a post forged by another site gains it nothing (like the join and invite forms).
+    app.post('/portal/:campaignId', route, async (request, reply) => {
+      const campaign = await portalCampaign(request.params);
+      if (!campaign) return send(reply, 404, undefined, notFoundPage(NO_PORTAL));
+      const form = readEmailForm(request.body);
+      if (!form.ok) return send(reply, 400, campaign, portalSignInPage(campaign, form.value, form.errors));
+      // A bot's filled honeypot is counted against its client and answered like anyone else, sending nothing.
+      if (!honeypotFilled(request.body))
+        await deps.portal.mailSignInLink(campaign.id, form.email, request.ip);
+      else await deps.portal.countSignInAttempt(request.ip);
+      return send(reply, 200, campaign, signInSentPage(campaign, form.email));
     });
   };

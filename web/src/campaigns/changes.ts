@@ -70,6 +70,9 @@ const LABELS: Record<string, string> = {
   'rewards.budget': 'Budget',
   'rewards.hold_days': 'Hold (days)',
   'rewards.manual_approval': 'Approve each reward',
+  'branding.accent_color': 'Portal accent colour',
+  'branding.background_color': 'Portal background colour',
+  'branding.text_color': 'Portal text colour',
 };
 
 function labelOf(path: string): string {

@@ -1,4 +1,5 @@
 import {
+  ColorInput,
   Fieldset,
   NumberInput,
   Radio,
@@ -139,6 +140,32 @@ export function DetailsTab(props: SectionProps) {
             error={errors.field('allowed_origins')}
             maxTags={20}
           />
+          <Title order={3} size="h5" mt="sm">
+            Portal colours
+          </Title>
+          <Text size="sm" c="dimmed">
+            The referrer's portal and its widget in your colours; empty for Vouch's own.
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            {(
+              [
+                ['accent_color', 'Accent', 'Buttons and links'],
+                ['background_color', 'Background', 'The page'],
+                ['text_color', 'Text', 'Set it with the background'],
+              ] as const
+            ).map(([field, label, description]) => (
+              <ColorInput
+                key={field}
+                label={label}
+                description={description}
+                format="hex"
+                placeholder={readOnly ? undefined : '#2f5bd3'}
+                value={draft[field]}
+                onChange={(value) => set(field, value.toLowerCase())}
+                error={errors.field(`branding.${field}`)}
+              />
+            ))}
+          </SimpleGrid>
         </Stack>
       </Fieldset>
       {campaign ? (

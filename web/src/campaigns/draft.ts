@@ -52,6 +52,10 @@ export type Draft = {
   budget_currency: string;
   hold_days: number | '';
   manual_approval: boolean;
+  /** The portal's colours, `#rrggbb` or empty for Vouch's own. */
+  accent_color: string;
+  background_color: string;
+  text_color: string;
 };
 
 /** A Vouch field read from the person's own metadata: `lead.metadata.<key>`. */
@@ -152,6 +156,9 @@ export function draftOf(campaign: Campaign | undefined): Draft {
     budget_currency: rewards?.budget?.currency ?? '',
     hold_days: rewards?.hold_days ?? 0,
     manual_approval: rewards?.manual_approval ?? false,
+    accent_color: campaign?.branding.accent_color ?? '',
+    background_color: campaign?.branding.background_color ?? '',
+    text_color: campaign?.branding.text_color ?? '',
   };
 }
 
@@ -215,5 +222,10 @@ export function inputOf(d: Draft): CreateCampaignBody & Required<Pick<CreateCamp
           manual_approval: d.manual_approval,
         }
       : null,
+    branding: {
+      accent_color: d.accent_color.trim() || null,
+      background_color: d.background_color.trim() || null,
+      text_color: d.text_color.trim() || null,
+    },
   };
 }
