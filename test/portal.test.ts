@@ -65,7 +65,7 @@ describe('portal sign-in links', () => {
     const cookie = String(page.headers['set-cookie']);
     expect(cookie).toMatch(
       new RegExp(
-        `^vouch_portal=[A-Za-z0-9_-]{43}; Path=/portal/${campaign.id}; Max-Age=604800; HttpOnly; SameSite=Lax$`,
+        `^vouch_portal=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=/portal/${campaign.id}; HttpOnly; SameSite=Lax$`,
       ),
     );
 

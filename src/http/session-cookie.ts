@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 
 export const SESSION_COOKIE = 'vouch_session';
 
@@ -18,23 +18,30 @@ export function readTokenCookie(header: string | undefined, name: string): strin
 export const readSessionCookie = (header: string | undefined) => readTokenCookie(header, SESSION_COOKIE);
 
 /**
- * HttpOnly: no script reads it (a cross-site script cannot steal it). SameSite=Lax: other sites' forms and
- * scripts do not send it with their POSTs. Secure over https, so it never travels in clear; the scheme is
- * the proxy's when VOUCH_TRUST_PROXY believes its X-Forwarded-Proto.
+ * Sets a cookie holding a token, for `path` and its pages. HttpOnly: no script reads it (a cross-site script
+ * cannot steal it). SameSite=Lax: other sites' forms and scripts do not send it with their POSTs. Secure over
+ * https, so it never travels in clear; the scheme is the proxy's when VOUCH_TRUST_PROXY believes its
+ * X-Forwarded-Proto. A `maxAgeSeconds` of 0 removes the cookie.
  */
-function attributes(request: FastifyRequest): string {
-  return `Path=/; HttpOnly; SameSite=Lax${request.protocol === 'https' ? '; Secure' : ''}`;
+export function setTokenCookie(
+  reply: FastifyReply,
+  cookie: { name: string; token: string; path: string; maxAgeSeconds: number },
+): void {
+  const secure = reply.request.protocol === 'https' ? '; Secure' : '';
+  reply.header(
+    'set-cookie',
+    `${cookie.name}=${cookie.token}; Max-Age=${cookie.maxAgeSeconds}; Path=${cookie.path}; HttpOnly; SameSite=Lax${secure}`,
+  );
 }
 
-/** Sets the cookie of a new session; the browser drops it at the session's absolute end. */
+/** Sets the cookie of a new session, for the whole site; the browser drops it at the session's absolute end. */
 export function setSessionCookie(
   reply: FastifyReply,
   started: { token: string; maxAgeSeconds: number },
 ): void {
-  const cookie = `${SESSION_COOKIE}=${started.token}; Max-Age=${started.maxAgeSeconds}`;
-  reply.header('set-cookie', `${cookie}; ${attributes(reply.request)}`);
+  setTokenCookie(reply, { name: SESSION_COOKIE, path: '/', ...started });
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  reply.header('set-cookie', `${SESSION_COOKIE}=; Max-Age=0; ${attributes(reply.request)}`);
+  setTokenCookie(reply, { name: SESSION_COOKIE, token: '', path: '/', maxAgeSeconds: 0 });
 }

@@ -16,7 +16,7 @@ import {
 } from '../html/portal-page.js';
 import { brandStyle } from '../html/theme.js';
 import { answerErrorsAsPages } from '../html-error-handler.js';
-import { readTokenCookie } from '../session-cookie.js';
+import { readTokenCookie, setTokenCookie } from '../session-cookie.js';
 
 export type PortalPageDeps = { portal: PortalService; publicUrl: string };
 
@@ -54,7 +54,6 @@ export const portalRoutes =
   (deps: PortalPageDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(formbody);
-    const secure = deps.publicUrl.startsWith('https:');
     const route = { config: { auth: 'public' as const, rateLimit: {} }, schema: { hide: true } };
 
     async function show(reply: FastifyReply, referrerId: string) {
@@ -83,15 +82,12 @@ export const portalRoutes =
         const again = campaign ? `${deps.publicUrl}/portal/${campaign.id}` : undefined;
         return send(reply, 410, campaign, portalClosedPage(opened.reason, again, campaign?.branding));
       }
-      const cookie = [
-        `${COOKIE}=${opened.browserToken}`,
-        `Path=/portal/${opened.campaignId}`,
-        `Max-Age=${PORTAL_BROWSER_DAYS * 86_400}`,
-        'HttpOnly',
-        'SameSite=Lax',
-        ...(secure ? ['Secure'] : []),
-      ].join('; ');
-      reply.header('set-cookie', cookie);
+      setTokenCookie(reply, {
+        name: COOKIE,
+        token: opened.browserToken,
+        path: `/portal/${opened.campaignId}`,
+        maxAgeSeconds: PORTAL_BROWSER_DAYS * 86_400,
+      });
       return show(reply, opened.referrerId);
     });
 
