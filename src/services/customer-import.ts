@@ -221,19 +221,33 @@ async function referrersByEmail(
   return new Map(rows.map((r) => [r.email_normalized, r.id]));
 }
 
-/** Referrers of the campaign already linked to these customers. */
+/**
+ * Referrers of the campaign already linked to these customers. Two lookups by index (the customers' links,
+ * then which of their referrers are the campaign's) rather than a join: while a sync fills both tables
+ * faster than their statistics follow, a join was planned as a scan of all the connection's links and all
+ * the campaign's referrers, for every page.
+ */
 async function linkedReferrers(tx: Tx, sync: SyncRow, campaign: CampaignRow, customers: CustomerFields[]) {
-  const rows = await tx
-    .selectFrom('customer_links as l')
-    .innerJoin('referrers as r', 'r.id', 'l.referrer_id')
-    .select(['l.customer_id', 'l.referrer_id'])
-    .where('l.connection_id', '=', sync.connection_id)
+  const links = await tx
+    .selectFrom('customer_links')
+    .select(['customer_id', 'referrer_id'])
+    .where('connection_id', '=', sync.connection_id)
     .where(
-      'l.customer_id',
+      'customer_id',
       'in',
       customers.map((c) => c.id),
     )
-    .where('r.campaign_id', '=', campaign.id)
+    .where('referrer_id', 'is not', null)
     .execute();
-  return new Map(rows.map((r) => [r.customer_id, r.referrer_id!]));
+  if (links.length === 0) return new Map<string, string>();
+  const ours = await tx
+    .selectFrom('referrers')
+    .select('id')
+    .where('id', 'in', [...new Set(links.map((l) => l.referrer_id!))])
+    .where('campaign_id', '=', campaign.id)
+    .execute();
+  const campaignReferrers = new Set(ours.map((r) => r.id));
+  return new Map(
+    links.flatMap((l) => (campaignReferrers.has(l.referrer_id!) ? [[l.customer_id, l.referrer_id!]] : [])),
+  );
 }

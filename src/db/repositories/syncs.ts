@@ -342,17 +342,31 @@ export function syncsRepository(db: Executor) {
     },
 
     /**
-     * Marks a write-back done and counts it, in one statement: a crash cannot leave a write done but
-     * uncounted, and a write already marked done is not counted twice.
+     * Marks write-backs done (`error` null) or refused (with Stripe's reason) and counts them, in one
+     * statement: a crash cannot leave a write done but uncounted, a write already marked done is not counted
+     * twice, and the sync's row is updated once for all of them, so write-backs finishing together do not
+     * queue on its lock. The rows are found by primary key, whatever the table's statistics say.
      */
-    async finishWrite(syncId: string, writeId: number, at: Date, error?: string): Promise<void> {
-      const counter = error ? sql.raw('write_failures') : sql.raw('written');
+    async finishWrites(
+      syncId: string,
+      writes: ReadonlyArray<{ id: number; error: string | null }>,
+      at: Date,
+    ): Promise<void> {
+      if (writes.length === 0) return;
+      const ids = writes.map((w) => w.id);
+      const errors = writes.map((w) => w.error);
       await sql`
-        with finished as (
-          update sync_writes set done_at = ${at}, last_error = ${error ?? null}, attempts = attempts + 1
-          where id = ${writeId} and done_at is null
-          returning id)
-        update syncs set ${counter} = ${counter} + (select count(*)::int from finished), updated_at = ${at}
+        with given as (
+          select * from unnest(${ids}::bigint[], ${errors}::text[]) as g(id, error)),
+        finished as (
+          update sync_writes w set done_at = ${at}, last_error = g.error, attempts = w.attempts + 1
+          from given g
+          where w.id = any(${ids}::bigint[]) and w.id = g.id and w.done_at is null
+          returning g.error is null as ok)
+        update syncs set
+          written = written + (select count(*)::int from finished where ok),
+          write_failures = write_failures + (select count(*)::int from finished where not ok),
+          updated_at = ${at}
         where id = ${syncId}`.execute(db);
     },
   };
