@@ -29,11 +29,14 @@ const rate = (n: number, since: Date | null, until: Date) => {
 };
 
 /**
- * How long a sync at work reuses its count of waiting write-backs. Counting reads every waiting row (100,000
- * at the start of a big sync's write-back, tens of ms); a page polls once a second, and any number of pages
- * (and of calls on one page) then share one count a second.
+ * How long a sync at work reuses a large count of its waiting write-backs. Counting reads every waiting row
+ * (100,000 at the start of a big sync's write-back: tens of ms), and the page asks about the sync at least
+ * once a second, several calls at a time; those calls, and any other pages open on it, share one count a
+ * second while it is large. Below WAITING_COUNT_EXACT_BELOW a count costs little and is always fresh, so a
+ * count of 0 (nothing left to write) is never an old one.
  */
 const WAITING_COUNT_MAX_AGE_MS = 1000;
+const WAITING_COUNT_EXACT_BELOW = 1000;
 
 /** Syncs of Stripe customers into campaigns: configuration, start, progress, skips, cancel, preview. */
 export function syncsService(deps: {
@@ -58,20 +61,21 @@ export function syncsService(deps: {
   const counted = new Map<string, { at: number; n: Promise<number> }>();
 
   /**
-   * The sync's waiting write-backs: counted afresh once it has ended, at most a second old while it works
-   * (the clock is the process's own, not `now`, which tests may hold still).
+   * The sync's waiting write-backs: counted afresh once it has ended or when few are left, reused for at
+   * most a second while many wait (the clock is the process's own, not `now`, which tests may hold still).
    */
-  function writesWaiting(row: SyncRow): Promise<number> {
-    if (row.status !== 'running' && row.status !== 'live') {
-      counted.delete(row.id);
-      return repo.countWaitingWrites(row.id);
-    }
+  async function writesWaiting(row: SyncRow): Promise<number> {
     const at = performance.now();
-    const last = counted.get(row.id);
-    if (last && at - last.at < WAITING_COUNT_MAX_AGE_MS) return last.n;
     for (const [id, c] of counted) if (at - c.at >= WAITING_COUNT_MAX_AGE_MS) counted.delete(id);
+    const working = row.status === 'running' || row.status === 'live';
+    const last = counted.get(row.id);
+    if (working && last) {
+      const n = await last.n.catch(() => undefined);
+      if (n !== undefined && n >= WAITING_COUNT_EXACT_BELOW) return n;
+    }
     const entry = { at, n: repo.countWaitingWrites(row.id) };
-    counted.set(row.id, entry);
+    if (working) counted.set(row.id, entry);
+    else counted.delete(row.id);
     // A failed count is not reused.
     entry.n.catch(() => {
       if (counted.get(row.id) === entry) counted.delete(row.id);
