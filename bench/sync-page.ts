@@ -5,15 +5,19 @@
  * once a second; this asks harder). Baseline: the same calls in the same run with no sync running, about the
  * campaign's finished dry run of the same customers (the same counts, the same skips). Then the real sync
  * (write-back on) runs and the same calls go on until it completes; the p95 during it over the baseline's p95
- * is the ratio reported, overall and while it reads customers or writes links back.
+ * is the ratio reported, overall and while it reads customers or writes links back. What Vouch's database
+ * connections were doing (pg_stat_activity sampled every 100 ms) is reported for the baseline and each phase.
  * Run `npm run build` first, then `node --import tsx bench/sync-page.ts`. SYNC_PAGE_BENCH_CUSTOMERS (100000),
- * SYNC_PAGE_BENCH_RATE_LIMIT (Vouch's budget, 100 a second as for a live account; the emulator sets none), SYNC_PAGE_BENCH_BASELINE_S
- * (20), VOUCH_BENCH_DATABASE_URL another Postgres server; VOUCH_BENCH_VERBOSE=1 prints progress on stderr.
+ * SYNC_PAGE_BENCH_RATE_LIMIT (Vouch's budget, 100 a second as for a live account; the emulator sets none),
+ * SYNC_PAGE_BENCH_BASELINE_S (20), SYNC_PAGE_BENCH_CPU_PROF a directory for Vouch's CPU profile (`--cpu-prof`),
+ * VOUCH_BENCH_CLI another build, VOUCH_BENCH_DATABASE_URL another Postgres server; VOUCH_BENCH_VERBOSE=1 prints
+ * progress on stderr (seeding, then every 10 s of the sync: counts and the page's recent p95).
  */
 import { loadavg } from 'node:os';
 import Stripe from 'stripe';
 import { startEmulator } from '../emulator/index.js';
 import { percentile } from './lib/measure.js';
+import { sampleWaits, type WaitShare } from './lib/pg-activity.js';
 import { printSettings } from './lib/settings.js';
 import {
   benchDatabase,
@@ -50,6 +54,8 @@ async function seed(stripe: Stripe, count: number): Promise<number> {
         name: `Person${i} Surname${i}`,
         ...(i % 50 === 0 ? {} : { email: `person${i}@example.com` }),
       });
+      if ((i + 1) % 10_000 === 0 && i + 1 < count)
+        progress(`${i + 1} customers seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     });
   } finally {
     Date.now = realNow;
@@ -63,6 +69,7 @@ async function pollPage(
   campaignId: string,
   syncId: string,
   done: (sync: Record<string, unknown>) => boolean,
+  onRound?: (sync: Record<string, unknown>, all: Samples) => void,
 ): Promise<{ listing: Samples; writing: Samples; all: Samples }> {
   const listing = empty();
   const writing = empty();
@@ -84,6 +91,7 @@ async function pollPage(
       all[a.call].push(a.ms);
       phase[a.call].push(a.ms);
     }
+    onRound?.(sync, all);
     if (done(sync)) return { listing, writing, all };
   }
 }
@@ -107,10 +115,12 @@ async function main() {
   const rateLimit = Number(process.env.SYNC_PAGE_BENCH_RATE_LIMIT ?? 100);
   const baselineSeconds = Number(process.env.SYNC_PAGE_BENCH_BASELINE_S ?? 20);
   const postgresUrl = process.env.VOUCH_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const cpuProfileDir = process.env.SYNC_PAGE_BENCH_CPU_PROF;
   const settings = printSettings("A sync's page during a sync (bench/sync-page.ts)", {
     customers,
     'Vouch budget /s': rateLimit,
     'baseline s': baselineSeconds,
+    'CPU profile': cpuProfileDir,
     vouch: `${VOUCH_CLI}, Postgres, LOG_LEVEL=warn, default pool`,
     emulator: 'in the bench process, no limit, answers at once',
   });
@@ -135,6 +145,7 @@ async function main() {
       databaseUrl: database.url,
       stripeApiBase: emulator.url,
       rateLimit,
+      ...(cpuProfileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] } : {}),
     });
     const connection = await vouch.api('POST', '/v1/stripe/connections', { api_key: 'sk_test_page_bench' });
     const campaign = await vouch.api('POST', '/v1/campaigns', {
@@ -150,18 +161,46 @@ async function main() {
     while (!finished(await vouch.api('GET', `/v1/syncs/${dry.id}`))) await sleep(500);
     progress('dry run done');
     const baselineUntil = performance.now() + baselineSeconds * 1000;
+    const stopBaselineWaits = sampleWaits(database.db, 'vouch', 100, 8);
     const baseline = await pollPage(
       vouch,
       campaignId,
       dry.id as string,
       () => performance.now() > baselineUntil,
     );
+    const waits: Record<string, WaitShare[]> = { baseline: await stopBaselineWaits() };
     progress(`baseline: ${baseline.all.sync.length} rounds`);
 
     const startedAt = performance.now();
     const real = await vouch.api('POST', `/v1/campaigns/${campaignId}/syncs`, {});
-    const during = await pollPage(vouch, campaignId, real.id as string, finished);
+    let stopWaits = sampleWaits(database.db, 'vouch', 100, 8);
+    let reading = true;
+    let reported = startedAt;
+    let reportedRounds = 0;
+    const during = await pollPage(vouch, campaignId, real.id as string, finished, (sync, all) => {
+      const p = sync.progress as Record<string, number | boolean>;
+      if (reading && p.listing_done) {
+        reading = false;
+        const stopReadingWaits = stopWaits;
+        stopWaits = sampleWaits(database.db, 'vouch', 100, 8);
+        void stopReadingWaits().then((w) => {
+          waits.reading = w;
+        });
+        progress(
+          `read ${p.customers_seen} customers in ${((performance.now() - startedAt) / 1000).toFixed(0)} s`,
+        );
+      }
+      const now = performance.now();
+      if (now - reported < 10_000) return;
+      const recent = all.sync.slice(reportedRounds).sort((a, b) => a - b);
+      progress(
+        `${((now - startedAt) / 1000).toFixed(0)} s: ${p.customers_seen} read, ${p.written_back} written back, ${p.writes_waiting} waiting; ${recent.length} rounds, GET sync p95 ${percentile(recent, 95).toFixed(0)} ms, max ${(recent.at(-1) ?? 0).toFixed(0)} ms`,
+      );
+      reported = now;
+      reportedRounds = all.sync.length;
+    });
     const syncSeconds = (performance.now() - startedAt) / 1000;
+    waits[reading ? 'reading' : 'writing'] = await stopWaits();
     const last = await vouch.api('GET', `/v1/syncs/${real.id}`);
     const p = last.progress as Record<string, number>;
     progress(`sync ${last.status} in ${syncSeconds.toFixed(0)} s`);
@@ -209,11 +248,16 @@ async function main() {
         ]),
       ),
       p95_ratio: Number((figures(merged(during.all)).p95 / base.p95).toFixed(2)),
+      database_waits: waits,
       load_average: {
         mean: Number((loads.reduce((a, b) => a + b, 0) / Math.max(1, loads.length)).toFixed(2)),
         max: Math.max(0, ...loads),
       },
     };
+    for (const [phase, shares] of Object.entries(waits)) {
+      console.log(`\nVouch's active database connections, ${phase} (wait, query: share of samples)`);
+      for (const w of shares) console.log(`  ${w.share.toFixed(2)}  ${w.what}`);
+    }
     console.log(
       `\n${p.customers_seen} customers, ${p.referrers_created} referrers, ${p.skipped} skipped, ${p.written_back} written back in ${result.sync_seconds} s; p95 of the page's calls ${result.during.p95} ms during the sync, ${base.p95} ms without: ${result.p95_ratio}x`,
     );

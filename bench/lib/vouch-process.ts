@@ -49,6 +49,10 @@ export async function startVouch(options: {
   databaseUrl: string;
   stripeApiBase: string;
   rateLimit: number;
+  /** Extra node flags, e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
+  /** Added to (or overriding) the environment below. */
+  env?: NodeJS.ProcessEnv;
 }): Promise<Vouch> {
   const base = `http://127.0.0.1:${options.port}`;
   const taken = await fetch(`${base}/readyz`).then(
@@ -59,6 +63,7 @@ export async function startVouch(options: {
   const vouch = await startVouchProcess({
     port: options.port,
     cli: VOUCH_CLI,
+    ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
     env: {
       PATH: process.env.PATH,
       HOST: '127.0.0.1',
@@ -70,6 +75,7 @@ export async function startVouch(options: {
       VOUCH_PUBLIC_URL: base,
       VOUCH_BOOTSTRAP_API_KEY: options.key,
       LOG_LEVEL: 'warn',
+      ...options.env,
     },
   });
   const api = async (method: string, path: string, body?: object | string): Promise<Json> => {

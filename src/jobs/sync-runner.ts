@@ -1,3 +1,5 @@
+import { isDatabaseUnavailable } from '../db/database-errors.js';
+import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
@@ -26,6 +28,9 @@ export type SyncDeps = Pick<JobContext, 'database' | 'logger' | 'now'> & {
 
 /** Write-backs read from the queue at a time. */
 const WRITE_BATCH = 200;
+
+/** Finished write-backs marked done in one statement at most. */
+const FINISH_BATCH = 200;
 
 const ONE_HOUR = 3_600_000;
 
@@ -205,6 +210,16 @@ async function writeBack(
 ): Promise<{ written: number; cancelled: boolean }> {
   const syncs = syncsRepository(deps.database.db);
   let cancelled = false;
+  // The write-backs under way (as many as the budget allows in a second) finish together: those finished
+  // while one statement marks others done wait for the next, so the bookkeeping takes one connection and
+  // updates the sync's row once per statement, leaving the pool to the API and the other workers.
+  const finished = new GroupWriter<{ id: number; error: string | null }, void>(
+    async (items) => {
+      await syncs.finishWrites(sync.id, items, deps.now());
+      return items.map(() => undefined);
+    },
+    { maxInFlight: 1, maxBatch: FINISH_BATCH, failsAll: isDatabaseUnavailable },
+  );
   const written = await runPool<Write>({
     size,
     key: (w) => w.id,
@@ -215,15 +230,16 @@ async function writeBack(
       return cancelled ? [] : syncs.waitingWrites(sync.id, WRITE_BATCH + held.size);
     },
     run: async (w) => {
+      let error: string | null = null;
       try {
         await update(w.customer_id, w.params as never, `vouch-sync-write-${w.id}`);
-        await syncs.finishWrite(sync.id, w.id, deps.now());
-      } catch (error) {
+      } catch (err) {
         // Still failing after the retries: stays queued for the next round. Refused by Stripe (a deleted
         // customer, say): recorded with the reason, never silently dropped.
-        if (isTransient(error)) throw error;
-        await syncs.finishWrite(sync.id, w.id, deps.now(), (error as Error).message);
+        if (isTransient(err)) throw err;
+        error = (err as Error).message;
       }
+      await finished.add({ id: w.id, error });
     },
   });
   return { written, cancelled };

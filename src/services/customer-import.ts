@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import { probe, type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
 import { referralLink } from '../domain/referral-link.js';
@@ -206,35 +207,43 @@ async function createReferrer(
   return inserted.referrer;
 }
 
-/** The campaign's referrers with these normalized emails. */
+/** The campaign's referrers with these normalized emails (one index probe each: see `probe`). */
 async function referrersByEmail(
   tx: Tx,
   campaignId: string,
   emails: string[],
 ): Promise<Map<string, string | null>> {
   if (emails.length === 0) return new Map();
-  const rows = await tx
-    .selectFrom('referrers')
-    .select(['id', 'email_normalized'])
-    .where('campaign_id', '=', campaignId)
-    .where('email_normalized', 'in', emails)
-    .execute();
+  const { rows } = await sql<{ id: string; email_normalized: string }>`
+    select r.id, r.email_normalized
+    from unnest(${emails}::text[]) as k(email)
+    cross join lateral (${probe(sql`
+      select id, email_normalized from referrers
+      where campaign_id = ${campaignId} and email_normalized = k.email`)}) as r`.execute(tx);
   return new Map(rows.map((r) => [r.email_normalized, r.id]));
 }
 
-/** Referrers of the campaign already linked to these customers. */
+/**
+ * Referrers of the campaign already linked to these customers: the customers' links (one index probe each:
+ * see `probe`), then which of their referrers are the campaign's, by primary key.
+ */
 async function linkedReferrers(tx: Tx, sync: SyncRow, campaign: CampaignRow, customers: CustomerFields[]) {
-  const rows = await tx
-    .selectFrom('customer_links as l')
-    .innerJoin('referrers as r', 'r.id', 'l.referrer_id')
-    .select(['l.customer_id', 'l.referrer_id'])
-    .where('l.connection_id', '=', sync.connection_id)
-    .where(
-      'l.customer_id',
-      'in',
-      customers.map((c) => c.id),
-    )
-    .where('r.campaign_id', '=', campaign.id)
+  const { rows: links } = await sql<{ customer_id: string; referrer_id: string }>`
+    select l.customer_id, l.referrer_id
+    from unnest(${customers.map((c) => c.id)}::text[]) as k(customer_id)
+    cross join lateral (${probe(sql`
+      select customer_id, referrer_id from customer_links
+      where connection_id = ${sync.connection_id} and customer_id = k.customer_id
+        and referrer_id is not null`)}) as l`.execute(tx);
+  if (links.length === 0) return new Map<string, string>();
+  const ours = await tx
+    .selectFrom('referrers')
+    .select('id')
+    .where('id', 'in', [...new Set(links.map((l) => l.referrer_id))])
+    .where('campaign_id', '=', campaign.id)
     .execute();
-  return new Map(rows.map((r) => [r.customer_id, r.referrer_id!]));
+  const campaignReferrers = new Set(ours.map((r) => r.id));
+  return new Map(
+    links.flatMap((l) => (campaignReferrers.has(l.referrer_id) ? [[l.customer_id, l.referrer_id]] : [])),
+  );
 }

@@ -28,6 +28,16 @@ const rate = (n: number, since: Date | null, until: Date) => {
   return seconds > 0 ? Number((n / seconds).toFixed(1)) : null;
 };
 
+/**
+ * How long a sync at work reuses a large count of its waiting write-backs. Counting reads every waiting row
+ * (100,000 at the start of a big sync's write-back: tens of ms), and the page asks about the sync at least
+ * once a second, several calls at a time; those calls, and any other pages open on it, share one count a
+ * second while it is large. Below WAITING_COUNT_EXACT_BELOW a count costs little and is always fresh, so a
+ * count of 0 (nothing left to write) is never an old one.
+ */
+const WAITING_COUNT_MAX_AGE_MS = 1000;
+const WAITING_COUNT_EXACT_BELOW = 1000;
+
 /** Syncs of Stripe customers into campaigns: configuration, start, progress, skips, cancel, preview. */
 export function syncsService(deps: {
   database: Database;
@@ -47,10 +57,36 @@ export function syncsService(deps: {
 
   const connectionOf = (campaignId: string) => campaignConnection(deps.database.db, campaignId);
 
+  /** Counts of waiting write-backs of syncs at work, by sync id, with when they were asked for. */
+  const counted = new Map<string, { at: number; n: Promise<number> }>();
+
+  /**
+   * The sync's waiting write-backs: counted afresh once it has ended or when few are left, reused for at
+   * most a second while many wait (the clock is the process's own, not `now`, which tests may hold still).
+   */
+  async function writesWaiting(row: SyncRow): Promise<number> {
+    const at = performance.now();
+    for (const [id, c] of counted) if (at - c.at >= WAITING_COUNT_MAX_AGE_MS) counted.delete(id);
+    const working = row.status === 'running' || row.status === 'live';
+    const last = counted.get(row.id);
+    if (working && last) {
+      const n = await last.n.catch(() => undefined);
+      if (n !== undefined && n >= WAITING_COUNT_EXACT_BELOW) return n;
+    }
+    const entry = { at, n: repo.countWaitingWrites(row.id) };
+    if (working) counted.set(row.id, entry);
+    else counted.delete(row.id);
+    // A failed count is not reused.
+    entry.n.catch(() => {
+      if (counted.get(row.id) === entry) counted.delete(row.id);
+    });
+    return entry.n;
+  }
+
   /** How far a sync is, how fast it goes and, when that can be known, how long it has left. */
   async function present(row: SyncRow) {
     const at = row.finished_at ?? now();
-    const pending = await repo.countWaitingWrites(row.id);
+    const pending = await writesWaiting(row);
     const skipped = row.skipped as Record<string, number>;
     const customersPerSecond = rate(row.seen, row.started_at, row.listing_done_at ?? at);
     const writesPerSecond = rate(row.written, row.listing_done_at, at);

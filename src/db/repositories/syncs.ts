@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, type RawBuilder, sql, type Updateable } from 'kysely';
 import type { Executor } from '../database.js';
 import type { SyncRow, SyncSkipReason, SyncStanding, SyncsTable } from '../tables.js';
 
@@ -20,6 +20,16 @@ export type SyncPage = {
   /** Customers skipped before that are referrers now: their skips go. */
   unskipped: string[];
 };
+
+/**
+ * One index probe per key of a page, whatever the statistics say: `lateral (probe(...))` runs the query once
+ * for each key, with both the leading column and the key as its index condition. Written as one
+ * `where a = $1 and b in (...)`, a table that grew faster than it was analysed (a sync fills these tables
+ * by the thousand a minute) is planned as a walk over every row with that `a`, filtered by the list: each
+ * page then reads all the rows before it. `offset 0` keeps the planner from flattening the probe into that
+ * plan.
+ */
+export const probe = (query: RawBuilder<unknown>) => sql`${query} offset 0`;
 
 export function syncsRepository(db: Executor) {
   return {
@@ -158,25 +168,25 @@ export function syncsRepository(db: Executor) {
     /** Where each of these customers stands in the sync, for those it has met before. */
     async standings(syncId: string, customerIds: string[]): Promise<Map<string, SyncStanding>> {
       if (customerIds.length === 0) return new Map();
-      const rows = await db
-        .selectFrom('sync_customers')
-        .select(['customer_id', 'standing'])
-        .where('sync_id', '=', syncId)
-        .where('customer_id', 'in', customerIds)
-        .execute();
+      const { rows } = await sql<{ customer_id: string; standing: SyncStanding }>`
+        select c.customer_id, c.standing
+        from unnest(${customerIds}::text[]) as k(customer_id)
+        cross join lateral (${probe(sql`
+          select customer_id, standing from sync_customers
+          where sync_id = ${syncId} and customer_id = k.customer_id`)}) as c`.execute(db);
       return new Map(rows.map((r) => [r.customer_id, r.standing]));
     },
 
     /** Of these normalized emails, those of referrers a dry run would have made on its earlier pages. */
     async plannedEmails(syncId: string, emails: string[]): Promise<Set<string>> {
       if (emails.length === 0) return new Set();
-      const rows = await db
-        .selectFrom('sync_customers')
-        .select('email_normalized')
-        .where('sync_id', '=', syncId)
-        .where('email_normalized', 'in', emails)
-        .execute();
-      return new Set(rows.map((r) => r.email_normalized!));
+      const { rows } = await sql<{ email_normalized: string }>`
+        select c.email_normalized
+        from unnest(${emails}::text[]) as k(email)
+        cross join lateral (${probe(sql`
+          select email_normalized from sync_customers
+          where sync_id = ${syncId} and email_normalized = k.email`)}) as c`.execute(db);
+      return new Set(rows.map((r) => r.email_normalized));
     },
 
     /**
@@ -342,17 +352,31 @@ export function syncsRepository(db: Executor) {
     },
 
     /**
-     * Marks a write-back done and counts it, in one statement: a crash cannot leave a write done but
-     * uncounted, and a write already marked done is not counted twice.
+     * Marks write-backs done (`error` null) or refused (with Stripe's reason) and counts them, in one
+     * statement: a crash cannot leave a write done but uncounted, a write already marked done is not counted
+     * twice, and the sync's row is updated once for all of them, so write-backs finishing together do not
+     * queue on its lock. The rows are found by primary key, whatever the table's statistics say.
      */
-    async finishWrite(syncId: string, writeId: number, at: Date, error?: string): Promise<void> {
-      const counter = error ? sql.raw('write_failures') : sql.raw('written');
+    async finishWrites(
+      syncId: string,
+      writes: ReadonlyArray<{ id: number; error: string | null }>,
+      at: Date,
+    ): Promise<void> {
+      if (writes.length === 0) return;
+      const ids = writes.map((w) => w.id);
+      const errors = writes.map((w) => w.error);
       await sql`
-        with finished as (
-          update sync_writes set done_at = ${at}, last_error = ${error ?? null}, attempts = attempts + 1
-          where id = ${writeId} and done_at is null
-          returning id)
-        update syncs set ${counter} = ${counter} + (select count(*)::int from finished), updated_at = ${at}
+        with given as (
+          select * from unnest(${ids}::bigint[], ${errors}::text[]) as g(id, error)),
+        finished as (
+          update sync_writes w set done_at = ${at}, last_error = g.error, attempts = w.attempts + 1
+          from given g
+          where w.id = any(${ids}::bigint[]) and w.id = g.id and w.done_at is null
+          returning g.error is null as ok)
+        update syncs set
+          written = written + (select count(*)::int from finished where ok),
+          write_failures = write_failures + (select count(*)::int from finished where not ok),
+          updated_at = ${at}
         where id = ${syncId}`.execute(db);
     },
   };
