@@ -22,8 +22,15 @@ create index campaign_revenue_days_key_idx on campaign_revenue_days (campaign_id
 create index campaign_revenue_days_unfolded_idx on campaign_revenue_days (campaign_id, day, currency)
   where not folded;
 
+-- The two functions every trigger calls are PL/pgSQL now, not SQL: a session plans their statements once
+-- instead of at every call, and a statement that changes no total (a payment of a customer no lead is linked
+-- to, the usual case) returns at once.
 create or replace function add_revenue(changes revenue_change[]) returns void
-language sql as $$
+language plpgsql as $$
+begin
+  if cardinality(changes) = 0 then
+    return;
+  end if;
   with per_referrer as (
     select l.campaign_id, l.referrer_id, c.day, c.currency, sum(c.amount) as amount
     from unnest(changes) as c
@@ -39,16 +46,39 @@ language sql as $$
     group by 1, 2, 3
   )
   insert into revenue_days (campaign_id, referrer_id, day, currency, amount)
-  select campaign_id, referrer_id, day, currency, amount from per_referrer
+  select campaign_id, referrer_id, day, currency, amount from per_referrer;
+end
 $$;
 
 create or replace function add_campaign_days(changes campaign_day_change[]) returns void
-language sql as $$
+language plpgsql as $$
+begin
+  if cardinality(changes) = 0 then
+    return;
+  end if;
   insert into campaign_days (campaign_id, day, sign_ups, leads, leads_qualified, qualified, rewards_issued)
   select campaign_id, day, sum(sign_ups), sum(leads), sum(leads_qualified), sum(qualified), sum(rewards_issued)
   from unnest(changes)
   group by 1, 2
-  having (sum(sign_ups), sum(leads), sum(leads_qualified), sum(qualified), sum(rewards_issued)) <> (0, 0, 0, 0, 0)
+  having (sum(sign_ups), sum(leads), sum(leads_qualified), sum(qualified), sum(rewards_issued)) <> (0, 0, 0, 0, 0);
+end
+$$;
+
+-- Most payments are not a referred customer's: the statement's rows are looked up once, and when none has a
+-- lead nothing more is done.
+create or replace function payments_revenue_inserted() returns trigger
+language plpgsql as $$
+begin
+  if not exists (
+    select 1 from new_rows p
+    join customer_links cl
+      on cl.connection_id = p.connection_id and cl.customer_id = p.customer_id and cl.lead_id is not null
+  ) then
+    return null;
+  end if;
+  perform add_revenue(array(select c from new_rows p, charge_revenue(p, 1) c));
+  return null;
+end
 $$;
 
 -- Folds in one statement per table: a reader sees the rows before or after, the same sums either way. Rows
