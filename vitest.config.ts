@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * Files that run once, in the embedded-PGlite pass: those that never open the database the suite targets
@@ -33,6 +34,37 @@ const RUN_ONCE = [
   'test/email-send-resume.test.ts',
 ];
 
+/**
+ * The slowest files (a minute or more each on two cores), slowest first. They start before the rest, so that
+ * the run does not end with one of them running alone while the other workers sit idle.
+ */
+const SLOWEST = [
+  'test/email-send-resume.test.ts',
+  'test/data-dir-lock.test.ts',
+  'test/hostile-input.test.ts',
+  'test/dashboard-sync-browser.test.ts',
+  'test/dashboard-leads-browser.test.ts',
+  'test/process-lifecycle.test.ts',
+  'test/dashboard-settings-browser.test.ts',
+  'test/users-cli.test.ts',
+  'test/dashboard-people-browser.test.ts',
+  'test/cli-finds-vouch.test.ts',
+  'test/sandbox.test.ts',
+  'test/dashboard-campaigns-browser.test.ts',
+  'test/sync-dry-run.test.ts',
+];
+
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const at = SLOWEST.findIndex((slow) => file.moduleId.endsWith(slow));
+      return at < 0 ? SLOWEST.length : at;
+    };
+    // A stable sort: the other files keep the order Vitest gives them.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
+
 const onPostgres = Boolean(process.env.VOUCH_TEST_DATABASE_URL?.trim());
 
 export default defineConfig({
@@ -47,5 +79,6 @@ export default defineConfig({
     // well on two cores.
     maxWorkers: Math.max(3, availableParallelism() - 1),
     globalSetup: ['test/global-setup.ts'],
+    sequence: { sequencer: SlowestFirst },
   },
 });
