@@ -15,6 +15,7 @@ import type { StripeGateway } from '../stripe/gateway.js';
 import { campaignConnection } from './campaign-connection.js';
 import { linkCustomerToLead } from './customer-linking.js';
 import { customersAtSignup } from './customers-at-signup.js';
+import { keysetPages } from './keyset-pages.js';
 import { leadProgress } from './lead-progress.js';
 import { type Lead, toLead } from './lead-view.js';
 import { recordReferral } from './lead-writes.js';
@@ -182,8 +183,7 @@ export function leadsService(
     },
 
     /**
-     * Every lead the filters take, in the list's order, a page of `pageSize` at a time: each page is one
-     * keyset query starting after the last row of the one before, so no more than a page is held at once.
+     * Every lead the filters take, in the list's order, a page of `pageSize` at a time (see keysetPages).
      */
     async pages(
       query: Omit<LeadListQuery, 'limit' | 'startingAfter'>,
@@ -192,16 +192,11 @@ export function leadsService(
       if (!(await campaignsRepository(database.db).findById(query.campaignId)))
         throw notFound('campaign', query.campaignId);
       const normalized = { ...query, email: query.email ? normalizeEmail(query.email) : undefined };
-      return (async function* () {
-        let after: string | undefined;
-        for (;;) {
-          const rows = await repo.list({ ...normalized, limit: pageSize, startingAfter: after });
-          const page = rows.slice(0, pageSize);
-          yield page.map((r) => toLead(r));
-          if (rows.length <= pageSize) return;
-          after = page.at(-1)!.id;
-        }
-      })();
+      return keysetPages(
+        (page) => repo.list({ ...normalized, ...page }),
+        (r) => toLead(r),
+        pageSize,
+      );
     },
   };
 }

@@ -12,6 +12,7 @@ import { refuseJoin } from '../domain/campaign-rules.js';
 import { normalizeEmail } from '../domain/people.js';
 import type { Referrer, ReferrerDetail } from '../domain/referrer.js';
 import { conflict, notFound } from '../errors.js';
+import { keysetPages } from './keyset-pages.js';
 import { followCodeChange } from './promotion-codes.js';
 import { toReferrer } from './referrer-view.js';
 import {
@@ -133,8 +134,7 @@ export function referrersService(
     },
 
     /**
-     * Every referrer the filters take, in the list's order, a page of `pageSize` at a time: each page is one
-     * keyset query starting after the last row of the one before, so no more than a page is held at once.
+     * Every referrer the filters take, in the list's order, a page of `pageSize` at a time (see keysetPages).
      */
     async pages(
       query: Omit<ReferrerListQuery, 'limit' | 'startingAfter'>,
@@ -143,16 +143,7 @@ export function referrersService(
       if (!(await campaignsRepository(database.db).findById(query.campaignId)))
         throw notFound('campaign', query.campaignId);
       const normalized = { ...query, email: query.email ? normalizeEmail(query.email) : undefined };
-      return (async function* () {
-        let after: string | undefined;
-        for (;;) {
-          const rows = await repo.list({ ...normalized, limit: pageSize, startingAfter: after });
-          const page = rows.slice(0, pageSize);
-          yield page.map(present);
-          if (rows.length <= pageSize) return;
-          after = page.at(-1)!.id;
-        }
-      })();
+      return keysetPages((page) => repo.list({ ...normalized, ...page }), present, pageSize);
     },
 
     async update(
