@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { probe, type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import { probeEach, type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
 import { referralLink } from '../domain/referral-link.js';
@@ -207,34 +207,32 @@ async function createReferrer(
   return inserted.referrer;
 }
 
-/** The campaign's referrers with these normalized emails (one index probe each: see `probe`). */
+/** The campaign's referrers with these normalized emails (one index probe each: see `probeEach`). */
 async function referrersByEmail(
   tx: Tx,
   campaignId: string,
   emails: string[],
 ): Promise<Map<string, string | null>> {
   if (emails.length === 0) return new Map();
-  const { rows } = await sql<{ id: string; email_normalized: string }>`
-    select r.id, r.email_normalized
-    from unnest(${emails}::text[]) as k(email)
-    cross join lateral (${probe(sql`
-      select id, email_normalized from referrers
-      where campaign_id = ${campaignId} and email_normalized = k.email`)}) as r`.execute(tx);
+  const { rows } = await probeEach<{ id: string; email_normalized: string }>(
+    emails,
+    (key) => sql`
+      select id, email_normalized from referrers where campaign_id = ${campaignId} and email_normalized = ${key}`,
+  ).execute(tx);
   return new Map(rows.map((r) => [r.email_normalized, r.id]));
 }
 
 /**
  * Referrers of the campaign already linked to these customers: the customers' links (one index probe each:
- * see `probe`), then which of their referrers are the campaign's, by primary key.
+ * see `probeEach`), then which of their referrers are the campaign's, by primary key.
  */
 async function linkedReferrers(tx: Tx, sync: SyncRow, campaign: CampaignRow, customers: CustomerFields[]) {
-  const { rows: links } = await sql<{ customer_id: string; referrer_id: string }>`
-    select l.customer_id, l.referrer_id
-    from unnest(${customers.map((c) => c.id)}::text[]) as k(customer_id)
-    cross join lateral (${probe(sql`
+  const { rows: links } = await probeEach<{ customer_id: string; referrer_id: string }>(
+    customers.map((c) => c.id),
+    (key) => sql`
       select customer_id, referrer_id from customer_links
-      where connection_id = ${sync.connection_id} and customer_id = k.customer_id
-        and referrer_id is not null`)}) as l`.execute(tx);
+      where connection_id = ${sync.connection_id} and customer_id = ${key} and referrer_id is not null`,
+  ).execute(tx);
   if (links.length === 0) return new Map<string, string>();
   const ours = await tx
     .selectFrom('referrers')

@@ -22,14 +22,18 @@ export type SyncPage = {
 };
 
 /**
- * One index probe per key of a page, whatever the statistics say: `lateral (probe(...))` runs the query once
- * for each key, with both the leading column and the key as its index condition. Written as one
+ * The rows `query` finds for each of `keys` (the key given to it as `key`), one index probe per key of a page,
+ * whatever the statistics say: a lateral join runs the query once for each key, with both the leading column
+ * and the key as its index condition. Written as one
  * `where a = $1 and b in (...)`, a table that grew faster than it was analysed (a sync fills these tables
  * by the thousand a minute) is planned as a walk over every row with that `a`, filtered by the list: each
  * page then reads all the rows before it. `offset 0` keeps the planner from flattening the probe into that
  * plan.
  */
-export const probe = (query: RawBuilder<unknown>) => sql`${query} offset 0`;
+export const probeEach = <Row>(keys: string[], query: (key: RawBuilder<string>) => RawBuilder<unknown>) =>
+  sql<Row>`
+    select found.* from unnest(${keys}::text[]) as k(key)
+    cross join lateral (${query(sql<string>`k.key`)} offset 0) as found`;
 
 export function syncsRepository(db: Executor) {
   return {
@@ -168,24 +172,22 @@ export function syncsRepository(db: Executor) {
     /** Where each of these customers stands in the sync, for those it has met before. */
     async standings(syncId: string, customerIds: string[]): Promise<Map<string, SyncStanding>> {
       if (customerIds.length === 0) return new Map();
-      const { rows } = await sql<{ customer_id: string; standing: SyncStanding }>`
-        select c.customer_id, c.standing
-        from unnest(${customerIds}::text[]) as k(customer_id)
-        cross join lateral (${probe(sql`
-          select customer_id, standing from sync_customers
-          where sync_id = ${syncId} and customer_id = k.customer_id`)}) as c`.execute(db);
+      const { rows } = await probeEach<{ customer_id: string; standing: SyncStanding }>(
+        customerIds,
+        (key) => sql`
+          select customer_id, standing from sync_customers where sync_id = ${syncId} and customer_id = ${key}`,
+      ).execute(db);
       return new Map(rows.map((r) => [r.customer_id, r.standing]));
     },
 
     /** Of these normalized emails, those of referrers a dry run would have made on its earlier pages. */
     async plannedEmails(syncId: string, emails: string[]): Promise<Set<string>> {
       if (emails.length === 0) return new Set();
-      const { rows } = await sql<{ email_normalized: string }>`
-        select c.email_normalized
-        from unnest(${emails}::text[]) as k(email)
-        cross join lateral (${probe(sql`
-          select email_normalized from sync_customers
-          where sync_id = ${syncId} and email_normalized = k.email`)}) as c`.execute(db);
+      const { rows } = await probeEach<{ email_normalized: string }>(
+        emails,
+        (key) => sql`
+          select email_normalized from sync_customers where sync_id = ${syncId} and email_normalized = ${key}`,
+      ).execute(db);
       return new Set(rows.map((r) => r.email_normalized));
     },
 
