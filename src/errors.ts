@@ -25,6 +25,9 @@ export class VouchError extends Error {
   }
 }
 
+/** What a client that went past a per-client request limit is told. */
+export const TOO_MANY_REQUESTS = 'Too many requests; slow down and retry after the time in Retry-After.';
+
 /** Too many requests of some kind from one client (or for one subject); retry after the given seconds. */
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new VouchError(429, 'rate_limit_error', 'rate_limited', message, undefined, retryAfterSeconds);

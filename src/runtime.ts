@@ -28,6 +28,8 @@ export type { Role };
 
 /** How long after the API serves the background work starts (see `startVouch`). */
 const BACKGROUND_START_DELAY_MS = 1_000;
+/** How often job workers look for jobs with embedded PGlite (2 s on a Postgres server). */
+const EMBEDDED_JOB_POLL_SECONDS = 10;
 
 export type RunningVouch = {
   database: Database;
@@ -121,7 +123,12 @@ export async function startVouch(config: Config, role: Role, logger: Logger): Pr
       publicUrl,
       retention: config.retention,
       email: emailSettings(config, embedded, logger),
-      options: { outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate } },
+      options: {
+        outgoingWebhooks: { allowPrivate: config.webhookAllowPrivate },
+        // One process owns embedded data and wakes its own workers for the jobs it sends: a poll only finds
+        // retries and scheduled jobs, so it can come less often (an idle process does less).
+        jobPollingIntervalSeconds: embedded ? EMBEDDED_JOB_POLL_SECONDS : undefined,
+      },
     });
     cleanups.push(() => workers.stop());
     const { queue } = workers;

@@ -103,6 +103,18 @@ describe('background work started after the API', () => {
     }
   });
 
+  it('a job sent outside a transaction wakes the workers of this process instead of waiting for their poll', async () => {
+    const queue = await JobQueue.open({ database: t.database, logger, definitions: [later] });
+    try {
+      // A poll a minute apart: the job is run within the wait below only if sending it woke the worker.
+      await queue.work({ definitions: [later], context: context(), pollingIntervalSeconds: 60 });
+      await queue.send('test-later', { tag: 'woken' });
+      await waitFor(() => seen.includes('woken'), 20_000);
+    } finally {
+      await queue.stop();
+    }
+  });
+
   it('a stop while the queue starts to work waits for it, then stops it', async () => {
     const queue = await JobQueue.open({ database: t.database, logger, definitions: [later] });
     const working = queue.work({ definitions: [later], context: context(), pollingIntervalSeconds: 0.5 });

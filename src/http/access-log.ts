@@ -11,18 +11,20 @@ export const SLOW_REQUEST_MS = 1000;
  * longer than SLOW_REQUEST_MS is logged at `warn`, so it stays visible at the default level.
  */
 export function registerAccessLog(app: FastifyInstance, slowMs = SLOW_REQUEST_MS): void {
-  // At debug, a request is also logged when its headers are in: one still running shows in the log.
-  // Both hooks take a callback rather than return a promise: they run for every request.
-  app.addHook('onRequest', (request, _reply, done) => {
-    if (DEBUG_LEVELS.has(request.log.level))
+  // The level is set at the start. At debug, a request is also logged when its headers are in: one still
+  // running shows in the log; at any other, no request pays for that hook. Both hooks take a callback rather
+  // than return a promise: they run for every request.
+  const debug = DEBUG_LEVELS.has(app.log.level);
+  if (debug)
+    app.addHook('onRequest', (request, _reply, done) => {
       request.log.debug({ method: request.method, url: request.routeOptions.url }, 'request received');
-    done();
-  });
+      done();
+    });
   app.addHook('onResponse', (request, reply, done) => {
     const ms = reply.elapsedTime;
     const failed = reply.statusCode >= 500;
     const slow = ms >= slowMs;
-    if (!failed && !slow && !DEBUG_LEVELS.has(request.log.level)) return done();
+    if (!failed && !slow && !debug) return done();
     const line = {
       method: request.method,
       url: request.routeOptions.url ?? request.url.split('?')[0],

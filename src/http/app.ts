@@ -1,4 +1,4 @@
-import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import {
@@ -53,6 +53,7 @@ import type { DeliveryOptions } from '../services/webhook-sender.js';
 import type { StripeGateway } from '../stripe/gateway.js';
 import { VERSION } from '../version.js';
 import { registerAccessLog } from './access-log.js';
+import { clientKey } from './client-windows.js';
 import { clientError, frameworkError, registerErrorHandling } from './error-handler.js';
 import { registerInputChecks } from './input-checks.js';
 import { addErrorCodes, registerErrorResponses } from './openapi/error-responses.js';
@@ -193,9 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     global: false,
     max: deps.publicRateLimit ?? 300,
     timeWindow: '1 minute',
-    // The plugin's own key, but an IPv4 address is taken as it is: its IPv6 test (a long regular
-    // expression) was a percent of a redirect's CPU. IPv6 clients are still grouped by their /64.
-    keyGenerator: (request) => (request.ip.includes(':') ? normalizeIP(request.ip) : request.ip),
+    keyGenerator: clientKey,
   });
 
   await app.register(swagger, {

@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { createId } from '../domain/ids.js';
-import { type ErrorType, VouchError } from '../errors.js';
+import { type ErrorType, TOO_MANY_REQUESTS, VouchError } from '../errors.js';
 import { translateStripeError } from '../stripe/errors.js';
 
 export type ErrorBody = {
@@ -193,12 +193,7 @@ function fromFastify(error: FastifyError, request: FastifyRequest): VouchError |
     );
   }
   if (error.statusCode === 429) {
-    return new VouchError(
-      429,
-      'rate_limit_error',
-      'rate_limited',
-      'Too many requests; slow down and retry after the time in Retry-After.',
-    );
+    return new VouchError(429, 'rate_limit_error', 'rate_limited', TOO_MANY_REQUESTS);
   }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return new VouchError(error.statusCode, 'invalid_request_error', 'invalid_request', error.message);

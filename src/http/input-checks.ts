@@ -1,4 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyRequest,
+  preValidationHookHandler,
+} from 'fastify';
 import { findUnstorable, UNSTORABLE_MESSAGE } from '../db/storable-text.js';
 import { VouchError } from '../errors.js';
 
@@ -16,14 +21,15 @@ const isEmpty = (value: unknown) =>
   value === null ||
   (typeof value === 'object' && !Buffer.isBuffer(value) && Object.keys(value).length === 0);
 
-/** `/v1` routes that declare no query string or body take none: anything sent is refused, not ignored. */
-function refuseUndeclared(request: FastifyRequest): void {
-  if (!request.routeOptions.url?.startsWith('/v1/')) return;
-  const schema = request.routeOptions.schema;
-  if (!schema?.querystring && !isEmpty(request.query)) {
+/** What a `/v1` route declares: one that declares no query string or body takes none. */
+type Declared = { query: boolean; body: boolean };
+
+/** Anything sent that the route does not declare is refused, not ignored. */
+function refuseUndeclared(request: FastifyRequest, declared: Declared): void {
+  if (!declared.query && !isEmpty(request.query)) {
     throw unknownParameter(Object.keys(request.query as object)[0]!);
   }
-  if (!schema?.body && !isEmpty(request.body)) {
+  if (!declared.body && !isEmpty(request.body)) {
     const body = request.body;
     if (typeof body === 'object' && !Array.isArray(body) && !Buffer.isBuffer(body))
       throw unknownParameter(Object.keys(body as object)[0]!);
@@ -58,12 +64,32 @@ function refuseUnstorable(request: FastifyRequest): void {
   }
 }
 
-/** Checks every request's input that schemas cannot: storable text everywhere, nothing undeclared. */
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** False on a route that checks its own input and stores none of it (the referral-link redirect). */
+    inputChecks?: boolean;
+  }
+}
+
+/**
+ * Checks every request's input that schemas cannot: storable text everywhere, and on `/v1` routes nothing
+ * undeclared. Each route gets the check when it is added, with what it declares, so no request looks its
+ * route's settings up.
+ */
 export function registerInputChecks(app: FastifyInstance): void {
-  // A callback rather than a promise: every request runs this hook; what it throws becomes the error.
-  app.addHook('preValidation', (request, _reply, done) => {
-    refuseUnstorable(request);
-    refuseUndeclared(request);
-    done();
+  app.addHook('onRoute', (route) => {
+    const config: FastifyContextConfig = route.config ?? {};
+    if (config.inputChecks === false) return;
+    const declared = route.url.startsWith('/v1/')
+      ? { query: route.schema?.querystring !== undefined, body: route.schema?.body !== undefined }
+      : undefined;
+    // A callback rather than a promise: what it throws becomes the error.
+    const check: preValidationHookHandler = (request, _reply, done) => {
+      refuseUnstorable(request);
+      if (declared) refuseUndeclared(request, declared);
+      done();
+    };
+    // A new list, not the given one changed: a GET's HEAD route starts from the options as given.
+    route.preValidation = [check, ...[route.preValidation ?? []].flat()];
   });
 }

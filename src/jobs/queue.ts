@@ -157,19 +157,19 @@ export class JobQueue implements JobSender {
   }
 
   /**
-   * Wakes this process's workers for `name` now instead of at their next poll: a webhook received here is
-   * processed at once. Other processes still find the job at their next poll.
+   * Enqueues a job. One that can run now (sent outside a transaction, not delayed) wakes this process's
+   * workers for it instead of waiting for their next poll; other processes find it at theirs. One sent in a
+   * transaction exists only once that commits, so it waits for the poll.
    */
-  notify(name: string): void {
-    for (const id of this.#workers.get(name) ?? []) this.#runner?.notifyWorker(id);
-  }
-
   async send(name: string, data: object, options: SendOptions = {}): Promise<string | null> {
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       ...(options.tx ? { db: transactionExecutor(options.tx) as PgBoss.Db } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     });
+    if (id !== null && !options.tx && !options.startAfterSeconds)
+      for (const worker of this.#workers.get(name) ?? []) this.#runner?.notifyWorker(worker);
+    return id;
   }
 
   async getJob(name: string, id: string) {

@@ -27,10 +27,16 @@ export class ReferralLinks {
     private readonly maxEntries = 50_000,
   ) {}
 
+  /** The answer remembered for `slug` while it is fresh (null: no such link); undefined when it must be looked up. */
+  cached(slug: string, now = Date.now()): ReferralLink | null | undefined {
+    const hit = this.#cache.get(slug);
+    return hit && hit.expires > now ? hit.link : undefined;
+  }
+
   async resolve(slug: string): Promise<ReferralLink | null> {
     const now = Date.now();
-    const hit = this.#cache.get(slug);
-    if (hit && hit.expires > now) return hit.link;
+    const hit = this.cached(slug, now);
+    if (hit !== undefined) return hit;
     const row = await this.database.db
       .selectFrom('referrers as r')
       .innerJoin('campaigns as c', 'c.id', 'r.campaign_id')

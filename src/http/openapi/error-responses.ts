@@ -64,7 +64,12 @@ export function registerErrorResponses(app: FastifyInstance): OperationFacts {
     const methods = [route.method].flat().filter((m) => DOCUMENTED_METHODS.has(m));
     if (!schema || schema.hide || methods.length === 0) return;
     const path = openApiPath(route.url);
-    const config = (route.config ?? {}) as { auth?: AuthLevel; role?: Role; rateLimit?: unknown };
+    const config = (route.config ?? {}) as {
+      auth?: AuthLevel;
+      role?: Role;
+      rateLimit?: unknown;
+      ownRateLimit?: boolean;
+    };
     const auth = config.auth ?? 'secret';
     const responses: Responses = Object.fromEntries(
       Object.entries((schema.response ?? {}) as Responses).filter(
@@ -80,7 +85,7 @@ export function registerErrorResponses(app: FastifyInstance): OperationFacts {
         path,
         auth,
         role,
-        rateLimited: config.rateLimit !== undefined,
+        rateLimited: config.rateLimit !== undefined || config.ownRateLimit === true,
         hasBody: schema.body !== undefined,
         hasQuery: schema.querystring !== undefined,
         hasParams: schema.params !== undefined,

@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type {
+  FastifyContextConfig,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+} from 'fastify';
 import { csrfTokenFor, sameSecret } from '../../crypto/tokens.js';
 import { type Actor, hasRole, type Role } from '../../domain/roles.js';
 import { roleForbidden, VouchError } from '../../errors.js';
@@ -134,7 +140,12 @@ export function registerAuth(
     request.actor = { kind: 'user', id: user.id, label: user.email, role: user.role };
   };
 
-  const authenticate = async (request: FastifyRequest, reply: FastifyReply, level: AuthLevel) => {
+  const authenticate = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    level: AuthLevel,
+    role: Role | undefined,
+  ) => {
     limiter.check(wrongKeys, request.ip);
     const cookie = readSessionCookie(request.headers.cookie);
     if (level === 'session' || (request.headers.authorization === undefined && cookie !== undefined))
@@ -142,14 +153,21 @@ export function registerAuth(
     else await byKey(request, level);
     // A publishable key's reach is its routes (those marked publishable), whatever its role.
     if (request.apiKey?.kind === 'publishable') return;
-    const needed = neededRole(request.method, request.routeOptions.config.role);
+    const needed = neededRole(request.method, role);
     if (!hasRole(request.actor!.role, needed)) throw roleForbidden(needed, request.actor!.role);
   };
 
-  // A callback rather than a promise, so that public routes (a referral link) pass at no cost.
-  app.addHook('onRequest', (request, reply, done) => {
-    const level = request.routeOptions.config.auth ?? 'secret';
-    if (level === 'public' || !request.routeOptions.url) return done();
-    authenticate(request, reply, level).then(() => done(), done);
+  // Each route that is not public gets the hook when it is added, knowing its level and role: a public route
+  // (a referral link) runs none, and no request looks its route's settings up. A route says `public` to go
+  // without; any other, whatever registers it, is authenticated.
+  app.addHook('onRoute', (route) => {
+    const config: FastifyContextConfig = route.config ?? {};
+    const level = config.auth ?? 'secret';
+    if (level === 'public') return;
+    const hook: onRequestHookHandler = (request, reply, done) => {
+      authenticate(request, reply, level, config.role).then(() => done(), done);
+    };
+    // A new list, not the given one changed: a GET's HEAD route starts from the options as given.
+    route.onRequest = [hook, ...[route.onRequest ?? []].flat()];
   });
 }

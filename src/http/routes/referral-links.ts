@@ -1,12 +1,14 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SLUG_PATTERN } from '../../domain/referral-codes.js';
 import { landingUrl } from '../../domain/referral-link.js';
 import { type ReferralLinkInfo, referralLinkInfoSchema } from '../../domain/referrer.js';
-import { notFound } from '../../errors.js';
+import { notFound, rateLimited, TOO_MANY_REQUESTS } from '../../errors.js';
 import type { ClickCounter } from '../../services/click-counter.js';
 import type { ReferralLink, ReferralLinks } from '../../services/referral-links.js';
 import { applyCampaignCors, corsOnErrors } from '../campaign-cors.js';
+import { ClientWindows, clientKey } from '../client-windows.js';
 import { htmlHeaders, notFoundPage } from '../html/layout.js';
 import { errorResponses } from '../schemas.js';
 
@@ -20,11 +22,6 @@ export type ReferralLinkDeps = {
 
 const slugParams = z.strictObject({ slug: z.string().max(64) });
 const NOT_FOUND = 'This referral link is not valid, or its program has ended.';
-const NO_RATE_LIMIT_HEADERS = {
-  'x-ratelimit-limit': false,
-  'x-ratelimit-remaining': false,
-  'x-ratelimit-reset': false,
-};
 
 export const referralLinkRoutes =
   (deps: ReferralLinkDeps): FastifyPluginAsyncZod =>
@@ -40,37 +37,53 @@ export const referralLinkRoutes =
       return url;
     };
 
+    // Counted without a promise: this runs for every click (see ClientWindows).
+    const windows = new ClientWindows(deps.redirectRateLimit, 60_000);
+    const limit = String(deps.redirectRateLimit);
+    const tooMany = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) => {
+      const waitSeconds = windows.take(clientKey(request));
+      if (waitSeconds === null) return done();
+      reply
+        .header('x-ratelimit-limit', limit)
+        .header('x-ratelimit-remaining', '0')
+        .header('x-ratelimit-reset', String(waitSeconds));
+      done(rateLimited(TOO_MANY_REQUESTS, waitSeconds));
+    };
+    const answer = (link: ReferralLink | null, reply: FastifyReply): void => {
+      if (!link || link.campaignStatus === 'archived') {
+        reply
+          .status(404)
+          .headers(htmlHeaders())
+          .type('text/html; charset=utf-8')
+          .send(notFoundPage(NOT_FOUND));
+        return;
+      }
+      // A paused campaign still sends people on, but records nothing.
+      if (link.campaignStatus !== 'paused') deps.clicks.record(link.referrerId, link.campaignId);
+      reply.header('cache-control', 'no-store').redirect(landingOf(link), 302);
+    };
+
     app.get(
       '/r/:slug',
       {
-        config: {
-          auth: 'public',
-          rateLimit: {
-            max: deps.redirectRateLimit,
-            timeWindow: '1 minute',
-            // A browser following a link never reads them; a 429 still carries them.
-            addHeadersOnExceeding: NO_RATE_LIMIT_HEADERS,
-          },
-        },
+        // The slug is checked against its pattern below and nothing from the request is stored.
+        config: { auth: 'public', inputChecks: false, ownRateLimit: true },
+        onRequest: tooMany,
         schema: {
           tags: ['referral links'],
           summary: 'Follow a referral link: 302 to the landing page with vouch_ref, counting the click',
           params: slugParams,
         },
       },
-      async (request, reply) => {
+      // Not async: a link answered from the cache (nearly every click) makes no promise.
+      (request, reply) => {
         const { slug } = request.params;
-        const link = SLUG_PATTERN.test(slug) ? await deps.links.resolve(slug) : null;
-        if (!link || link.campaignStatus === 'archived') {
-          return reply
-            .status(404)
-            .headers(htmlHeaders())
-            .type('text/html; charset=utf-8')
-            .send(notFoundPage(NOT_FOUND));
-        }
-        // A paused campaign still sends people on, but records nothing.
-        if (link.campaignStatus !== 'paused') deps.clicks.record(link.referrerId, link.campaignId);
-        return reply.header('cache-control', 'no-store').redirect(landingOf(link), 302);
+        const link = SLUG_PATTERN.test(slug) ? deps.links.cached(slug) : null;
+        if (link !== undefined) return answer(link, reply);
+        return deps.links.resolve(slug).then((found) => {
+          answer(found, reply);
+          return reply;
+        });
       },
     );
 

@@ -123,7 +123,6 @@ export const referrerBulkRoutes =
     async function backfill(reply: FastifyReply, name: string, campaignId: string) {
       const queue = requireQueue(deps.queue);
       const id = await queue.send(name, { campaign_id: campaignId }, { singletonKey: campaignId });
-      queue.notify(name);
       return reply.status(202).send({ object: 'job' as const, name, id });
     }
 

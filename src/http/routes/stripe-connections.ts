@@ -235,7 +235,6 @@ export const stripeConnectionRoutes =
           { connection_id: connection.id },
           { singletonKey: connection.id },
         );
-        queue.notify(reconcileStripeEventsJob.name);
         return reply.status(202).send({ object: 'job' as const, name: reconcileStripeEventsJob.name, id });
       },
     );
