@@ -168,7 +168,7 @@ describe('a once-off send', () => {
       logger: pino({ level: 'silent' }),
       now: () => new Date(),
       publicUrl: 'http://vouch.test',
-      transport: smtpTransport(sink.url, 1000),
+      transport: smtpTransport(sink.url, 10_000),
       from: 'referrals@acme.test',
       pollMs: 20,
     });

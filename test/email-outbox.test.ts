@@ -19,7 +19,10 @@ let t: TestApp;
 let campaignId: string;
 let referrerId: string;
 const box = new SecretBox('d'.repeat(64));
-const TIMEOUT_MS = 400;
+/** The SMTP timeout where a test makes the server stall: short, so that the test is quick. */
+const STALL_TIMEOUT_MS = 400;
+/** Everywhere else: long enough that a busy machine never turns an answer into a timeout. */
+const TIMEOUT_MS = 10_000;
 
 beforeAll(async () => {
   t = await startTestApp({ stripe: true });
@@ -34,16 +37,16 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** Sends the outbox to `sink` until no mail is pending, then stops. */
-async function sendAll(sink: SmtpSink) {
+async function sendAll(sink: SmtpSink, timeoutMs = TIMEOUT_MS) {
   const runner = new EmailRunner({
     database: t.db.database,
     box,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     publicUrl: 'http://vouch.test',
-    transport: smtpTransport(sink.url, TIMEOUT_MS),
+    transport: smtpTransport(sink.url, timeoutMs),
     from: 'Acme Referrals <referrals@acme.test>',
-    timeoutMs: TIMEOUT_MS,
+    timeoutMs,
     retryDelayMs: () => 20,
     maxAttempts: 5,
     pollMs: 20,
@@ -77,14 +80,19 @@ const attempts = async (key: string) =>
     .orderBy('id')
     .execute();
 
-async function mailOnce(key: string, answer?: (n: number) => Answer, silentConnections = 0) {
+async function mailOnce(
+  key: string,
+  answer?: (n: number) => Answer,
+  silentConnections = 0,
+  timeoutMs = TIMEOUT_MS,
+) {
   const sink = await startSmtpSink({ ...(answer ? { answer } : {}), silentConnections });
   try {
     const mail = { campaignId, referrerId, to: 'jane@example.com', kind: 'welcome' as const, dedupeKey: key };
     await enqueueEmail(t.db.database.db, mail);
     // The same cause asked again: still one mail.
     await enqueueEmail(t.db.database.db, mail);
-    await sendAll(sink);
+    await sendAll(sink, timeoutMs);
     return { sink, row: await outbox(key), attempts: await attempts(key) };
   } finally {
     await sink.close();
@@ -127,12 +135,17 @@ describe('the email outbox', () => {
   });
 
   it('times out a server that stalls after the message, and one that never greets, then sends once', async () => {
-    const stalled = await mailOnce('test:stalled', (n) => (n === 1 ? 'stall' : 'accept'));
+    const stalled = await mailOnce(
+      'test:stalled',
+      (n) => (n === 1 ? 'stall' : 'accept'),
+      0,
+      STALL_TIMEOUT_MS,
+    );
     expect(stalled.sink.accepted).toHaveLength(1);
     expect(stalled.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(stalled.attempts[0]!.error).toMatch(/time/i);
 
-    const silent = await mailOnce('test:silent', undefined, 1);
+    const silent = await mailOnce('test:silent', undefined, 1, STALL_TIMEOUT_MS);
     expect(silent.sink.accepted).toHaveLength(1);
     expect(silent.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(silent.attempts[0]!.error).toMatch(/greeting|time/i);
