@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../db/database.js';
+import { probeEach } from '../db/probe-each.js';
 import { campaignsRepository } from '../db/repositories/campaigns.js';
-import { probeEach, type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
+import { type SyncCounts, type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { CampaignRow, ReferrerRow, SyncRow, SyncSkipReason, SyncStanding } from '../db/tables.js';
 import { normalizeEmail } from '../domain/people.js';
 import { referralLink } from '../domain/referral-link.js';

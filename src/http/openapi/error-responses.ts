@@ -1,7 +1,7 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, RouteOptions } from 'fastify';
 import { z } from 'zod';
 import type { Role } from '../../domain/roles.js';
-import { type AuthLevel, neededRole } from '../plugins/auth.js';
+import { neededRole } from '../plugins/auth.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { operationErrors } from './operation-errors.js';
@@ -64,12 +64,7 @@ export function registerErrorResponses(app: FastifyInstance): OperationFacts {
     const methods = [route.method].flat().filter((m) => DOCUMENTED_METHODS.has(m));
     if (!schema || schema.hide || methods.length === 0) return;
     const path = openApiPath(route.url);
-    const config = (route.config ?? {}) as {
-      auth?: AuthLevel;
-      role?: Role;
-      rateLimit?: unknown;
-      ownRateLimit?: boolean;
-    };
+    const config: FastifyContextConfig = route.config ?? {};
     const auth = config.auth ?? 'secret';
     const responses: Responses = Object.fromEntries(
       Object.entries((schema.response ?? {}) as Responses).filter(
