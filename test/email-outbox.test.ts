@@ -5,7 +5,7 @@ import { campaignsRepository } from '../src/db/repositories/campaigns.js';
 import { EmailRunner } from '../src/jobs/email-runner.js';
 import { recordDomainEvent } from '../src/services/domain-events.js';
 import { enqueueEmail } from '../src/services/email-outbox.js';
-import { smtpTransport } from '../src/services/email-transport.js';
+import { type EmailTransport, smtpTransport } from '../src/services/email-transport.js';
 import { insertReferrer } from '../src/services/referrer-writes.js';
 import { type Answer, header, type SmtpSink, startSmtpSink } from './helpers/smtp-sink.js';
 import { api, bearer, eventually, startTestApp, type TestApp } from './helpers/test-app.js';
@@ -19,10 +19,28 @@ let t: TestApp;
 let campaignId: string;
 let referrerId: string;
 const box = new SecretBox('d'.repeat(64));
-/** The SMTP timeout where a test makes the server stall: short, so that the test is quick. */
+/** The SMTP timeout of an attempt the server is made to stall: short, so that the test is quick. */
 const STALL_TIMEOUT_MS = 400;
-/** Everywhere else: long enough that a busy machine never turns an answer into a timeout. */
+/** Every other attempt: long enough that a busy machine never turns an answer into a timeout. */
 const TIMEOUT_MS = 10_000;
+
+/**
+ * The first attempt with a short SMTP timeout, every later one with the long one: the server stalls only
+ * the first, and a busy machine must not turn the second, answered attempt into a timeout too.
+ */
+function shortFirstAttempt(url: string): EmailTransport {
+  const first = smtpTransport(url, STALL_TIMEOUT_MS);
+  const rest = smtpTransport(url, TIMEOUT_MS);
+  let sent = 0;
+  return {
+    kind: 'smtp',
+    send: (mail) => (sent++ === 0 ? first : rest).send(mail),
+    close: () => {
+      first.close();
+      rest.close();
+    },
+  };
+}
 
 beforeAll(async () => {
   t = await startTestApp({ stripe: true });
@@ -37,16 +55,16 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 /** Sends the outbox to `sink` until no mail is pending, then stops. */
-async function sendAll(sink: SmtpSink, timeoutMs = TIMEOUT_MS) {
+async function sendAll(sink: SmtpSink, stallFirst = false) {
   const runner = new EmailRunner({
     database: t.db.database,
     box,
     logger: pino({ level: 'silent' }),
     now: () => new Date(),
     publicUrl: 'http://vouch.test',
-    transport: smtpTransport(sink.url, timeoutMs),
+    transport: stallFirst ? shortFirstAttempt(sink.url) : smtpTransport(sink.url, TIMEOUT_MS),
     from: 'Acme Referrals <referrals@acme.test>',
-    timeoutMs,
+    timeoutMs: TIMEOUT_MS,
     retryDelayMs: () => 20,
     maxAttempts: 5,
     pollMs: 20,
@@ -84,7 +102,7 @@ async function mailOnce(
   key: string,
   answer?: (n: number) => Answer,
   silentConnections = 0,
-  timeoutMs = TIMEOUT_MS,
+  stallFirst = false,
 ) {
   const sink = await startSmtpSink({ ...(answer ? { answer } : {}), silentConnections });
   try {
@@ -92,7 +110,7 @@ async function mailOnce(
     await enqueueEmail(t.db.database.db, mail);
     // The same cause asked again: still one mail.
     await enqueueEmail(t.db.database.db, mail);
-    await sendAll(sink, timeoutMs);
+    await sendAll(sink, stallFirst);
     return { sink, row: await outbox(key), attempts: await attempts(key) };
   } finally {
     await sink.close();
@@ -135,17 +153,12 @@ describe('the email outbox', () => {
   });
 
   it('times out a server that stalls after the message, and one that never greets, then sends once', async () => {
-    const stalled = await mailOnce(
-      'test:stalled',
-      (n) => (n === 1 ? 'stall' : 'accept'),
-      0,
-      STALL_TIMEOUT_MS,
-    );
+    const stalled = await mailOnce('test:stalled', (n) => (n === 1 ? 'stall' : 'accept'), 0, true);
     expect(stalled.sink.accepted).toHaveLength(1);
     expect(stalled.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(stalled.attempts[0]!.error).toMatch(/time/i);
 
-    const silent = await mailOnce('test:silent', undefined, 1, STALL_TIMEOUT_MS);
+    const silent = await mailOnce('test:silent', undefined, 1, true);
     expect(silent.sink.accepted).toHaveLength(1);
     expect(silent.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(silent.attempts[0]!.error).toMatch(/greeting|time/i);
