@@ -1,6 +1,7 @@
 import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { GroupWriter } from '../db/group-writer.js';
 import { connectionsRepository } from '../db/repositories/connections.js';
+import { syncWritesRepository } from '../db/repositories/sync-writes.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { readSyncConfig } from '../domain/sync-config.js';
@@ -209,13 +210,14 @@ async function writeBack(
   update: (customerId: string, params: never, idempotencyKey: string) => Promise<void>,
 ): Promise<{ written: number; cancelled: boolean }> {
   const syncs = syncsRepository(deps.database.db);
+  const queue = syncWritesRepository(deps.database.db);
   let cancelled = false;
   // The write-backs under way (as many as the budget allows in a second) finish together: those finished
   // while one statement marks others done wait for the next, so the bookkeeping takes one connection and
   // updates the sync's row once per statement, leaving the pool to the API and the other workers.
   const finished = new GroupWriter<{ id: number; error: string | null }, void>(
     async (items) => {
-      await syncs.finishWrites(sync.id, items, deps.now());
+      await queue.finishWrites(sync.id, items, deps.now());
       return items.map(() => undefined);
     },
     { maxInFlight: 1, maxBatch: FINISH_BATCH, failsAll: isDatabaseUnavailable },
@@ -227,7 +229,7 @@ async function writeBack(
     fetch: async (held) => {
       const current = await syncs.findById(sync.id);
       cancelled = current?.status !== 'running' && current?.status !== 'live';
-      return cancelled ? [] : syncs.waitingWrites(sync.id, WRITE_BATCH + held.size);
+      return cancelled ? [] : queue.waitingWrites(sync.id, WRITE_BATCH + held.size);
     },
     run: async (w) => {
       let error: string | null = null;

@@ -1,5 +1,6 @@
 import type { Tx } from '../db/database.js';
 import { type ReferrerWithCounts, referrersRepository } from '../db/repositories/referrers.js';
+import { type QueuedWrite, syncWritesRepository } from '../db/repositories/sync-writes.js';
 import { type SyncPage, syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { referralLink } from '../domain/referral-link.js';
@@ -63,6 +64,7 @@ export async function queueCountsWriteBack(
       .where('referrer_id', '=', referrerId)
       .where('how', '=', 'sync')
       .execute();
+    const writes = new Map<string, QueuedWrite>();
     for (const c of customers) {
       // What the customer shows now is not known here, so every mapped count is written.
       const params = customerUpdate(
@@ -75,7 +77,8 @@ export async function queueCountsWriteBack(
         },
         mapping,
       );
-      if (params) await syncsRepository(tx).queueWrite(sync.id, c.customer_id, referrerId, params);
+      if (params) writes.set(c.customer_id, { referrerId, params });
     }
+    await syncWritesRepository(tx).queueWrites(sync.id, writes);
   }
 }

@@ -1,4 +1,5 @@
 import type { Database } from '../db/database.js';
+import { syncWritesRepository } from '../db/repositories/sync-writes.js';
 import { syncsRepository } from '../db/repositories/syncs.js';
 import type { SyncRow } from '../db/tables.js';
 import { createId } from '../domain/ids.js';
@@ -48,6 +49,7 @@ export function syncsService(deps: {
 }) {
   const now = deps.now ?? (() => new Date());
   const repo = syncsRepository(deps.database.db);
+  const writes = syncWritesRepository(deps.database.db);
 
   async function load(id: string): Promise<SyncRow> {
     const row = await repo.findById(id);
@@ -73,7 +75,7 @@ export function syncsService(deps: {
       const n = await last.n.catch(() => undefined);
       if (n !== undefined && n >= WAITING_COUNT_EXACT_BELOW) return n;
     }
-    const entry = { at, n: repo.countWaitingWrites(row.id) };
+    const entry = { at, n: writes.countWaitingWrites(row.id) };
     if (working) counted.set(row.id, entry);
     else counted.delete(row.id);
     // A failed count is not reused.

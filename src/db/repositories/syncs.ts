@@ -2,6 +2,7 @@ import { type Insertable, sql, type Updateable } from 'kysely';
 import type { Executor } from '../database.js';
 import { probeEach } from '../probe-each.js';
 import type { SyncRow, SyncSkipReason, SyncStanding, SyncsTable } from '../tables.js';
+import { type QueuedWrite, syncWritesRepository } from './sync-writes.js';
 
 export type SyncCounts = {
   seen: number;
@@ -14,7 +15,8 @@ export type SyncCounts = {
 /** What one page of a sync decided to record: collected, then written in one statement each. */
 export type SyncPage = {
   links: Map<string, string>;
-  writes: Map<string, { referrerId: string; params: object }>;
+  /** Write-backs to queue, by customer. */
+  writes: Map<string, QueuedWrite>;
   skips: Map<string, { reason: SyncSkipReason; detail: string }>;
   /** Customers met for the first time, or whose standing changed; a dry run's would-be referrers' emails. */
   standings: Map<string, { standing: SyncStanding; email: string | null }>;
@@ -247,28 +249,7 @@ export function syncsRepository(db: Executor) {
               .doNothing(),
           )
           .execute();
-      if (page.writes.size > 0)
-        await db
-          .insertInto('sync_writes')
-          .values(
-            [...page.writes].map(([customerId, write]) => ({
-              sync_id: sync.id,
-              customer_id: customerId,
-              referrer_id: write.referrerId,
-              params: JSON.stringify(write.params),
-            })),
-          )
-          // A write already waiting for the customer takes the new parameters instead.
-          .onConflict((oc) =>
-            oc
-              .columns(['sync_id', 'customer_id'])
-              .where('done_at', 'is', null)
-              .doUpdateSet((eb) => ({
-                params: eb.ref('excluded.params'),
-                referrer_id: eb.ref('excluded.referrer_id'),
-              })),
-          )
-          .execute();
+      await syncWritesRepository(db).queueWrites(sync.id, page.writes);
     },
 
     async skips(syncId: string, limit: number, startingAfter?: string, reason?: SyncSkipReason) {
@@ -298,75 +279,6 @@ export function syncsRepository(db: Executor) {
         .limit(1)
         .executeTakeFirst();
       return row?.created_at ?? null;
-    },
-
-    /** Queues a write-back; a waiting one for the same customer takes the new parameters instead. */
-    async queueWrite(syncId: string, customerId: string, referrerId: string, params: object): Promise<void> {
-      await db
-        .insertInto('sync_writes')
-        .values({
-          sync_id: syncId,
-          customer_id: customerId,
-          referrer_id: referrerId,
-          params: JSON.stringify(params),
-        })
-        .onConflict((oc) =>
-          oc
-            .columns(['sync_id', 'customer_id'])
-            .where('done_at', 'is', null)
-            .doUpdateSet({ params: JSON.stringify(params), referrer_id: referrerId }),
-        )
-        .execute();
-    },
-
-    async waitingWrites(syncId: string, limit: number) {
-      return db
-        .selectFrom('sync_writes')
-        .select(['id', 'customer_id', 'referrer_id', 'params', 'attempts'])
-        .where('sync_id', '=', syncId)
-        .where('done_at', 'is', null)
-        .orderBy('id')
-        .limit(limit)
-        .execute();
-    },
-
-    async countWaitingWrites(syncId: string): Promise<number> {
-      const row = await db
-        .selectFrom('sync_writes')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .where('sync_id', '=', syncId)
-        .where('done_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      return row.n;
-    },
-
-    /**
-     * Marks write-backs done (`error` null) or refused (with Stripe's reason) and counts them, in one
-     * statement: a crash cannot leave a write done but uncounted, a write already marked done is not counted
-     * twice, and the sync's row is updated once for all of them, so write-backs finishing together do not
-     * queue on its lock. The rows are found by primary key, whatever the table's statistics say.
-     */
-    async finishWrites(
-      syncId: string,
-      writes: ReadonlyArray<{ id: number; error: string | null }>,
-      at: Date,
-    ): Promise<void> {
-      if (writes.length === 0) return;
-      const ids = writes.map((w) => w.id);
-      const errors = writes.map((w) => w.error);
-      await sql`
-        with given as (
-          select * from unnest(${ids}::bigint[], ${errors}::text[]) as g(id, error)),
-        finished as (
-          update sync_writes w set done_at = ${at}, last_error = g.error, attempts = w.attempts + 1
-          from given g
-          where w.id = any(${ids}::bigint[]) and w.id = g.id and w.done_at is null
-          returning g.error is null as ok)
-        update syncs set
-          written = written + (select count(*)::int from finished where ok),
-          write_failures = write_failures + (select count(*)::int from finished where not ok),
-          updated_at = ${at}
-        where id = ${syncId}`.execute(db);
     },
   };
 }
