@@ -98,11 +98,17 @@ const attempts = async (key: string) =>
     .orderBy('id')
     .execute();
 
+/**
+ * Enqueues one mail twice under `key` and sends the outbox to a server that answers each message as `answer`
+ * says, after leaving the first `silentConnections` without a greeting; `stallFirst`: see shortFirstAttempt.
+ */
 async function mailOnce(
   key: string,
-  answer?: (n: number) => Answer,
-  silentConnections = 0,
-  stallFirst = false,
+  {
+    answer,
+    silentConnections = 0,
+    stallFirst = false,
+  }: { answer?: (n: number) => Answer; silentConnections?: number; stallFirst?: boolean } = {},
 ) {
   const sink = await startSmtpSink({ ...(answer ? { answer } : {}), silentConnections });
   try {
@@ -137,13 +143,14 @@ describe('the email outbox', () => {
   });
 
   it('tries again after a refusal (5xx, then 4xx) and is accepted once', async () => {
-    const { sink, row, attempts } = await mailOnce('test:refused', (n) =>
-      n === 1
-        ? { code: 554, message: 'Transaction failed' }
-        : n === 2
-          ? { code: 451, message: 'Try again later' }
-          : 'accept',
-    );
+    const { sink, row, attempts } = await mailOnce('test:refused', {
+      answer: (n) =>
+        n === 1
+          ? { code: 554, message: 'Transaction failed' }
+          : n === 2
+            ? { code: 451, message: 'Try again later' }
+            : 'accept',
+    });
     expect(sink.offered).toBe(3);
     expect(sink.accepted).toHaveLength(1);
     expect(row.status).toBe('sent');
@@ -153,19 +160,24 @@ describe('the email outbox', () => {
   });
 
   it('times out a server that stalls after the message, and one that never greets, then sends once', async () => {
-    const stalled = await mailOnce('test:stalled', (n) => (n === 1 ? 'stall' : 'accept'), 0, true);
+    const stalled = await mailOnce('test:stalled', {
+      answer: (n) => (n === 1 ? 'stall' : 'accept'),
+      stallFirst: true,
+    });
     expect(stalled.sink.accepted).toHaveLength(1);
     expect(stalled.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(stalled.attempts[0]!.error).toMatch(/time/i);
 
-    const silent = await mailOnce('test:silent', undefined, 1, true);
+    const silent = await mailOnce('test:silent', { silentConnections: 1, stallFirst: true });
     expect(silent.sink.accepted).toHaveLength(1);
     expect(silent.attempts.map((a) => a.outcome)).toEqual(['temporary_failure', 'sent']);
     expect(silent.attempts[0]!.error).toMatch(/greeting|time/i);
   });
 
   it('gives up after the last attempt and keeps the mail with its error', async () => {
-    const { sink, row, attempts } = await mailOnce('test:never', () => ({ code: 451, message: 'Busy' }));
+    const { sink, row, attempts } = await mailOnce('test:never', {
+      answer: () => ({ code: 451, message: 'Busy' }),
+    });
     expect(sink.accepted).toHaveLength(0);
     expect(row.status).toBe('failed');
     expect(attempts).toHaveLength(5);
