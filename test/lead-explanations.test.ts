@@ -124,6 +124,10 @@ describe('why a lead stands where it does', () => {
   it('a charge after the window is not counted', async () => {
     const { signUp } = await program('do_not_create', 1);
     const l = await signUp('too.late@example.com');
+    // The friend becomes a customer while the lead is open: an expired lead is matched to no new customer,
+    // and the lead expires at the minute's sweep once its window has closed.
+    const customer = await env.stripe.customers.create({ email: 'too.late@example.com' });
+    await eventually(async () => (await lead(l.id)).customers.length === 1);
     // The referral was two days ago: the one-day window has closed.
     const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
     await env.db.database.db
@@ -131,7 +135,6 @@ describe('why a lead stands where it does', () => {
       .set({ referred_at: twoDaysAgo })
       .where('id', '=', l.id)
       .execute();
-    const customer = await env.stripe.customers.create({ email: 'too.late@example.com' });
     const late = await charge(customer.id, 9000);
     await eventually(async () => (await events(l.id, 'lead.payment_not_counted')).length === 1);
     const [skipped] = await events(l.id, 'lead.payment_not_counted');
